@@ -1,0 +1,18 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // Pothos and yoga load graphql's CJS build; make vitest use the same one (STACK.md gotcha 6).
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
+  test: {
+    include: ['{apps,packages,tests,prisma}/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'apps/portal/**', 'tests/e2e/**'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
