@@ -1,0 +1,38 @@
+import type { ApiTokenScope, PrismaClient } from '@upgrade-desk/db';
+import { generateToken, hashToken } from './token.ts';
+
+/** Partner-tool tokens carry a prefix so they are told apart from session tokens (and found by secret scanners). */
+export const API_TOKEN_PREFIX = 'udt_';
+
+// Writing lastUsedAt on every request would turn every read into a write; a minute's precision is enough.
+const LAST_USED_PRECISION_MS = 60_000;
+
+export async function createApiToken(
+  prisma: PrismaClient,
+  input: { userId: string; name: string; scopes: ApiTokenScope[]; expiresAt: Date | null },
+) {
+  const token = generateToken(API_TOKEN_PREFIX);
+  const apiToken = await prisma.apiToken.create({
+    data: {
+      userId: input.userId,
+      name: input.name,
+      scopes: [...new Set(input.scopes)],
+      expiresAt: input.expiresAt,
+      tokenHash: hashToken(token),
+    },
+  });
+  return { token, apiToken };
+}
+
+export async function validateApiToken(prisma: PrismaClient, token: string, now: Date) {
+  const apiToken = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { select: { id: true, role: true, locale: true, customerId: true, disabledAt: true } } },
+  });
+  if (!apiToken || apiToken.revokedAt || apiToken.user.disabledAt) return null;
+  if (apiToken.expiresAt && apiToken.expiresAt <= now) return null;
+  if (!apiToken.lastUsedAt || now.getTime() - apiToken.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    await prisma.apiToken.update({ where: { id: apiToken.id }, data: { lastUsedAt: now } });
+  }
+  return apiToken;
+}

@@ -1,0 +1,57 @@
+import type { PrismaClient } from '@upgrade-desk/db';
+import { generateToken, hashToken } from './token.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface SessionSettings {
+  lifetimeDays: number;
+}
+
+/** Creates a session and returns the token (shown to the client once); only its SHA-256 is stored. */
+export async function createSession(
+  prisma: PrismaClient,
+  userId: string,
+  settings: SessionSettings,
+  now: Date,
+  meta: { ip?: string; userAgent?: string } = {},
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = generateToken();
+  const expiresAt = new Date(now.getTime() + settings.lifetimeDays * DAY_MS);
+  await prisma.session.create({
+    data: { id: hashToken(token), userId, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) },
+  });
+  return { token, expiresAt };
+}
+
+/**
+ * Looks a session token up. Expired sessions are deleted; sessions past half their lifetime are
+ * extended (sliding expiry, as the lucia guide does it) so active users stay logged in.
+ */
+export async function validateSessionToken(prisma: PrismaClient, token: string, settings: SessionSettings, now: Date) {
+  const id = hashToken(token);
+  const session = await prisma.session.findUnique({
+    where: { id },
+    include: { user: { select: { id: true, role: true, locale: true, customerId: true, disabledAt: true } } },
+  });
+  if (!session) return null;
+  if (session.expiresAt <= now || session.user.disabledAt) {
+    await prisma.session.deleteMany({ where: { id } });
+    return null;
+  }
+  const lifetime = settings.lifetimeDays * DAY_MS;
+  if (session.expiresAt.getTime() - now.getTime() < lifetime / 2) {
+    session.expiresAt = new Date(now.getTime() + lifetime);
+    await prisma.session.update({ where: { id }, data: { expiresAt: session.expiresAt } });
+  }
+  return session;
+}
+
+export async function invalidateSession(prisma: PrismaClient, sessionId: string): Promise<boolean> {
+  const { count } = await prisma.session.deleteMany({ where: { id: sessionId } });
+  return count > 0;
+}
+
+export async function invalidateUserSessions(prisma: PrismaClient, userId: string): Promise<number> {
+  const { count } = await prisma.session.deleteMany({ where: { userId } });
+  return count;
+}

@@ -1,0 +1,70 @@
+import type { Prisma } from '@upgrade-desk/db';
+import { isStaff, type Viewer } from './viewer.ts';
+
+// Who sees which rows, as Prisma filters: every read path (node, nodes, connections, counts) goes
+// through these, so a customer can never reach another customer's rows, not even by a known id.
+
+const NOTHING = { id: { in: [] as string[] } };
+
+/** Rows owned by a customer: staff see all; a customer user sees its own customer's; anonymous, none. */
+function ownedByViewerCustomer(viewer: Viewer | null): { customerId?: string; id?: { in: string[] } } {
+  if (isStaff(viewer)) return {};
+  if (viewer?.customerId) return { customerId: viewer.customerId };
+  return NOTHING;
+}
+
+export function visibleCustomers(viewer: Viewer | null): Prisma.CustomerWhereInput {
+  if (isStaff(viewer)) return {};
+  return viewer?.customerId ? { id: viewer.customerId } : NOTHING;
+}
+
+export function visibleUsers(viewer: Viewer | null): Prisma.UserWhereInput {
+  return ownedByViewerCustomer(viewer);
+}
+
+export const visibleInstalledModules = (viewer: Viewer | null): Prisma.InstalledModuleWhereInput =>
+  ownedByViewerCustomer(viewer);
+export const visibleBlackoutWindows = (viewer: Viewer | null): Prisma.BlackoutWindowWhereInput =>
+  ownedByViewerCustomer(viewer);
+export const visibleModuleRequests = (viewer: Viewer | null): Prisma.ModuleRequestWhereInput =>
+  ownedByViewerCustomer(viewer);
+
+export function visibleApiTokens(viewer: Viewer | null): Prisma.ApiTokenWhereInput {
+  if (!viewer) return NOTHING;
+  return viewer.role === 'ADMIN' ? {} : { userId: viewer.userId };
+}
+
+/** A notice reaches its customer once published; drafts of the plan are vendor-only. */
+export function publishedNotice(): Prisma.NoticeWhereInput {
+  return { publishedAt: { not: null }, supersededAt: null };
+}
+
+export function visibleNotices(
+  viewer: Viewer | null,
+  options: { includeScheduled?: boolean } = {},
+): Prisma.NoticeWhereInput {
+  if (isStaff(viewer)) return options.includeScheduled ? {} : publishedNotice();
+  if (viewer?.customerId) return { customerId: viewer.customerId, ...publishedNotice() };
+  return NOTHING;
+}
+
+/** A customer sees an upgrade that targets it once it has been announced to it (a notice was published). */
+export function visibleUpgrades(viewer: Viewer | null): Prisma.UpgradeWhereInput {
+  if (isStaff(viewer)) return {};
+  if (!viewer?.customerId) return NOTHING;
+  return {
+    status: { not: 'DRAFT' },
+    targets: { some: { customerId: viewer.customerId } },
+    notices: { some: { customerId: viewer.customerId, ...publishedNotice() } },
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The id half of a unique lookup. A malformed id matches nothing (rather than failing in the
+ * database), so `node(id)` answers null alike for garbage, missing and forbidden ids.
+ */
+export function uniqueId(id: string): string {
+  return UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000';
+}

@@ -1,0 +1,24 @@
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './enums.ts';
+import './user-error.ts';
+import './user.ts';
+import './session.ts';
+import './api-token.ts';
+import './customer.ts';
+import './module.ts';
+import './installed-module.ts';
+import './upgrade.ts';
+import './notice.ts';
+import './module-request.ts';
+
+builder.queryType({
+  // Anonymous callers reach only `viewer` (null) and `sessionCreate`.
+  authScopes: { loggedIn: true },
+});
+builder.mutationType({
+  // Mutations need a logged-in caller whose credential may write (a READ-scoped API token may not).
+  authScopes: { $all: { loggedIn: true, write: true } },
+});
+
+export const schema = builder.toSchema({ sortSchema: false });

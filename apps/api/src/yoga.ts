@@ -1,0 +1,77 @@
+import { PothosValidationError } from '@pothos/core';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import type { PrismaClient } from '@upgrade-desk/db';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { isStaff } from './auth/viewer.ts';
+import type { Config } from './config.ts';
+import { createContext, type Context, type ServerContext } from './context.ts';
+import { schema } from './schema/index.ts';
+
+export const CSRF_HEADER = 'x-upgrade-desk-csrf';
+
+/** Introspection (and so GraphiQL's docs) is for vendor staff; everyone else has the committed schema.graphql. */
+function staffOnlyIntrospection(): Plugin<Context> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      if (isStaff(args.contextValue.viewer)) return;
+      const errors = validate(args.schema, args.document, [NoSchemaIntrospectionCustomRule]);
+      if (errors.length > 0) {
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError('Introspection is available to vendor staff only.', { extensions: { code: 'FORBIDDEN' } }),
+          ],
+        });
+      }
+    },
+  };
+}
+
+export interface ApiDependencies {
+  prisma: PrismaClient;
+  config: Config;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+export function createApi(deps: ApiDependencies) {
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    context: ({ request, ...server }) => createContext(deps, request, server),
+    graphiql: {
+      title: 'Upgrade Desk API',
+      defaultQuery: [
+        '# Log in with sessionCreate, then set the header {"Authorization": "Bearer <token>"}.',
+        '# Introspection (the docs pane) needs a vendor staff account.',
+        'mutation LogIn {',
+        '  sessionCreate(input: { email: "admin@vendor.example", password: "..." }) {',
+        '    token',
+        '    userErrors { code message }',
+        '  }',
+        '}',
+      ].join('\n'),
+    },
+    maskedErrors: {
+      isDev: deps.config.NODE_ENV === 'development',
+      maskError: (error, message, isDev) => {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        // Pothos raises these for malformed arguments (a bad global ID, a bad page size): the caller's mistake, safe to say.
+        if (original instanceof PothosValidationError) {
+          return new GraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
+        }
+        if (error instanceof GraphQLError && !error.originalError) return error;
+        if (error instanceof GraphQLError && error.originalError instanceof GraphQLError) return error.originalError;
+        return new GraphQLError(message, {
+          extensions: isDev
+            ? { code: 'INTERNAL_SERVER_ERROR', originalError: String(original) }
+            : { code: 'INTERNAL_SERVER_ERROR' },
+        });
+      },
+    },
+    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER, 'x-graphql-yoga-csrf'] }), staffOnlyIntrospection()],
+  });
+}
+
+export type Api = ReturnType<typeof createApi>;
