@@ -1,0 +1,104 @@
+// `pnpm start`: the whole product on one machine. Applies migrations, seeds the demo data into an
+// empty database, serves the API and the portal, and stops both cleanly on Ctrl-C / SIGTERM.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, startApiServer } from '../apps/api/src/index.ts';
+import { createDatabase, DEFAULT_DATABASE_URL, migrateDeploy, redactDatabaseUrl } from '../packages/db/src/index.ts';
+import { isDatabaseEmpty, seedDemo } from '../prisma/seed/index.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const portalDir = path.join(root, 'apps/portal');
+const portalPort = Number(process.env.PORTAL_PORT ?? 3000);
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the portal when there is no build or its sources changed since. */
+function ensurePortalBuilt(): void {
+  const built = path.join(portalDir, 'build/index.js');
+  const sources = Math.max(newestMtime(path.join(portalDir, 'src')), statSync(path.join(portalDir, 'package.json')).mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  console.log('Building the portal…');
+  const result = spawnSync('pnpm', ['--filter', '@upgrade-desk/portal', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The portal build failed (see above).');
+}
+
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  const url = config.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  console.log(`Database: ${redactDatabaseUrl(url)}`);
+
+  await migrateDeploy(url);
+  const db = await createDatabase(url);
+  if (await isDatabaseEmpty(db.prisma)) {
+    console.log('Empty database: seeding the demo data…');
+    const summary = await seedDemo(db.prisma, { password: config.DEMO_PASSWORD, now: new Date() });
+    console.log(`Seeded: ${JSON.stringify(summary)}`);
+  }
+  ensurePortalBuilt();
+
+  const api = await startApiServer({ prisma: db.prisma, config }, config.API_PORT, config.API_HOST);
+  const portal: ChildProcess = spawn(process.execPath, [path.join(portalDir, 'build/index.js')], {
+    cwd: portalDir,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      PORT: String(portalPort),
+      HOST: process.env.PORTAL_HOST ?? '127.0.0.1',
+      ORIGIN: process.env.ORIGIN ?? `http://localhost:${portalPort}`,
+      API_URL: api.url,
+    },
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    portal.kill('SIGTERM');
+    await api.close();
+    // PGlite must be closed, or its data directory is left mid-write.
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  portal.on('exit', (code) => {
+    if (!stopping) {
+      console.error(`The portal exited (code ${code}); stopping the API.`);
+      void stop('portal exit');
+    }
+  });
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`
+Upgrade Desk is running (started in ${seconds} s).
+  Portal:   http://localhost:${portalPort}
+  API:      ${api.url}  (GraphiQL in a browser; introspection needs a staff token)
+
+Demo accounts (password: ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : config.DEMO_PASSWORD}):
+  admin@vendor.example           ADMIN
+  engineer@vendor.example        ENGINEER
+  care@vendor.example            CUSTOMER_CARE
+  impl@vendor.example            IMPLEMENTATION
+  admin@hanoi-water.example      CUSTOMER_ADMIN, HANOI-WATER
+  user@hanoi-water.example       CUSTOMER_USER, HANOI-WATER
+  admin@saigon-garment.example   CUSTOMER_ADMIN, SAIGON-GARMENT
+  user@saigon-garment.example    CUSTOMER_USER, SAIGON-GARMENT
+
+Ctrl-C stops both.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

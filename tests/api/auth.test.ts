@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, DEMO_PASSWORD, startTestApi, type TestApi } from './harness.ts';
+
+const LOGIN = `mutation ($input: SessionCreateInput!) {
+  sessionCreate(input: $input) { token expiresAt user { email role } userErrors { code message field } }
+}`;
+const VIEWER = '{ viewer { email role customer { code } } }';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+describe('sessionCreate', () => {
+  it.each([
+    [ACCOUNTS.admin, 'ADMIN', null],
+    [ACCOUNTS.engineer, 'ENGINEER', null],
+    [ACCOUNTS.care, 'CUSTOMER_CARE', null],
+    [ACCOUNTS.impl, 'IMPLEMENTATION', null],
+    [ACCOUNTS.hanoiAdmin, 'CUSTOMER_ADMIN', 'HANOI-WATER'],
+    [ACCOUNTS.hanoiUser, 'CUSTOMER_USER', 'HANOI-WATER'],
+    [ACCOUNTS.saigonAdmin, 'CUSTOMER_ADMIN', 'SAIGON-GARMENT'],
+    [ACCOUNTS.saigonUser, 'CUSTOMER_USER', 'SAIGON-GARMENT'],
+  ])('logs %s in with the demo password; viewer shows %s of %s', async (email, role, customerCode) => {
+    const token = await api.login(email);
+    const { data } = await api.gql(VIEWER, {}, { token });
+    expect(data.viewer).toEqual({ email, role, customer: customerCode ? { code: customerCode } : null });
+  });
+
+  it('accepts the email in any case and with spaces around it', async () => {
+    const { data } = await api.gql(LOGIN, { input: { email: '  Engineer@Vendor.Example ', password: DEMO_PASSWORD } });
+    expect(data.sessionCreate.user.email).toBe(ACCOUNTS.engineer);
+    expect(data.sessionCreate.token).toMatch(/^[a-z2-7]{32}$/);
+  });
+
+  it('gives one generic answer for an unknown email and for a wrong password', async () => {
+    const unknown = await api.gql(LOGIN, { input: { email: 'nobody@vendor.example', password: DEMO_PASSWORD } });
+    const wrong = await api.gql(LOGIN, { input: { email: ACCOUNTS.care, password: 'wrong-password' } });
+    expect(unknown.data.sessionCreate).toEqual({ token: null, expiresAt: null, user: null, userErrors: [expect.any(Object)] });
+    expect(unknown.data.sessionCreate.userErrors).toEqual(wrong.data.sessionCreate.userErrors);
+    expect(wrong.data.sessionCreate.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('stores only the SHA-256 of the session token', async () => {
+    const token = await api.login(ACCOUNTS.impl);
+    const sessions = await api.db.prisma.session.findMany({ select: { id: true } });
+    expect(sessions.length).toBeGreaterThan(0);
+    expect(sessions.some((s) => s.id === token)).toBe(false);
+    expect(sessions.every((s) => /^[0-9a-f]{64}$/.test(s.id))).toBe(true);
+  });
+
+  it('allows one login attempt per request, so aliases cannot multiply guesses', async () => {
+    const { data } = await api.gql(
+      `mutation {
+        a: sessionCreate(input: { email: "${ACCOUNTS.saigonUser}", password: "guess-1" }) { userErrors { code } }
+        b: sessionCreate(input: { email: "${ACCOUNTS.saigonUser}", password: "${DEMO_PASSWORD}" }) { token userErrors { code } }
+      }`,
+      {},
+      { headers: { 'x-forwarded-for': '10.9.9.9' } },
+    );
+    expect(data.a.userErrors).toEqual([{ code: 'INVALID_CREDENTIALS' }]);
+    expect(data.b).toEqual({ token: null, userErrors: [{ code: 'RATE_LIMITED' }] });
+  });
+
+  it('locks an account after repeated failures and then refuses even the right password', async () => {
+    const email = ACCOUNTS.hanoiUser;
+    const codes: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const { data } = await api.gql(LOGIN, { input: { email, password: `wrong-${i}` } }, { headers: { 'x-forwarded-for': `10.1.1.${i}` } });
+      codes.push(data.sessionCreate.userErrors[0].code);
+    }
+    expect(codes.slice(0, 10)).toEqual(Array(10).fill('INVALID_CREDENTIALS'));
+    expect(codes.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    const right = await api.gql(LOGIN, { input: { email, password: DEMO_PASSWORD } }, { headers: { 'x-forwarded-for': '10.1.2.1' } });
+    expect(right.data.sessionCreate.token).toBeNull();
+    expect(right.data.sessionCreate.userErrors[0].code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('sessionRevoke', () => {
+  it('logs the calling session out', async () => {
+    const { data } = await api.gql(LOGIN, { input: { email: ACCOUNTS.saigonAdmin, password: DEMO_PASSWORD } });
+    const token = data.sessionCreate.token;
+    expect((await api.gql(VIEWER, {}, { token })).data.viewer.email).toBe(ACCOUNTS.saigonAdmin);
+    const revoke = await api.gql('mutation { sessionRevoke { revoked } }', {}, { token });
+    expect(revoke.data.sessionRevoke.revoked).toBe(true);
+    expect((await api.gql(VIEWER, {}, { token })).data.viewer).toBeNull();
+  });
+
+  it('answers revoked: false for an anonymous caller', async () => {
+    const { data } = await api.gql('mutation { sessionRevoke { revoked } }');
+    expect(data.sessionRevoke.revoked).toBe(false);
+  });
+});
+
+describe('API tokens', () => {
+  const CREATE = `mutation ($input: ApiTokenCreateInput!) {
+    apiTokenCreate(input: $input) { token apiToken { id name scopes lastUsedAt } userErrors { code field } }
+  }`;
+
+  it('creates a READ token that can query but not mutate, and records its use', async () => {
+    const session = await api.login(ACCOUNTS.hanoiAdmin);
+    const { data } = await api.gql(CREATE, { input: { name: 'ERP sync', scopes: ['READ'] } }, { token: session });
+    const { token, apiToken } = data.apiTokenCreate;
+    expect(token).toMatch(/^udt_/);
+    expect(apiToken).toMatchObject({ name: 'ERP sync', scopes: ['READ'], lastUsedAt: null });
+
+    const viewer = await api.gql(VIEWER, {}, { token });
+    expect(viewer.data.viewer).toEqual({ email: ACCOUNTS.hanoiAdmin, role: 'CUSTOMER_ADMIN', customer: { code: 'HANOI-WATER' } });
+
+    const mutate = await api.gql(CREATE, { input: { name: 'escalate', scopes: ['WRITE'] } }, { token });
+    expect(mutate.data?.apiTokenCreate ?? null).toBeNull();
+    expect(mutate.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const stored = await api.db.prisma.apiToken.findFirstOrThrow({ where: { name: 'ERP sync' } });
+    expect(stored.lastUsedAt).not.toBeNull();
+    expect(stored.tokenHash).not.toContain(token.slice(4));
+  });
+
+  it('stops accepting a revoked token', async () => {
+    const session = await api.login(ACCOUNTS.hanoiAdmin);
+    const created = await api.gql(CREATE, { input: { name: 'short-lived', scopes: ['READ', 'WRITE'] } }, { token: session });
+    const { token, apiToken } = created.data.apiTokenCreate;
+    const revoke = await api.gql(
+      'mutation ($id: ID!) { apiTokenRevoke(input: { id: $id }) { revokedId userErrors { code } } }',
+      { id: apiToken.id },
+      { token: session },
+    );
+    expect(revoke.data.apiTokenRevoke).toEqual({ revokedId: apiToken.id, userErrors: [] });
+    expect((await api.gql(VIEWER, {}, { token })).data.viewer).toBeNull();
+  });
+
+  it("refuses to revoke another user's token", async () => {
+    const hanoi = await api.login(ACCOUNTS.hanoiAdmin);
+    const created = await api.gql(CREATE, { input: { name: 'mine', scopes: ['READ'] } }, { token: hanoi });
+    const saigon = await api.login(ACCOUNTS.saigonAdmin);
+    const revoke = await api.gql(
+      'mutation ($id: ID!) { apiTokenRevoke(input: { id: $id }) { revokedId userErrors { code } } }',
+      { id: created.data.apiTokenCreate.apiToken.id },
+      { token: saigon },
+    );
+    expect(revoke.data.apiTokenRevoke).toEqual({ revokedId: null, userErrors: [{ code: 'NOT_FOUND' }] });
+  });
+
+  it('refuses customer users, and validates the input', async () => {
+    const user = await api.login(ACCOUNTS.saigonUser);
+    const refused = await api.gql(CREATE, { input: { name: 'x', scopes: ['READ'] } }, { token: user });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const admin = await api.login(ACCOUNTS.saigonAdmin);
+    const past = await api.gql(
+      CREATE,
+      { input: { name: 'old', scopes: ['READ'], expiresAt: '2020-01-01T00:00:00Z' } },
+      { token: admin },
+    );
+    expect(past.data.apiTokenCreate.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'expiresAt'] }]);
+    const empty = await api.gql(CREATE, { input: { name: '  ', scopes: [] } }, { token: admin });
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

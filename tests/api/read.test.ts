@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, NOW, startTestApi, type TestApi } from './harness.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.close());
+
+describe('connections', () => {
+  it('refuses a page above 100 with a clear error rather than cutting it silently', async () => {
+    const token = await api.login(ACCOUNTS.admin);
+    const result = await api.gql('{ customers(first: 101) { totalCount } }', {}, { token });
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/100/);
+  });
+
+  it('pages through all customers with cursors, in order, with totalCount', async () => {
+    const token = await api.login(ACCOUNTS.admin);
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let page = 0; page < 20; page++) {
+      const { data } = await api.gql(
+        'query ($after: String) { customers(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { code name } } } }',
+        { after },
+        { token },
+      );
+      total = data.customers.totalCount;
+      seen.push(...data.customers.edges.map((e: { node: { code: string } }) => e.node.code));
+      if (!data.customers.pageInfo.hasNextPage) break;
+      after = data.customers.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThanOrEqual(25);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('searches customers by name or code', async () => {
+    const token = await api.login(ACCOUNTS.care);
+    const { data } = await api.gql('{ customers(first: 10, search: "hanoi-w") { edges { node { code } } } }', {}, { token });
+    expect(data.customers.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(['HANOI-WATER']);
+  });
+});
+
+describe('modules', () => {
+  it("names modules in the viewer's locale", async () => {
+    const token = await api.login(ACCOUNTS.hanoiUser);
+    const vi = await api.gql('{ modules(first: 100) { totalCount edges { node { key name description category latestVersion requires { key } } } } }', {}, { token });
+    expect(vi.data.modules.totalCount).toBeGreaterThanOrEqual(12);
+    const accounting = vi.data.modules.edges.map((e: { node: unknown }) => e.node).find((m: { key: string }) => m.key === 'accounting');
+    expect(accounting.name).toMatch(/Kế toán/);
+
+    await api.db.prisma.user.update({ where: { email: ACCOUNTS.hanoiUser }, data: { locale: 'EN' } });
+    const en = await api.gql('{ modules(first: 100, search: "accounting") { edges { node { key name } } } }', {}, { token });
+    await api.db.prisma.user.update({ where: { email: ACCOUNTS.hanoiUser }, data: { locale: 'VI' } });
+    expect(en.data.modules.edges.find((e: { node: { key: string } }) => e.node.key === 'accounting').node.name).toMatch(/Accounting/);
+  });
+
+  it('lists prerequisites', async () => {
+    const token = await api.login(ACCOUNTS.engineer);
+    const { data } = await api.gql('{ modules(first: 100) { edges { node { key requires { key } } } } }', {}, { token });
+    const withPrereqs = data.modules.edges.filter((e: { node: { requires: unknown[] } }) => e.node.requires.length > 0);
+    expect(withPrereqs.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a customer user reads its own customer', () => {
+  it('installed modules, blackout windows and the unacknowledged count', async () => {
+    const token = await api.login(ACCOUNTS.hanoiUser);
+    const { data, errors } = await api.gql(
+      `{ viewer { customer { code timeZone locale unacknowledgedNoticeCount
+          installedModules(first: 50) { totalCount edges { node { version installedAt warrantyEndsAt module { key } customer { code } } } }
+          blackoutWindows { reason startsAt endsAt }
+          notices(first: 100, filter: { unacknowledgedOnly: true }) { totalCount edges { node { requiresAcknowledgement acknowledgedAt } } } } } }`,
+      {},
+      { token },
+    );
+    expect(errors).toBeUndefined();
+    const c = data.viewer.customer;
+    expect(c).toMatchObject({ code: 'HANOI-WATER', timeZone: 'Asia/Ho_Chi_Minh', locale: 'VI' });
+    expect(c.installedModules.totalCount).toBe(c.installedModules.edges.length);
+    expect(c.installedModules.edges.length).toBeGreaterThan(0);
+    expect(c.blackoutWindows.length).toBeGreaterThan(0);
+    expect(c.unacknowledgedNoticeCount).toBeGreaterThan(0);
+    expect(c.notices.totalCount).toBe(c.unacknowledgedNoticeCount);
+    for (const e of c.notices.edges) expect(e.node).toEqual({ requiresAcknowledgement: true, acknowledgedAt: null });
+  });
+
+  it('upcoming maintenance: windows not yet ended, soonest first', async () => {
+    const token = await api.login(ACCOUNTS.saigonUser);
+    const { data } = await api.gql(
+      '{ upcomingMaintenance(first: 10) { totalCount edges { node { kind status title windowStart windowEnd expectedDowntimeMinutes requiresRelogin modules { name } } } } }',
+      {},
+      { token },
+    );
+    const nodes = data.upcomingMaintenance.edges.map((e: { node: { windowStart: string; windowEnd: string } }) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const n of nodes) expect(new Date(n.windowEnd).getTime()).toBeGreaterThan(NOW.getTime());
+    const starts = nodes.map((n: { windowStart: string }) => n.windowStart);
+    expect([...starts].sort()).toEqual(starts);
+  });
+
+  it('filters upgrades by kind and notices by stage', async () => {
+    const token = await api.login(ACCOUNTS.admin);
+    const { data } = await api.gql(
+      `{ upgrades(first: 100, filter: { kinds: [SERVER] }) { edges { node { kind } } }
+         notices(first: 100, filter: { stages: [ANNOUNCEMENT] }) { edges { node { stage } } } }`,
+      {},
+      { token },
+    );
+    expect(new Set(data.upgrades.edges.map((e: { node: { kind: string } }) => e.node.kind))).toEqual(new Set(['SERVER']));
+    expect(new Set(data.notices.edges.map((e: { node: { stage: string } }) => e.node.stage))).toEqual(new Set(['ANNOUNCEMENT']));
+  });
+});
+
+describe('staff', () => {
+  it('sees drafts, targets, scheduled notices and acknowledgement counts', async () => {
+    const token = await api.login(ACCOUNTS.engineer);
+    const { data, errors } = await api.gql(
+      `{ upgrades(first: 100, filter: { statuses: [DRAFT, SCHEDULED] }) { edges { node { status
+          targets(first: 5) { totalCount edges { node { code } } }
+          acknowledgement { noticesRequiringAck acknowledged overdue } } } }
+         notices(first: 100, filter: { includeScheduled: true }) { totalCount edges { node { publishedAt } } } }`,
+      {},
+      { token },
+    );
+    expect(errors).toBeUndefined();
+    const statuses = new Set(data.upgrades.edges.map((e: { node: { status: string } }) => e.node.status));
+    expect(statuses).toEqual(new Set(['DRAFT', 'SCHEDULED']));
+    expect(data.upgrades.edges.some((e: { node: { targets: { totalCount: number } } }) => e.node.targets.totalCount > 0)).toBe(true);
+    expect(data.notices.edges.some((e: { node: { publishedAt: string | null } }) => e.node.publishedAt === null)).toBe(true);
+  });
+});
+
+describe('errors', () => {
+  it('answers a malformed ID with a clear error, not a server error', async () => {
+    const token = await api.login(ACCOUNTS.admin);
+    const result = await api.gql('{ node(id: "not-an-id") { id } }', {}, { token });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses introspection to customers and allows it to staff', async () => {
+    const customer = await api.login(ACCOUNTS.hanoiUser);
+    const refused = await api.gql('{ __schema { queryType { name } } }', {}, { token: customer });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const admin = await api.login(ACCOUNTS.admin);
+    const allowed = await api.gql('{ __schema { queryType { name } } }', {}, { token: admin });
+    expect(allowed.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('refuses a query nested too deep', async () => {
+    const token = await api.login(ACCOUNTS.admin);
+    const deep = '{ viewer { customer { installedModules(first: 1) { edges { node { customer { installedModules(first: 1) { edges { node { customer { installedModules(first: 1) { edges { node { customer { code } } } } } } } } } } } } } } }';
+    const result = await api.gql(deep, {}, { token });
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+});
