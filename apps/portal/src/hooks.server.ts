@@ -1,0 +1,53 @@
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { htmlLang, LOCALE_COOKIE, pickLocale } from '$lib/i18n/locale';
+import { config } from '$lib/server/config';
+import { graphqlClient } from '$lib/server/graphql';
+import { requiresLogin } from '$lib/server/login-guard';
+import { loginUrl } from '$lib/server/redirect-target';
+import { clearSessionCookie, getSessionToken } from '$lib/server/session';
+import { lookUpViewer } from '$lib/server/viewer';
+
+export const init: ServerInit = () => {
+  // Importing config validated the environment; say where the API is once.
+  console.info(`portal: API_URL=${config.apiUrl}`);
+};
+
+const session: Handle = async ({ event, resolve }) => {
+  event.locals.viewer = null;
+  let apiUnavailable = false;
+
+  if (getSessionToken(event)) {
+    const lookup = await lookUpViewer(graphqlClient(event));
+    if (lookup.kind === 'signed-in') event.locals.viewer = lookup.viewer;
+    else if (lookup.kind === 'rejected') clearSessionCookie(event);
+    else apiUnavailable = true;
+  }
+
+  // With a cookie but no answer from the API we do not send the user to /login:
+  // the page's own query fails too and +error.svelte says the service is down.
+  if (!event.locals.viewer && !apiUnavailable && requiresLogin(event.url.pathname)) {
+    redirect(303, loginUrl(event.url));
+  }
+
+  // urql reads content-type of the API's responses inside load (STACK.md gotcha 8).
+  return resolve(event, { filterSerializedResponseHeaders: (name) => name === 'content-type' });
+};
+
+const locale: Handle = async ({ event, resolve }) => {
+  event.locals.locale = pickLocale(event.cookies.get(LOCALE_COOKIE), event.locals.viewer?.locale);
+  const lang = htmlLang(event.locals.locale);
+  return resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('%ud.lang%', lang),
+  });
+};
+
+export const handle: Handle = sequence(session, locale);
+
+// Unexpected errors: log the details with an id, show the user only the id.
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+  if (status < 500) return { message };
+  const errorId = crypto.randomUUID();
+  console.error(`portal error ${errorId} on ${event.request.method} ${event.url.pathname}:`, error);
+  return { message, errorId };
+};

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../api-types';
+import { messages, roleLabel, t, type MessageKey } from './messages';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalog', () => {
+  it('has the same keys in Vietnamese and English', () => {
+    expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages.vi).sort());
+  });
+
+  it('has no empty text', () => {
+    for (const catalog of [messages.vi, messages.en]) {
+      for (const [key, text] of Object.entries(catalog)) expect(text.trim(), key).not.toBe('');
+    }
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    for (const key of Object.keys(messages.vi) as MessageKey[]) {
+      expect(placeholders(messages.en[key]), key).toEqual(placeholders(messages.vi[key]));
+    }
+  });
+
+  it('names every role in both languages', () => {
+    for (const role of ROLES) {
+      expect(roleLabel('VI', role)).toBe(messages.vi[`role.${role}`]);
+      expect(roleLabel('EN', role)).toBe(messages.en[`role.${role}`]);
+      expect(roleLabel('EN', role)).not.toBe(roleLabel('VI', role));
+    }
+  });
+});
+
+describe('t', () => {
+  it('picks the language and fills placeholders', () => {
+    expect(t('VI', 'dashboard.greeting', { name: 'An' })).toBe('Xin chào, An');
+    expect(t('EN', 'dashboard.greeting', { name: 'An' })).toBe('Hello, An');
+    expect(t('EN', 'error.status', { status: 404 })).toBe('Error 404');
+  });
+
+  it('leaves unknown placeholders visible rather than blank', () => {
+    expect(t('EN', 'dashboard.greeting')).toBe('Hello, {name}');
+  });
+});

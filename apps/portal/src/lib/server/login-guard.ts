@@ -1,0 +1,11 @@
+// Which requests need a signed-in viewer. Everything does except the login page,
+// the language switch (used from the login page) and built assets. Files in
+// static/ never reach the hooks: adapter-node and vite serve them first.
+
+const PUBLIC_PATHS = new Set(['/login', '/locale']);
+
+export function requiresLogin(pathname: string): boolean {
+  if (PUBLIC_PATHS.has(pathname)) return false;
+  if (pathname.startsWith('/_app/')) return false;
+  return true;
+}
