@@ -1,4 +1,5 @@
-import type { PrismaClient } from '@upgrade-desk/db';
+import type { PrismaClient, UpgradeKind } from '@upgrade-desk/db';
+import { DEFAULT_NOTICE_POLICIES, type NoticePolicy } from '@upgrade-desk/domain';
 import type { Config } from './config.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { Viewer } from './auth/viewer.ts';
@@ -12,6 +13,8 @@ export interface Context {
   userAgent: string | undefined;
   /** Set by the first login attempt of a request, so aliases cannot pack several into one. */
   loginAttempted: boolean;
+  /** The notice policies, read at most once per request. */
+  noticePolicies(): Promise<ReadonlyMap<UpgradeKind, NoticePolicy>>;
 }
 
 export interface ServerContext {
@@ -33,6 +36,7 @@ export async function createContext(
   server: ServerContext,
 ): Promise<Context> {
   const now = deps.now ?? (() => new Date());
+  let policies: Promise<ReadonlyMap<UpgradeKind, NoticePolicy>> | undefined;
   const viewer = await authenticate(
     deps.prisma,
     request.headers.get('authorization'),
@@ -47,5 +51,14 @@ export async function createContext(
     clientIp: clientIp(request, server, deps.config.TRUSTED_PROXIES),
     userAgent: request.headers.get('user-agent') ?? undefined,
     loginAttempted: false,
+    noticePolicies: () => (policies ??= loadNoticePolicies(deps.prisma)),
   };
+}
+
+/** The policy rows an ADMIN edits; a kind without a row falls back to the vendor's defaults. */
+async function loadNoticePolicies(prisma: PrismaClient): Promise<ReadonlyMap<UpgradeKind, NoticePolicy>> {
+  const rows = await prisma.noticePolicy.findMany();
+  const policies = new Map<UpgradeKind, NoticePolicy>(Object.values(DEFAULT_NOTICE_POLICIES).map((p) => [p.kind, p]));
+  for (const { updatedAt: _updatedAt, updatedById: _updatedById, ...row } of rows) policies.set(row.kind, row);
+  return policies;
 }

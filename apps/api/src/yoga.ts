@@ -61,8 +61,9 @@ export function createApi(deps: ApiDependencies) {
         if (original instanceof PothosValidationError) {
           return new GraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
         }
-        if (error instanceof GraphQLError && !error.originalError) return error;
-        if (error instanceof GraphQLError && error.originalError instanceof GraphQLError) return error.originalError;
+        // Errors raised on purpose (auth refusals, bad input) are GraphQLErrors already: pass them through
+        // unchanged, which also keeps yoga from logging them as failures.
+        if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) return error;
         return new GraphQLError(message, {
           extensions: isDev
             ? { code: 'INTERNAL_SERVER_ERROR', originalError: String(original) }

@@ -44,7 +44,11 @@ describe('roles', () => {
   const session = { kind: 'SESSION', sessionId: 's' } as const;
 
   it('counts the four vendor roles as staff', () => {
-    expect(['CUSTOMER_CARE', 'IMPLEMENTATION', 'ENGINEER', 'ADMIN'].every((r) => isStaff(viewer(r as Viewer['role'], session)))).toBe(true);
+    expect(
+      ['CUSTOMER_CARE', 'IMPLEMENTATION', 'ENGINEER', 'ADMIN'].every((r) =>
+        isStaff(viewer(r as Viewer['role'], session)),
+      ),
+    ).toBe(true);
     expect(isStaff(viewer('CUSTOMER_ADMIN', session))).toBe(false);
     expect(isStaff(null)).toBe(false);
   });

@@ -7,9 +7,12 @@ describe('DateTime', () => {
     expect(parseDateTime('2026-12-20T12:00:00.5Z').toISOString()).toBe('2026-12-20T12:00:00.500Z');
   });
 
-  it.each(['2026-12-20T19:00:00', '2026-12-20', 'tomorrow', '2026-13-40T99:00:00Z', 42, null])('refuses %j', (value) => {
-    expect(() => parseDateTime(value)).toThrow(/RFC 3339|valid instant/);
-  });
+  it.each(['2026-12-20T19:00:00', '2026-12-20', 'tomorrow', '2026-13-40T99:00:00Z', 42, null])(
+    'refuses %j',
+    (value) => {
+      expect(() => parseDateTime(value)).toThrow(/RFC 3339|valid instant/);
+    },
+  );
 });
 
 describe('Date', () => {

@@ -1,4 +1,5 @@
 import type { Prisma } from '@upgrade-desk/db';
+import { policyWarnings } from '@upgrade-desk/domain';
 import { uniqueId, visibleNotices, visibleUpgrades } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { builder } from './builder.ts';
@@ -67,7 +68,34 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
       type: [PolicyWarningEnum],
       authScopes: { staff: true },
       description: 'Vendor staff only: where the window breaks the notice policy for some target',
-      resolve: () => [],
+      select: {
+        kind: true,
+        windowStart: true,
+        windowEnd: true,
+        expectedDowntimeMinutes: true,
+        sandboxStart: true,
+        emergency: true,
+        emergencyReason: true,
+        createdAt: true,
+        targets: {
+          select: {
+            customer: {
+              select: { id: true, timeZone: true, blackoutWindows: { select: { startsAt: true, endsAt: true } } },
+            },
+          },
+        },
+        notices: { select: { scheduledFor: true }, orderBy: { scheduledFor: 'asc' }, take: 1 },
+      },
+      resolve: async (upgrade, _args, ctx) => {
+        const policy = (await ctx.noticePolicies()).get(upgrade.kind)!;
+        const targets = upgrade.targets.map(({ customer }) => ({
+          customerId: customer.id,
+          timeZone: customer.timeZone,
+          blackouts: customer.blackoutWindows,
+        }));
+        const firstNoticeAt = upgrade.notices[0]?.scheduledFor ?? upgrade.createdAt;
+        return policyWarnings(upgrade, policy, targets, firstNoticeAt);
+      },
     }),
     notices: t.relatedConnection(
       'notices',
