@@ -1,0 +1,187 @@
+import type { UpgradeKind } from '../enums.ts';
+import { lines, paragraphs, type NoticeCatalog, type NoticeTemplateContext } from './catalog.ts';
+
+// Vietnamese notice templates. Wording follows the vendor's own process document
+// ("nâng cấp", "bảo trì", "thời gian dự kiến gián đoạn", "đăng nhập lại", TK and CSKH).
+
+const KIND_PHRASE: Readonly<Record<UpgradeKind, string>> = {
+  FEATURE: 'cập nhật tính năng mới',
+  FIX: 'cập nhật sửa lỗi',
+  SERVER: 'bảo trì máy chủ',
+};
+
+const GREETING = 'Kính gửi Quý khách hàng,';
+const SIGN_OFF = 'Trân trọng,\nBộ phận Chăm sóc khách hàng';
+const CONTACT =
+  'Nếu cần hỗ trợ, Quý khách vui lòng liên hệ bộ phận Chăm sóc khách hàng (CSKH) hoặc cán bộ triển khai phụ trách đơn vị.';
+
+function duration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} phút`;
+  return rest === 0 ? `${hours} giờ` : `${hours} giờ ${rest} phút`;
+}
+
+function downtime(c: NoticeTemplateContext): string {
+  return c.expectedDowntimeMinutes > 0
+    ? `Thời gian dự kiến gián đoạn: khoảng ${duration(c.expectedDowntimeMinutes)}.`
+    : 'Thời gian dự kiến gián đoạn: không đáng kể, Quý khách vẫn có thể tiếp tục sử dụng phần mềm.';
+}
+
+function modules(c: NoticeTemplateContext): string | undefined {
+  return c.modules.length > 0 ? `Phân hệ liên quan: ${c.modules.join(', ')}.` : undefined;
+}
+
+function relogin(c: NoticeTemplateContext): string | undefined {
+  return c.requiresRelogin ? 'Sau khi nâng cấp, người dùng cần đăng nhập lại vào phần mềm.' : undefined;
+}
+
+function details(c: NoticeTemplateContext): string {
+  return lines(`Thời gian thực hiện: ${c.window}`, modules(c), downtime(c), relogin(c));
+}
+
+function acknowledgement(c: NoticeTemplateContext): string | undefined {
+  return c.acknowledgeBy ? `Quý khách vui lòng xác nhận đã nhận thông báo này trước ${c.acknowledgeBy}.` : undefined;
+}
+
+function reason(c: NoticeTemplateContext): string | undefined {
+  return c.reason ? `Lý do: ${c.reason}` : undefined;
+}
+
+export const vi: NoticeCatalog = {
+  ANNOUNCEMENT: (c) => ({
+    title: `Thông báo kế hoạch nâng cấp: ${c.title}`,
+    body: paragraphs(
+      GREETING,
+      `Chúng tôi trân trọng thông báo kế hoạch ${KIND_PHRASE[c.kind]} “${c.title}” trên hệ thống của Quý khách.`,
+      details(c),
+      c.kind === 'FEATURE' &&
+        'Phiên bản mới được kiểm thử trên môi trường sandbox trước khi triển khai trên môi trường chạy thật (production). Thời điểm nâng cấp được chọn ngoài giờ làm việc để hạn chế ảnh hưởng đến hoạt động của đơn vị.',
+      'Nếu thời gian trên trùng với kỳ khóa sổ, tính lương, quyết toán thuế hoặc công việc quan trọng của đơn vị, Quý khách vui lòng phản hồi sớm để chúng tôi sắp xếp lại lịch.',
+      acknowledgement(c),
+      SIGN_OFF,
+    ),
+  }),
+
+  REMINDER: (c) => ({
+    title: `Nhắc lịch nâng cấp: ${c.title}`,
+    body: paragraphs(
+      GREETING,
+      `Xin nhắc Quý khách: việc ${KIND_PHRASE[c.kind]} “${c.title}” sẽ được thực hiện theo lịch dưới đây.`,
+      details(c),
+      'Để chuẩn bị, Quý khách vui lòng thông báo cho người dùng liên quan và hoàn tất, lưu các chứng từ đang nhập trước giờ nâng cấp.',
+      acknowledgement(c),
+      CONTACT,
+      SIGN_OFF,
+    ),
+  }),
+
+  FINAL_REMINDER: (c) =>
+    c.kind === 'SERVER'
+      ? {
+          title: `Thông báo tạm dừng hệ thống để bảo trì: ${c.title}`,
+          body: paragraphs(
+            GREETING,
+            `Hệ thống của Quý khách sẽ tạm dừng hoạt động để ${KIND_PHRASE[c.kind]} “${c.title}”. Trong thời gian này Quý khách không thể truy cập phần mềm.`,
+            details(c),
+            'Quý khách vui lòng lưu dữ liệu đang nhập và đăng xuất trước giờ bảo trì. Nếu thời gian trên ảnh hưởng đến công việc quan trọng của đơn vị, xin vui lòng phản hồi ngay để chúng tôi xem xét.',
+            acknowledgement(c),
+            SIGN_OFF,
+          ),
+        }
+      : {
+          title: `Nhắc lần cuối trước khi nâng cấp: ${c.title}`,
+          body: paragraphs(
+            GREETING,
+            `Việc ${KIND_PHRASE[c.kind]} “${c.title}” sẽ bắt đầu lúc ${c.start}.`,
+            details(c),
+            'Quý khách vui lòng lưu dữ liệu đang nhập và đăng xuất khỏi phần mềm trước giờ nâng cấp.',
+            acknowledgement(c),
+            CONTACT,
+            SIGN_OFF,
+          ),
+        },
+
+  IMMINENT: (c) => ({
+    title: c.kind === 'SERVER' ? `Sắp bắt đầu bảo trì: ${c.title}` : `Sắp bắt đầu nâng cấp: ${c.title}`,
+    body: paragraphs(
+      GREETING,
+      lines(
+        `Việc ${KIND_PHRASE[c.kind]} “${c.title}” sẽ bắt đầu lúc ${c.start}.`,
+        c.expectedDowntimeMinutes > 0 && `Hệ thống dự kiến hoạt động trở lại chậm nhất lúc ${c.end}.`,
+      ),
+      lines(modules(c), downtime(c), relogin(c)),
+      'Quý khách vui lòng lưu ngay dữ liệu đang nhập và đăng xuất khỏi phần mềm.',
+      acknowledgement(c),
+      SIGN_OFF,
+    ),
+  }),
+
+  ADVISORY: (c) => ({
+    title: c.kind === 'FIX' ? `Thông báo cập nhật sửa lỗi: ${c.title}` : `Thông báo cập nhật: ${c.title}`,
+    body: paragraphs(
+      GREETING,
+      `Chúng tôi xin thông báo bản ${KIND_PHRASE[c.kind]} “${c.title}” sẽ được áp dụng cho hệ thống của Quý khách.`,
+      details(c),
+      c.kind === 'FIX' && 'Bản cập nhật này không làm thay đổi cách sử dụng phần mềm.',
+      'Cán bộ triển khai (TK) và bộ phận Chăm sóc khách hàng (CSKH) phụ trách đơn vị đã nắm thông tin và sẵn sàng hỗ trợ Quý khách.',
+      acknowledgement(c),
+      SIGN_OFF,
+    ),
+  }),
+
+  RESCHEDULED: (c) => ({
+    title: `Thay đổi lịch nâng cấp: ${c.title}`,
+    body: paragraphs(
+      GREETING,
+      `Lịch ${KIND_PHRASE[c.kind]} “${c.title}” đã được thay đổi.`,
+      lines(c.previousWindow && `Lịch cũ: ${c.previousWindow}`, `Lịch mới: ${c.window}`, reason(c)),
+      lines(modules(c), downtime(c), relogin(c)),
+      'Rất mong Quý khách thông cảm cho sự thay đổi này.',
+      acknowledgement(c),
+      CONTACT,
+      SIGN_OFF,
+    ),
+  }),
+
+  CANCELLED: (c) => ({
+    title: `Hủy lịch nâng cấp: ${c.title}`,
+    body: paragraphs(
+      GREETING,
+      `Lịch ${KIND_PHRASE[c.kind]} “${c.title}” dự kiến vào ${c.window} đã được hủy.`,
+      reason(c),
+      'Hệ thống của Quý khách vẫn hoạt động bình thường, không có gián đoạn trong thời gian trên. Chúng tôi sẽ thông báo khi có lịch mới.',
+      acknowledgement(c),
+      SIGN_OFF,
+    ),
+  }),
+
+  COMPLETED: (c) => ({
+    title: `Nâng cấp thành công: ${c.title}`,
+    body: paragraphs(
+      GREETING,
+      `Việc ${KIND_PHRASE[c.kind]} “${c.title}” đã hoàn tất thành công. Hệ thống đã sẵn sàng để sử dụng.`,
+      lines(
+        `Thời gian thực hiện: ${c.window}`,
+        c.modules.length > 0 && `Các phân hệ đã được cập nhật: ${c.modules.join(', ')}.`,
+      ),
+      c.requiresRelogin && 'Người dùng vui lòng đăng nhập lại để sử dụng phiên bản mới.',
+      'Nếu phát hiện bất thường, Quý khách vui lòng liên hệ bộ phận Chăm sóc khách hàng (CSKH) hoặc cán bộ triển khai phụ trách đơn vị để được hỗ trợ kịp thời.',
+      acknowledgement(c),
+      SIGN_OFF,
+    ),
+  }),
+
+  FAILED: (c) => ({
+    title: `Nâng cấp chưa thành công: ${c.title}`,
+    body: paragraphs(
+      GREETING,
+      `Việc ${KIND_PHRASE[c.kind]} “${c.title}” chưa hoàn tất được.`,
+      lines(`Thời gian thực hiện: ${c.window}`, modules(c), reason(c)),
+      'Đội ngũ kỹ thuật đang xử lý và sẽ thông báo phương án cùng lịch thực hiện lại cho Quý khách trong thời gian sớm nhất. Chúng tôi thành thật xin lỗi vì sự bất tiện này.',
+      acknowledgement(c),
+      CONTACT,
+      SIGN_OFF,
+    ),
+  }),
+};

@@ -1,0 +1,47 @@
+// `pnpm seed`: migrates the database named by DATABASE_URL (default: the embedded PGlite),
+// wipes it and fills it with the demo. Reads its configuration here, once (STYLE.md).
+import { createDatabase, migrateDeploy, redactDatabaseUrl, resolveDatabaseUrl } from '../../packages/db/src/index.ts';
+import { resetDatabase } from './reset-database.ts';
+import { seedDemo } from './seed-demo.ts';
+
+const DEFAULT_DEMO_PASSWORD = 'demo-password-2026';
+
+async function main(): Promise<void> {
+  const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+  if (password.length < 8) throw new Error('DEMO_PASSWORD must be at least 8 characters long.');
+  const url = resolveDatabaseUrl(process.env.DATABASE_URL);
+  console.log(`Database: ${redactDatabaseUrl(url)}`);
+  // A fresh database has no tables yet; an up-to-date one is left as it is.
+  await migrateDeploy(url);
+  const database = await createDatabase(url);
+  try {
+    const started = performance.now();
+    await resetDatabase(database.prisma);
+    const summary = await seedDemo(database.prisma, { password, now: new Date() });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Demo data seeded in ${seconds} s:`);
+    console.table(summary);
+    console.log(
+      `Demo accounts (password ${process.env.DEMO_PASSWORD ? 'from DEMO_PASSWORD' : DEFAULT_DEMO_PASSWORD}):`,
+    );
+    for (const email of [
+      'admin@vendor.example',
+      'engineer@vendor.example',
+      'care@vendor.example',
+      'impl@vendor.example',
+      'admin@hanoi-water.example',
+      'user@hanoi-water.example',
+      'admin@saigon-garment.example',
+      'user@saigon-garment.example',
+    ]) {
+      console.log(`  ${email}`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
