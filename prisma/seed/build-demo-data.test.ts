@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { NOTICE_STAGES, toLocalClock, UPGRADE_KINDS } from '../../packages/domain/src/index.ts';
+import {
+  moduleRequestActor,
+  moduleRequestTransition,
+  NOTICE_STAGES,
+  toLocalClock,
+  UPGRADE_KINDS,
+  type ModuleRequestRole,
+  type ModuleRequestStage,
+} from '../../packages/domain/src/index.ts';
 import { buildDemoData, customerAdminEmail, ids, type DemoData } from './build-demo-data.ts';
 import { CUSTOMERS } from './data/customers.ts';
 import { MODULES } from './data/modules.ts';
@@ -150,6 +158,44 @@ describe.each(NOWS)('the demo built at %s', (now) => {
         .filter((stage) => stage !== 'REJECTED' && stage !== 'WITHDRAWN');
       expect(onPath).toEqual(REQUEST_PATH.slice(0, onPath.length));
       for (const event of stages) expect(event.note).toBeTruthy();
+    }
+  });
+
+  it('walks each request only through steps the rules allow, taken by someone allowed to take them', () => {
+    const users = new Map(data.users.map((user) => [user.id, user]));
+    for (const request of data.moduleRequests) {
+      const events = data.moduleRequestEvents.filter((event) => event.requestId === request.id);
+      const stages = events.filter((event) => event.kind === 'STAGE');
+      expect(users.get(stages[0]?.byId ?? '')?.role, request.title).toBe('CUSTOMER_ADMIN');
+      for (const [previous, event] of stages.slice(1).map((event, index) => [stages[index], event] as const)) {
+        const by = users.get(event.byId ?? '');
+        expect(by?.disabledAt ?? null, `${request.title}: ${event.stage}`).toBeNull();
+        const verdict = moduleRequestTransition(
+          previous?.stage as ModuleRequestStage,
+          event.stage as ModuleRequestStage,
+          moduleRequestActor(by?.role as ModuleRequestRole),
+          event.note,
+        );
+        expect(verdict, `${request.title}: ${previous?.stage} -> ${event.stage} by ${by?.email}`).toEqual({ ok: true });
+      }
+      for (const event of events.filter((event) => event.kind === 'ASSIGNMENT')) {
+        expect(event.assigneeId).toBe(request.assigneeId);
+        expect(users.get(event.assigneeId ?? '')?.role).toBe('IMPLEMENTATION');
+      }
+      expect(request.deliveredVersion != null).toBe(request.stage === 'CLOSED');
+    }
+  });
+
+  it('told each customer of every step of its requests, in its own locale', () => {
+    const locales = new Map(data.customers.map((customer) => [customer.id, customer.locale]));
+    for (const request of data.moduleRequests) {
+      const steps = data.moduleRequestEvents.filter((e) => e.requestId === request.id && e.kind === 'STAGE');
+      const told = data.activities.filter((activity) => activity.moduleRequestId === request.id);
+      expect(told.map((activity) => time(activity.at))).toEqual(steps.map((step) => time(step.at)));
+      for (const activity of told) {
+        expect(activity.customerId).toBe(request.customerId);
+        expect(activity.locale).toBe(locales.get(request.customerId));
+      }
     }
   });
 

@@ -1,5 +1,11 @@
 import type { Prisma } from '../../packages/db/src/index.ts';
-import { renderNotice, type Locale } from '../../packages/domain/src/index.ts';
+import {
+  DEFAULT_WARRANTY_MONTHS,
+  renderNotice,
+  renderStageChange,
+  warrantyEndsAt as warrantyEnd,
+  type Locale,
+} from '../../packages/domain/src/index.ts';
 import { CARE_ROTA, CUSTOMERS, IMPLEMENTATION_ROTA, type CustomerSeed } from './data/customers.ts';
 import { MODULES, type ModuleSeed } from './data/modules.ts';
 import { NOTICE_POLICIES, type NoticePolicySeed } from './data/notice-policies.ts';
@@ -32,6 +38,7 @@ export interface DemoData {
   deliveries: Prisma.DeliveryCreateManyInput[];
   moduleRequests: Prisma.ModuleRequestCreateManyInput[];
   moduleRequestEvents: Prisma.ModuleRequestEventCreateManyInput[];
+  activities: Prisma.ActivityCreateManyInput[];
   auditLogs: Prisma.AuditLogCreateManyInput[];
 }
 
@@ -164,6 +171,7 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
     deliveries: [],
     moduleRequests: [],
     moduleRequestEvents: [],
+    activities: [],
     auditLogs: [],
   };
 
@@ -284,9 +292,10 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
       assignee,
       moduleName: moduleName(request.module, owner.locale),
     });
+    // As closing the request through the API does: the default warranty, from the day it closed.
     const warrantyEndsAt =
       request.kind === 'NEW_MODULE' && request.stage === 'CLOSED'
-        ? plusDays(preliminary.stageEnteredAt, 365)
+        ? warrantyEnd(preliminary.stageEnteredAt, DEFAULT_WARRANTY_MONTHS, owner.timeZone)
         : undefined;
     const timeline = warrantyEndsAt
       ? requestTimeline(request, calendar, owner.locale, {
@@ -482,7 +491,7 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
   }
 
   // Module requests and their events ---------------------------------------------------------
-  for (const { timeline } of timelines) {
+  for (const { timeline, warrantyEndsAt: warranty } of timelines) {
     const request = timeline.seed;
     const owner = customer(request.customer);
     const care = data.customerStaff.find(
@@ -504,6 +513,11 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
     if (request.kind === 'EXTENSION' && !ownModules.has(request.module)) {
       throw new Error(`Demo request ${request.key} extends a module its customer does not have`);
     }
+    // Judged against what the customer had when it asked (before any install by this request).
+    const missingPrerequisites =
+      request.kind === 'NEW_MODULE'
+        ? module(request.module).requires.filter((key) => !customer(owner.code).modules.includes(key))
+        : [];
     data.moduleRequests.push({
       id: requestId,
       customerId: ids.customer(owner.code),
@@ -514,12 +528,10 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
       description: request.description,
       stage: request.stage,
       stageEnteredAt: timeline.stageEnteredAt,
-      // Judged against what the customer had when it asked (before any install by this request).
-      missingPrerequisites:
-        request.kind === 'NEW_MODULE'
-          ? module(request.module).requires.filter((key) => !customer(owner.code).modules.includes(key))
-          : [],
+      missingPrerequisites,
       assigneeId: actor.assignee,
+      // Closing records what was delivered: the version the customer now runs.
+      deliveredVersion: request.stage === 'CLOSED' ? installedVersion(owner.code, request.module) : null,
       createdById: actor['customer-admin'],
       createdAt: timeline.submittedAt,
       updatedAt: timeline.events[timeline.events.length - 1]?.at ?? timeline.stageEnteredAt,
@@ -533,8 +545,44 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
         note: event.note,
         at: event.at,
         byId: actor[event.by],
+        assigneeId: event.assignsAssignee ? actor.assignee : null,
       });
     });
+    // The customer was told of every step in its activity feed, as the API tells it.
+    const byName = (by: keyof typeof actor): string | undefined =>
+      data.users.find((user) => user.id === actor[by])?.name;
+    timeline.events
+      .filter((event) => event.kind === 'STAGE')
+      .forEach((event) => {
+        const closing = event.stage === 'CLOSED';
+        const { activity } = renderStageChange({
+          locale: owner.locale,
+          timeZone: owner.timeZone,
+          title: request.title,
+          kind: request.kind,
+          module: moduleName(request.module, owner.locale),
+          stage: event.stage,
+          at: event.at,
+          by: byName(event.by),
+          // The submission's note is the request's own description: not repeated.
+          note: event.stage === 'SUBMITTED' ? null : event.note,
+          missingPrerequisites:
+            event.stage === 'SUBMITTED' ? missingPrerequisites.map((key) => moduleName(key, owner.locale)) : [],
+          deliveredVersion: closing ? installedVersion(owner.code, request.module) : null,
+          warrantyEndsAt: closing ? warranty : null,
+        });
+        data.activities.push({
+          id: stableId(`activity:${request.key}:${event.stage}`),
+          customerId: ids.customer(owner.code),
+          kind: 'MODULE_REQUEST_STAGE',
+          moduleRequestId: requestId,
+          actorId: actor[event.by],
+          locale: owner.locale,
+          title: activity.title,
+          body: activity.body,
+          at: event.at,
+        });
+      });
   }
 
   data.auditLogs.sort((a, b) => new Date(a.at ?? 0).getTime() - new Date(b.at ?? 0).getTime());

@@ -20,6 +20,8 @@ export interface RequestEventSeed {
   /** 'customer-admin', 'assignee' or 'care': resolved to users by the caller. */
   by: 'customer-admin' | 'assignee' | 'care';
   note: string;
+  /** ASSIGNMENT: the request's assignee is the one put in charge. */
+  assignsAssignee?: true;
 }
 
 export interface RequestTimeline {
@@ -94,6 +96,7 @@ export function requestTimeline(
         stage,
         at: plusMinutes(at, 5),
         by: 'care',
+        assignsAssignee: true,
         note:
           locale === 'VI'
             ? `Phân công ${names.assignee} phụ trách yêu cầu.`

@@ -42,6 +42,7 @@ export async function seedDemo(prisma: PrismaClient, { password, now }: SeedDemo
       await insert(data.deliveries, (rows) => tx.delivery.createMany({ data: rows }));
       await insert(data.moduleRequests, (rows) => tx.moduleRequest.createMany({ data: rows }));
       await insert(data.moduleRequestEvents, (rows) => tx.moduleRequestEvent.createMany({ data: rows }));
+      await insert(data.activities, (rows) => tx.activity.createMany({ data: rows }));
       await insert(data.auditLogs, (rows) => tx.auditLog.createMany({ data: rows }));
     },
     { maxWait: 10_000, timeout: 120_000 },

@@ -1,13 +1,50 @@
+import { ModuleRequestEventKind, type Prisma } from '@upgrade-desk/db';
+import {
+  acceptsModuleRequestWork,
+  checkComment,
+  checkModuleRequestDraft,
+  checkStageNote,
+  FINAL_MODULE_REQUEST_STAGES,
+  mayBeAssignedModuleRequests,
+  moduleRequestActor,
+  moduleRequestTransition,
+  nextModuleRequestStages,
+  STAFF_ADVANCER_ROLES,
+  type ModuleRequestInputProblem,
+} from '@upgrade-desk/domain';
 import { uniqueId, visibleModuleRequests } from '../auth/visibility.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Context } from '../context.ts';
+import { advanceModuleRequest } from '../module-requests/advance.ts';
+import { addModuleRequestComment, assignModuleRequest } from '../module-requests/conversation.ts';
+import { draftFacts, submitModuleRequest } from '../module-requests/submit.ts';
 import { builder } from './builder.ts';
 import { ModuleRequestKindEnum, ModuleRequestStageEnum } from './enums.ts';
+import { ModuleNode } from './module.ts';
+import { UserNode } from './user.ts';
+import { userError, UserErrorRef, type UserError } from './user-error.ts';
+
+const ModuleRequestEventKindEnum = builder.enumType(ModuleRequestEventKind, {
+  name: 'ModuleRequestEventKind',
+  description: 'STAGE: the request moved; COMMENT: someone wrote; ASSIGNMENT: a consultant was put in charge',
+});
+
+const EVENT_ORDER: Prisma.ModuleRequestEventOrderByWithRelationInput[] = [{ at: 'asc' }, { id: 'asc' }];
 
 const ModuleRequestEventRef = builder.prismaObject('ModuleRequestEvent', {
   fields: (t) => ({
-    stage: t.expose('stage', { type: ModuleRequestStageEnum }),
-    note: t.exposeString('note', { nullable: true }),
+    kind: t.expose('kind', { type: ModuleRequestEventKindEnum }),
+    stage: t.expose('stage', {
+      type: ModuleRequestStageEnum,
+      description: 'STAGE: the stage entered; else the stage the request was in',
+    }),
+    note: t.exposeString('note', { nullable: true, description: 'STAGE: the note on the step; COMMENT: the comment' }),
     at: t.expose('at', { type: 'DateTime' }),
     by: t.relation('by', { nullable: true }),
+    assignee: t.relation('assignee', {
+      nullable: true,
+      description: 'ASSIGNMENT: who was put in charge (null: nobody)',
+    }),
   }),
 });
 
@@ -19,21 +56,46 @@ export const ModuleRequestNode = builder.prismaNode('ModuleRequest', {
     customer: t.relation('customer'),
     kind: t.expose('kind', { type: ModuleRequestKindEnum }),
     module: t.relation('module', { nullable: true, description: 'null for an extension described only in text' }),
+    installedModule: t.relation('installedModule', {
+      nullable: true,
+      description: 'EXTENSION: the installation extended; NEW_MODULE: the one its closing created',
+    }),
     title: t.exposeString('title'),
     description: t.exposeString('description'),
     stage: t.expose('stage', { type: ModuleRequestStageEnum }),
     stageEnteredAt: t.expose('stageEnteredAt', { type: 'DateTime' }),
+    timeInStageSeconds: t.int({
+      description: 'How long the request has been in its stage (for staff queues)',
+      select: { stageEnteredAt: true },
+      resolve: (r, _args, ctx) => Math.max(0, Math.floor((ctx.now().getTime() - r.stageEnteredAt.getTime()) / 1000)),
+    }),
+    nextStages: t.field({
+      type: [ModuleRequestStageEnum],
+      description: 'The stages the viewer may move the request to now',
+      select: { stage: true },
+      resolve: (r, _args, ctx) =>
+        ctx.viewer ? nextModuleRequestStages(r.stage, moduleRequestActor(ctx.viewer.role)) : [],
+    }),
     missingPrerequisites: t.exposeStringList('missingPrerequisites', {
       description: 'Keys of required modules the customer lacked when it asked',
     }),
+    deliveredVersion: t.exposeString('deliveredVersion', {
+      nullable: true,
+      description: 'Once CLOSED: the version installed, or recorded on the extended module',
+    }),
+    assignee: t.relation('assignee', { nullable: true, description: 'The implementation consultant in charge' }),
+    createdBy: t.relation('createdBy', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     history: t.field({
       type: [ModuleRequestEventRef],
       description: 'Every stage the request went through, oldest first',
-      select: (_args, _ctx, nestedSelection) => ({
-        events: { ...nestedSelection(true), where: { kind: 'STAGE' }, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
-      }),
-      resolve: (r) => r.events,
+      // The same selection as `timeline`, filtered here: asked for together, they load in one query.
+      select: (_args, _ctx, nestedSelection) => ({ events: nestedSelection({ orderBy: EVENT_ORDER }) }),
+      resolve: (r) => r.events.filter((event) => event.kind === 'STAGE'),
+    }),
+    timeline: t.relation('events', {
+      description: 'Stages, comments and assignments, oldest first',
+      query: { orderBy: EVENT_ORDER },
     }),
   }),
 });
@@ -42,8 +104,8 @@ export const ModuleRequestConnection = builder.connectionObject({
   name: 'ModuleRequestConnection',
 });
 
-builder.queryField('moduleRequests', (t) =>
-  t.prismaConnection(
+builder.queryFields((t) => ({
+  moduleRequests: t.prismaConnection(
     {
       type: 'ModuleRequest',
       cursor: 'id',
@@ -58,4 +120,287 @@ builder.queryField('moduleRequests', (t) =>
     },
     ModuleRequestConnection,
   ),
-);
+  openModuleRequests: t.prismaConnection(
+    {
+      type: 'ModuleRequest',
+      cursor: 'id',
+      description: 'Vendor staff: the queue of open requests, longest in their stage first',
+      authScopes: { staff: true },
+      args: {
+        stage: t.arg({ type: ModuleRequestStageEnum, required: false }),
+        assigneeId: t.arg.globalID({ required: false, for: [UserNode] }),
+        unassigned: t.arg.boolean({ required: false, description: 'Only requests nobody is in charge of' }),
+      },
+      totalCount: (_root, args, ctx) => ctx.prisma.moduleRequest.count({ where: openQueue(ctx.viewer, args) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.moduleRequest.findMany({
+          ...query,
+          where: openQueue(ctx.viewer, args),
+          orderBy: [{ stageEnteredAt: 'asc' }, { id: 'asc' }],
+        }),
+    },
+    ModuleRequestConnection,
+  ),
+}));
+
+function openQueue(
+  viewer: Viewer | null,
+  filter: {
+    stage?: Prisma.ModuleRequestWhereInput['stage'] | null;
+    assigneeId?: { id: string } | null;
+    unassigned?: boolean | null;
+  },
+): Prisma.ModuleRequestWhereInput {
+  return {
+    AND: [
+      visibleModuleRequests(viewer),
+      { stage: { notIn: [...FINAL_MODULE_REQUEST_STAGES] } },
+      filter.stage ? { stage: filter.stage } : {},
+      filter.assigneeId ? { assigneeId: uniqueId(filter.assigneeId.id) } : {},
+      filter.unassigned ? { assigneeId: null } : {},
+    ],
+  };
+}
+
+// Mutations ---------------------------------------------------------------------------------
+
+interface ModuleRequestResult {
+  moduleRequestId?: string;
+  userErrors: UserError[];
+}
+
+function payload(name: string) {
+  return builder.objectRef<ModuleRequestResult>(name).implement({
+    fields: (t) => ({
+      moduleRequest: t.prismaField({
+        type: 'ModuleRequest',
+        nullable: true,
+        resolve: (query, p, _args, ctx) =>
+          p.moduleRequestId
+            ? ctx.prisma.moduleRequest.findUnique({ ...query, where: { id: p.moduleRequestId } })
+            : null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+}
+
+const ModuleRequestCreateInput = builder.inputType('ModuleRequestCreateInput', {
+  fields: (t) => ({
+    kind: t.field({ type: ModuleRequestKindEnum, required: true }),
+    moduleId: t.globalID({
+      required: false,
+      for: [ModuleNode],
+      description: 'Required for NEW_MODULE (a module the customer lacks); for EXTENSION, an installed module or none',
+    }),
+    title: t.string({ required: true, description: '1-200 characters' }),
+    description: t.string({ required: true, description: 'Up to 10,000 characters' }),
+  }),
+});
+
+const ModuleRequestAdvanceInput = builder.inputType('ModuleRequestAdvanceInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [ModuleRequestNode] }),
+    to: t.field({ type: ModuleRequestStageEnum, required: true }),
+    note: t.string({ required: false, description: 'Required to reject' }),
+  }),
+});
+
+const ModuleRequestCommentInput = builder.inputType('ModuleRequestCommentInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [ModuleRequestNode] }),
+    body: t.string({ required: true }),
+  }),
+});
+
+const ModuleRequestAssignInput = builder.inputType('ModuleRequestAssignInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [ModuleRequestNode] }),
+    assigneeId: t.globalID({ required: false, for: [UserNode], description: 'An IMPLEMENTATION user; null unassigns' }),
+    note: t.string({ required: false }),
+  }),
+});
+
+const problemsToErrors = (problems: readonly ModuleRequestInputProblem[]): ModuleRequestResult => ({
+  userErrors: problems.map((p) => userError(p.code, p.message, ['input', p.field])),
+});
+
+const NOT_FOUND: ModuleRequestResult = {
+  userErrors: [userError('NOT_FOUND', 'No such module request.', ['input', 'id'])],
+};
+
+/** The request as the viewer may see it: another customer's is not found, exactly like a missing one. */
+function findVisibleRequest(ctx: Context, id: string) {
+  return ctx.prisma.moduleRequest.findFirst({
+    where: { id: uniqueId(id), AND: [visibleModuleRequests(ctx.viewer)] },
+    select: {
+      id: true,
+      stage: true,
+      kind: true,
+      customerId: true,
+      moduleId: true,
+      installedModuleId: true,
+      assigneeId: true,
+    },
+  });
+}
+
+builder.mutationFields((t) => ({
+  moduleRequestCreate: t.field({
+    type: payload('ModuleRequestCreatePayload'),
+    description: 'Customer admins: ask for a new module or an extension of an installed one',
+    authScopes: { customerAdmin: true },
+    args: { input: t.arg({ type: ModuleRequestCreateInput, required: true }) },
+    resolve: async (_root, { input }, ctx): Promise<ModuleRequestResult> => {
+      const viewer = ctx.viewer!;
+      const customerId = viewer.customerId;
+      if (!customerId) return { userErrors: [userError('FORBIDDEN', 'Only a customer can request a module.')] };
+      const moduleId = input.moduleId ? uniqueId(input.moduleId.id) : null;
+      const facts = await draftFacts(ctx.prisma, customerId, moduleId);
+      if (moduleId && !facts.module) {
+        return problemsToErrors([{ code: 'INVALID_INPUT', field: 'moduleId', message: 'No such module.' }]);
+      }
+      const { module } = facts;
+      const checked = checkModuleRequestDraft({
+        ...facts,
+        kind: input.kind,
+        title: input.title,
+        description: input.description,
+        installed: new Set(facts.installed.keys()),
+      });
+      if (!checked.ok) return problemsToErrors(checked.problems);
+      const installedModuleId = input.kind === 'EXTENSION' && module ? (facts.installed.get(module.key) ?? null) : null;
+      const id = await ctx.prisma.$transaction((tx) =>
+        submitModuleRequest(tx, {
+          customerId,
+          kind: input.kind,
+          moduleId: module?.id ?? null,
+          installedModuleId,
+          ...checked.value,
+          createdById: viewer.userId,
+          now: ctx.now(),
+        }),
+      );
+      return { moduleRequestId: id, userErrors: [] };
+    },
+  }),
+
+  moduleRequestAdvance: t.field({
+    type: payload('ModuleRequestAdvancePayload'),
+    description:
+      'Vendor staff move a request one step (or reject it); the customer admin may withdraw it before DEVELOPMENT',
+    authScopes: { role: [...STAFF_ADVANCER_ROLES, 'CUSTOMER_ADMIN'] },
+    args: { input: t.arg({ type: ModuleRequestAdvanceInput, required: true }) },
+    resolve: async (_root, { input }, ctx): Promise<ModuleRequestResult> => {
+      const viewer = ctx.viewer!;
+      const note = checkStageNote(input.note);
+      if (!note.ok) return problemsToErrors(note.problems);
+      const request = await findVisibleRequest(ctx, input.id.id);
+      if (!request) return NOT_FOUND;
+      const verdict = moduleRequestTransition(request.stage, input.to, moduleRequestActor(viewer.role), note.value);
+      if (!verdict.ok) {
+        const field = verdict.code === 'INVALID_INPUT' ? verdict.field : 'to';
+        return { userErrors: [userError(verdict.code, verdict.message, ['input', field])] };
+      }
+      const moved = await ctx.prisma.$transaction((tx) =>
+        advanceModuleRequest(tx, request, {
+          to: input.to,
+          note: note.value,
+          actorId: viewer.userId,
+          now: ctx.now(),
+          warrantyMonths: ctx.config.WARRANTY_MONTHS,
+        }),
+      );
+      if (!moved) {
+        return {
+          userErrors: [
+            userError('CONFLICT', 'The request changed stage meanwhile; reload it and try again.', ['input', 'id']),
+          ],
+        };
+      }
+      return { moduleRequestId: request.id, userErrors: [] };
+    },
+  }),
+
+  moduleRequestComment: t.field({
+    type: payload('ModuleRequestCommentPayload'),
+    description: "The customer's users and vendor staff write on an open request's timeline",
+    authScopes: { customer: true, staff: true },
+    args: { input: t.arg({ type: ModuleRequestCommentInput, required: true }) },
+    resolve: async (_root, { input }, ctx): Promise<ModuleRequestResult> => {
+      const body = checkComment(input.body);
+      if (!body.ok) return problemsToErrors(body.problems);
+      const request = await findVisibleRequest(ctx, input.id.id);
+      if (!request) return NOT_FOUND;
+      if (!acceptsModuleRequestWork(request.stage)) {
+        return {
+          userErrors: [
+            userError('CONFLICT', `The request is ${request.stage}; its conversation is over.`, ['input', 'id']),
+          ],
+        };
+      }
+      await ctx.prisma.$transaction((tx) =>
+        addModuleRequestComment(tx, {
+          requestId: request.id,
+          stage: request.stage,
+          body: body.value,
+          byId: ctx.viewer!.userId,
+          now: ctx.now(),
+        }),
+      );
+      return { moduleRequestId: request.id, userErrors: [] };
+    },
+  }),
+
+  moduleRequestAssign: t.field({
+    type: payload('ModuleRequestAssignPayload'),
+    description: 'Vendor staff put an implementation consultant in charge of an open request (or nobody)',
+    authScopes: { role: [...STAFF_ADVANCER_ROLES] },
+    args: { input: t.arg({ type: ModuleRequestAssignInput, required: true }) },
+    resolve: async (_root, { input }, ctx): Promise<ModuleRequestResult> => {
+      const note = checkStageNote(input.note);
+      if (!note.ok) return problemsToErrors(note.problems);
+      const request = await findVisibleRequest(ctx, input.id.id);
+      if (!request) return NOT_FOUND;
+      if (!acceptsModuleRequestWork(request.stage)) {
+        return {
+          userErrors: [
+            userError('CONFLICT', `The request is ${request.stage} and cannot be reassigned.`, ['input', 'id']),
+          ],
+        };
+      }
+      const assigneeId = input.assigneeId ? uniqueId(input.assigneeId.id) : null;
+      if (assigneeId) {
+        const assignee = await ctx.prisma.user.findUnique({
+          where: { id: assigneeId },
+          select: { role: true, disabledAt: true },
+        });
+        if (
+          !assignee ||
+          !mayBeAssignedModuleRequests({ role: assignee.role, disabled: assignee.disabledAt !== null })
+        ) {
+          return problemsToErrors([
+            {
+              code: 'INVALID_INPUT',
+              field: 'assigneeId',
+              message: 'The assignee must be an active implementation consultant.',
+            },
+          ]);
+        }
+      }
+      if (assigneeId === request.assigneeId) return { moduleRequestId: request.id, userErrors: [] };
+      await ctx.prisma.$transaction((tx) =>
+        assignModuleRequest(tx, {
+          requestId: request.id,
+          stage: request.stage,
+          previousAssigneeId: request.assigneeId,
+          assigneeId,
+          note: note.value,
+          byId: ctx.viewer!.userId,
+          now: ctx.now(),
+        }),
+      );
+      return { moduleRequestId: request.id, userErrors: [] };
+    },
+  }),
+}));

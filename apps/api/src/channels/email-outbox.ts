@@ -1,0 +1,41 @@
+// The EMAIL channel's outbox: emails are rows (EmailMessage, PENDING), written in the same
+// transaction as the change they tell of, so one is queued if and only if that change commits.
+// A dispatcher sends the due rows later, records SENT or FAILED, and retries with backoff.
+import type { Locale, Prisma } from '@upgrade-desk/db';
+
+/** One email, already rendered in its reader's locale. */
+export interface OutgoingEmail {
+  to: string;
+  locale: Locale;
+  subject: string;
+  textBody: string;
+  /** The customer it concerns, if any. */
+  customerId?: string | null;
+}
+
+/**
+ * Queues `emails` for sending, due at once. `sourceKey` names what caused them (e.g.
+ * `module-request-event:<id>`): queuing the same source for the same address again is a no-op.
+ */
+export async function queueEmails(
+  tx: Prisma.TransactionClient,
+  sourceKey: string,
+  emails: readonly OutgoingEmail[],
+  now: Date,
+): Promise<number> {
+  if (emails.length === 0) return 0;
+  const { count } = await tx.emailMessage.createMany({
+    data: emails.map((email) => ({
+      sourceKey,
+      to: email.to,
+      locale: email.locale,
+      subject: email.subject,
+      textBody: email.textBody,
+      customerId: email.customerId ?? null,
+      nextAttemptAt: now,
+      createdAt: now,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}

@@ -1,0 +1,145 @@
+import type { ModuleRequestKind, ModuleRequestStage, Prisma } from '@upgrade-desk/db';
+import { warrantyEndsAt } from '@upgrade-desk/domain';
+import { audit } from '../audit.ts';
+import { tellCustomerOfStep } from './tell-customer.ts';
+
+export interface RequestToAdvance {
+  id: string;
+  stage: ModuleRequestStage;
+  kind: ModuleRequestKind;
+  customerId: string;
+  moduleId: string | null;
+  installedModuleId: string | null;
+}
+
+export interface Step {
+  to: ModuleRequestStage;
+  note: string | null;
+  actorId: string;
+  now: Date;
+  warrantyMonths: number;
+}
+
+/**
+ * Moves a request one step (the caller has checked the step against the rules), recording the
+ * event, what closing delivers, the audit entry and the customer's notification, all in the
+ * caller's transaction. False when the request left `request.stage` meanwhile (a concurrent step):
+ * nothing is written then.
+ */
+export async function advanceModuleRequest(
+  tx: Prisma.TransactionClient,
+  request: RequestToAdvance,
+  step: Step,
+): Promise<boolean> {
+  const { count } = await tx.moduleRequest.updateMany({
+    where: { id: request.id, stage: request.stage },
+    data: { stage: step.to, stageEnteredAt: step.now, updatedAt: step.now },
+  });
+  if (count === 0) return false;
+  const event = await tx.moduleRequestEvent.create({
+    data: { requestId: request.id, kind: 'STAGE', stage: step.to, note: step.note, at: step.now, byId: step.actorId },
+    select: { id: true },
+  });
+  const delivered = step.to === 'CLOSED' ? await deliverOnClose(tx, request, step) : null;
+  await audit(tx, {
+    actorId: step.actorId,
+    action: 'module-request.advance',
+    entityType: 'ModuleRequest',
+    entityId: request.id,
+    data: { from: request.stage, to: step.to, note: step.note },
+    at: step.now,
+  });
+  await tellCustomerOfStep(tx, {
+    requestId: request.id,
+    eventId: event.id,
+    stage: step.to,
+    at: step.now,
+    byId: step.actorId,
+    note: step.note,
+    delivered,
+  });
+  return true;
+}
+
+interface Delivery {
+  version: string;
+  warrantyEndsAt: Date | null;
+}
+
+/**
+ * Closing a NEW_MODULE request installs the module at its latest version with a warranty from
+ * today; closing an EXTENSION of an installed module records the version it was delivered in.
+ */
+async function deliverOnClose(
+  tx: Prisma.TransactionClient,
+  request: RequestToAdvance,
+  step: Step,
+): Promise<Delivery | null> {
+  if (!request.moduleId) return null;
+  const module = await tx.module.findUniqueOrThrow({
+    where: { id: request.moduleId },
+    select: { latestVersion: true },
+  });
+  const version = module.latestVersion;
+  if (request.kind === 'NEW_MODULE') {
+    const customer = await tx.customer.findUniqueOrThrow({
+      where: { id: request.customerId },
+      select: { timeZone: true },
+    });
+    const warrantyEnd = warrantyEndsAt(step.now, step.warrantyMonths, customer.timeZone);
+    const installed = await installModule(tx, request.customerId, request.moduleId, version, warrantyEnd, step.now);
+    await tx.moduleRequest.update({
+      where: { id: request.id },
+      data: { installedModuleId: installed.id, deliveredVersion: version },
+    });
+    await audit(tx, {
+      actorId: step.actorId,
+      action: 'installed-module.install',
+      entityType: 'InstalledModule',
+      entityId: installed.id,
+      data: { moduleRequestId: request.id, version, warrantyEndsAt: installed.warrantyEndsAt?.toISOString() ?? null },
+      at: step.now,
+    });
+    return { version, warrantyEndsAt: installed.warrantyEndsAt };
+  }
+  if (!request.installedModuleId) return null;
+  await tx.installedModule.update({ where: { id: request.installedModuleId }, data: { version } });
+  await tx.moduleRequest.update({ where: { id: request.id }, data: { deliveredVersion: version } });
+  await audit(tx, {
+    actorId: step.actorId,
+    action: 'installed-module.version',
+    entityType: 'InstalledModule',
+    entityId: request.installedModuleId,
+    data: { moduleRequestId: request.id, version },
+    at: step.now,
+  });
+  return { version, warrantyEndsAt: null };
+}
+
+/**
+ * Installs the module for the customer. Should it have been installed meanwhile by other means,
+ * the installation is brought to this version and keeps the later of the two warranty ends.
+ */
+async function installModule(
+  tx: Prisma.TransactionClient,
+  customerId: string,
+  moduleId: string,
+  version: string,
+  warrantyEnd: Date,
+  now: Date,
+): Promise<{ id: string; warrantyEndsAt: Date | null }> {
+  const existing = await tx.installedModule.findUnique({
+    where: { customerId_moduleId: { customerId, moduleId } },
+    select: { id: true, warrantyEndsAt: true },
+  });
+  const select = { id: true, warrantyEndsAt: true } as const;
+  if (!existing) {
+    return tx.installedModule.create({
+      data: { customerId, moduleId, version, installedAt: now, warrantyEndsAt: warrantyEnd },
+      select,
+    });
+  }
+  const later =
+    existing.warrantyEndsAt && existing.warrantyEndsAt > warrantyEnd ? existing.warrantyEndsAt : warrantyEnd;
+  return tx.installedModule.update({ where: { id: existing.id }, data: { version, warrantyEndsAt: later }, select });
+}

@@ -1,0 +1,74 @@
+import type { ModuleRequestStage, Prisma } from '@upgrade-desk/db';
+import { audit } from '../audit.ts';
+
+export interface Comment {
+  requestId: string;
+  /** The stage the request is in: the comment belongs to it on the timeline. */
+  stage: ModuleRequestStage;
+  body: string;
+  byId: string;
+  now: Date;
+}
+
+/** A comment joins the request's timeline, from the customer's users or the vendor's staff. */
+export async function addModuleRequestComment(tx: Prisma.TransactionClient, comment: Comment): Promise<void> {
+  const event = await tx.moduleRequestEvent.create({
+    data: {
+      requestId: comment.requestId,
+      kind: 'COMMENT',
+      stage: comment.stage,
+      note: comment.body,
+      at: comment.now,
+      byId: comment.byId,
+    },
+    select: { id: true },
+  });
+  // Bumps updatedAt, so lists sorted by activity see the conversation move.
+  await tx.moduleRequest.update({ where: { id: comment.requestId }, data: { updatedAt: comment.now } });
+  await audit(tx, {
+    actorId: comment.byId,
+    action: 'module-request.comment',
+    entityType: 'ModuleRequest',
+    entityId: comment.requestId,
+    data: { eventId: event.id },
+    at: comment.now,
+  });
+}
+
+export interface Assignment {
+  requestId: string;
+  stage: ModuleRequestStage;
+  previousAssigneeId: string | null;
+  /** null unassigns. */
+  assigneeId: string | null;
+  note: string | null;
+  byId: string;
+  now: Date;
+}
+
+/** Puts an implementation consultant in charge of a request (or nobody), on the timeline too. */
+export async function assignModuleRequest(tx: Prisma.TransactionClient, assignment: Assignment): Promise<void> {
+  await tx.moduleRequest.update({
+    where: { id: assignment.requestId },
+    data: { assigneeId: assignment.assigneeId, updatedAt: assignment.now },
+  });
+  await tx.moduleRequestEvent.create({
+    data: {
+      requestId: assignment.requestId,
+      kind: 'ASSIGNMENT',
+      stage: assignment.stage,
+      note: assignment.note,
+      at: assignment.now,
+      byId: assignment.byId,
+      assigneeId: assignment.assigneeId,
+    },
+  });
+  await audit(tx, {
+    actorId: assignment.byId,
+    action: 'module-request.assign',
+    entityType: 'ModuleRequest',
+    entityId: assignment.requestId,
+    data: { from: assignment.previousAssigneeId, to: assignment.assigneeId, note: assignment.note },
+    at: assignment.now,
+  });
+}

@@ -1,0 +1,87 @@
+import type { ModuleRequestKind, Prisma, PrismaClient } from '@upgrade-desk/db';
+import { FINAL_MODULE_REQUEST_STAGES } from '@upgrade-desk/domain';
+import { audit } from '../audit.ts';
+import { tellCustomerOfStep } from './tell-customer.ts';
+
+export interface NewModuleRequest {
+  customerId: string;
+  kind: ModuleRequestKind;
+  moduleId: string | null;
+  /** EXTENSION of an installed module: that installation. */
+  installedModuleId: string | null;
+  title: string;
+  description: string;
+  missingPrerequisites: string[];
+  createdById: string;
+  now: Date;
+}
+
+/** A customer's request enters the process at SUBMITTED: the first event of its history. */
+export async function submitModuleRequest(tx: Prisma.TransactionClient, request: NewModuleRequest): Promise<string> {
+  const { now, createdById, ...fields } = request;
+  const created = await tx.moduleRequest.create({
+    data: { ...fields, createdById, stage: 'SUBMITTED', stageEnteredAt: now, createdAt: now, updatedAt: now },
+    select: { id: true },
+  });
+  const event = await tx.moduleRequestEvent.create({
+    data: { requestId: created.id, kind: 'STAGE', stage: 'SUBMITTED', at: now, byId: createdById },
+    select: { id: true },
+  });
+  await audit(tx, {
+    actorId: createdById,
+    action: 'module-request.create',
+    entityType: 'ModuleRequest',
+    entityId: created.id,
+    data: {
+      kind: fields.kind,
+      moduleId: fields.moduleId,
+      title: fields.title,
+      missingPrerequisites: fields.missingPrerequisites,
+    },
+    at: now,
+  });
+  await tellCustomerOfStep(tx, {
+    requestId: created.id,
+    eventId: event.id,
+    stage: 'SUBMITTED',
+    at: now,
+    byId: createdById,
+    note: null,
+  });
+  return created.id;
+}
+
+export interface DraftFacts {
+  /** The module named, or null when none was named or the id matches no module. */
+  module: { id: string; key: string; requires: string[] } | null;
+  /** The customer's installations, by module key. */
+  installed: ReadonlyMap<string, string>;
+  /** Keys of the modules the customer already has an open NEW_MODULE request for. */
+  openNewModuleRequests: ReadonlySet<string>;
+}
+
+/** What the rules need to judge a customer's request: the module named, what it has, what it already asked for. */
+export async function draftFacts(
+  prisma: PrismaClient,
+  customerId: string,
+  moduleId: string | null,
+): Promise<DraftFacts> {
+  const [module, installed, open] = await Promise.all([
+    moduleId
+      ? prisma.module.findUnique({
+          where: { id: moduleId },
+          select: { id: true, key: true, requires: { select: { requires: { select: { key: true } } } } },
+        })
+      : null,
+    prisma.installedModule.findMany({ where: { customerId }, select: { id: true, module: { select: { key: true } } } }),
+    prisma.moduleRequest.findMany({
+      where: { customerId, kind: 'NEW_MODULE', stage: { notIn: [...FINAL_MODULE_REQUEST_STAGES] } },
+      select: { module: { select: { key: true } } },
+    }),
+  ]);
+  return {
+    module: module && { id: module.id, key: module.key, requires: module.requires.map((d) => d.requires.key) },
+    installed: new Map(installed.map((i) => [i.module.key, i.id])),
+    openNewModuleRequests: new Set(open.flatMap((r) => (r.module ? [r.module.key] : []))),
+  };
+}

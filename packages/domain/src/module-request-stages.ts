@@ -1,0 +1,144 @@
+// The vendor's ten steps for a module request (DESIGN.md section 1) and who may move a request
+// along them (section 3), as a table and pure functions. No clock, no I/O.
+
+export const MODULE_REQUEST_KINDS = ['NEW_MODULE', 'EXTENSION'] as const;
+export type ModuleRequestKind = (typeof MODULE_REQUEST_KINDS)[number];
+
+/** The ten steps in order, from the customer's submission to the warranty, then CLOSED: a timeline's spine. */
+export const MODULE_REQUEST_PATH = [
+  'SUBMITTED',
+  'CONSULTATION',
+  'ANALYSIS',
+  'CONTRACT',
+  'DEVELOPMENT',
+  'SANDBOX_TESTING',
+  'VERIFICATION',
+  'INSTALLATION',
+  'TRAINING',
+  'WARRANTY',
+  'CLOSED',
+] as const;
+
+export const MODULE_REQUEST_STAGES = [...MODULE_REQUEST_PATH, 'REJECTED', 'WITHDRAWN'] as const;
+export type ModuleRequestStage = (typeof MODULE_REQUEST_STAGES)[number];
+
+/** Stages a request never leaves. */
+export const FINAL_MODULE_REQUEST_STAGES: readonly ModuleRequestStage[] = ['CLOSED', 'REJECTED', 'WITHDRAWN'];
+
+/** Open requests are the ones staff still work on (their queue) and customers may still talk about. */
+export function isOpenModuleRequestStage(stage: ModuleRequestStage): boolean {
+  return !FINAL_MODULE_REQUEST_STAGES.includes(stage);
+}
+
+/** The roles of DESIGN.md section 3, as far as module requests care. Mirrors the Prisma enum `Role`. */
+export type ModuleRequestRole =
+  'CUSTOMER_USER' | 'CUSTOMER_ADMIN' | 'CUSTOMER_CARE' | 'IMPLEMENTATION' | 'ENGINEER' | 'ADMIN';
+
+/**
+ * Who moves requests: the vendor's staff who run the process (implementation, customer care, an
+ * administrator), the customer's administrator (who may only withdraw), and everyone else (who
+ * may only read: customer users, and engineers, whose work is upgrades).
+ */
+export type ModuleRequestActor = 'STAFF_ADVANCER' | 'CUSTOMER_ADMIN' | 'NONE';
+
+const ACTOR_OF_ROLE: Readonly<Record<ModuleRequestRole, ModuleRequestActor>> = {
+  IMPLEMENTATION: 'STAFF_ADVANCER',
+  CUSTOMER_CARE: 'STAFF_ADVANCER',
+  ADMIN: 'STAFF_ADVANCER',
+  CUSTOMER_ADMIN: 'CUSTOMER_ADMIN',
+  CUSTOMER_USER: 'NONE',
+  ENGINEER: 'NONE',
+};
+
+export function moduleRequestActor(role: ModuleRequestRole): ModuleRequestActor {
+  return ACTOR_OF_ROLE[role];
+}
+
+/** The roles that advance requests and assign them, e.g. for an auth scope. */
+export const STAFF_ADVANCER_ROLES = (Object.keys(ACTOR_OF_ROLE) as ModuleRequestRole[]).filter(
+  (role) => ACTOR_OF_ROLE[role] === 'STAFF_ADVANCER',
+);
+
+/** A customer may withdraw until development starts: from then on the vendor has built for it. */
+const WITHDRAWABLE: readonly ModuleRequestStage[] = MODULE_REQUEST_PATH.slice(
+  0,
+  MODULE_REQUEST_PATH.indexOf('DEVELOPMENT'),
+);
+
+/** The stage after `stage` on the path, or null at CLOSED and off the path. */
+function nextOnPath(stage: ModuleRequestStage): ModuleRequestStage | null {
+  const index = (MODULE_REQUEST_PATH as readonly ModuleRequestStage[]).indexOf(stage);
+  return index >= 0 && index < MODULE_REQUEST_PATH.length - 1 ? (MODULE_REQUEST_PATH[index + 1] ?? null) : null;
+}
+
+/**
+ * The stages `actor` may move a request in `from` to, in the order a menu would offer them:
+ * staff, the next step on the path, or REJECTED from any open stage; the customer's administrator,
+ * WITHDRAWN before DEVELOPMENT; nobody, anything out of a final stage.
+ */
+export function nextModuleRequestStages(from: ModuleRequestStage, actor: ModuleRequestActor): ModuleRequestStage[] {
+  if (!isOpenModuleRequestStage(from)) return [];
+  switch (actor) {
+    case 'STAFF_ADVANCER': {
+      const next = nextOnPath(from);
+      return next ? [next, 'REJECTED'] : ['REJECTED'];
+    }
+    case 'CUSTOMER_ADMIN':
+      return WITHDRAWABLE.includes(from) ? ['WITHDRAWN'] : [];
+    case 'NONE':
+      return [];
+  }
+}
+
+export type ModuleRequestTransition =
+  | { ok: true }
+  | { ok: false; code: 'INVALID_TRANSITION'; message: string }
+  | { ok: false; code: 'INVALID_INPUT'; field: 'note'; message: string };
+
+/**
+ * Whether `actor` may move a request from `from` to `to`, with `note` (already trimmed; empty
+ * means none). A rejection must say why: the customer reads it.
+ */
+export function moduleRequestTransition(
+  from: ModuleRequestStage,
+  to: ModuleRequestStage,
+  actor: ModuleRequestActor,
+  note?: string | null,
+): ModuleRequestTransition {
+  if (!nextModuleRequestStages(from, actor).includes(to)) {
+    return { ok: false, code: 'INVALID_TRANSITION', message: transitionRefusal(from, to, actor) };
+  }
+  if (to === 'REJECTED' && !note) {
+    return { ok: false, code: 'INVALID_INPUT', field: 'note', message: 'A rejection needs a note saying why.' };
+  }
+  return { ok: true };
+}
+
+function transitionRefusal(from: ModuleRequestStage, to: ModuleRequestStage, actor: ModuleRequestActor): string {
+  if (!isOpenModuleRequestStage(from)) return `The request is ${from} and can no longer change stage.`;
+  if (to === from) return `The request is already ${from}.`;
+  if (actor === 'CUSTOMER_ADMIN') {
+    return to === 'WITHDRAWN'
+      ? 'A request can only be withdrawn before development starts.'
+      : 'A customer can only withdraw a request; the vendor moves it through its stages.';
+  }
+  if (actor === 'NONE') return 'Your role cannot change the stage of a module request.';
+  if (to === 'WITHDRAWN') return 'Only the customer can withdraw its request.';
+  const next = nextOnPath(from);
+  return next
+    ? `From ${from} the request can only move to ${next} (one step at a time) or be REJECTED.`
+    : `From ${from} the request can only be REJECTED.`;
+}
+
+/**
+ * Comments and assignments are taken while the request is open: once it is closed, rejected or
+ * withdrawn the conversation is over, and a new need is a new request.
+ */
+export function acceptsModuleRequestWork(stage: ModuleRequestStage): boolean {
+  return isOpenModuleRequestStage(stage);
+}
+
+/** A request is put in the hands of an implementation consultant (TK) who still works for the vendor. */
+export function mayBeAssignedModuleRequests(user: { role: ModuleRequestRole; disabled: boolean }): boolean {
+  return user.role === 'IMPLEMENTATION' && !user.disabled;
+}
