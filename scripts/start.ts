@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, startApiServer } from '../apps/api/src/index.ts';
+import { startNoticeWorkerFromConfig, type NoticeWorker } from '../apps/api/src/notices/worker.ts';
 import { createDatabase, DEFAULT_DATABASE_URL, migrateDeploy, redactDatabaseUrl } from '../packages/db/src/index.ts';
 import { isDatabaseEmpty, seedDemo } from '../prisma/seed/index.ts';
 
@@ -24,7 +25,10 @@ function newestMtime(dir: string): number {
 /** Builds the portal when there is no build or its sources changed since. */
 function ensurePortalBuilt(): void {
   const built = path.join(portalDir, 'build/index.js');
-  const sources = Math.max(newestMtime(path.join(portalDir, 'src')), statSync(path.join(portalDir, 'package.json')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(portalDir, 'src')),
+    statSync(path.join(portalDir, 'package.json')).mtimeMs,
+  );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   console.log('Building the portal…');
   const result = spawnSync('pnpm', ['--filter', '@upgrade-desk/portal', 'build'], { cwd: root, stdio: 'inherit' });
@@ -46,7 +50,20 @@ async function main() {
   }
   ensurePortalBuilt();
 
-  const api = await startApiServer({ prisma: db.prisma, config }, config.API_PORT, config.API_HOST);
+  let worker: NoticeWorker | undefined;
+  const api = await startApiServer(
+    { prisma: db.prisma, config, onNoticesChanged: () => worker?.wake() },
+    config.API_PORT,
+    config.API_HOST,
+  );
+  // PGlite is single-process, so with it the notice worker always runs here; on PostgreSQL it may run apart.
+  if (config.NOTICE_WORKER === 'inline') {
+    worker = startNoticeWorkerFromConfig(config, {
+      prisma: db.prisma,
+      events: api.events,
+      log: (message, data) => console.log(`${message} ${JSON.stringify(data ?? {})}`),
+    });
+  }
   const portal: ChildProcess = spawn(process.execPath, [path.join(portalDir, 'build/index.js')], {
     cwd: portalDir,
     stdio: 'inherit',
@@ -65,6 +82,8 @@ async function main() {
     stopping = true;
     console.log(`\n${signal}: stopping…`);
     portal.kill('SIGTERM');
+    // The worker first: its last round may still publish live events through the API's events object.
+    await worker?.stop();
     await api.close();
     // PGlite must be closed, or its data directory is left mid-write.
     await db.close();

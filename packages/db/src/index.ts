@@ -30,3 +30,4 @@ export {
   type PrismaCliResult,
 } from './migrate.ts';
 export { listMigrations, migrationsHash } from './migrations.ts';
+export { sqlTimestamp } from './sql.ts';

@@ -3,3 +3,14 @@ export * from './time-zone.ts';
 export * from './notice-text.ts';
 export type { NoticeCatalog, NoticeTemplate, NoticeTemplateContext } from './notice-templates/catalog.ts';
 export * from './notice-policy.ts';
+export * from './module-request-stages.ts';
+export * from './module-request-input.ts';
+export * from './module-request-text.ts';
+export type {
+  ModuleRequestCatalog,
+  ModuleRequestEmailText,
+  ModuleRequestActivityText,
+  StageChangeContext,
+} from './module-request-templates/catalog.ts';
+export * from './warranty.ts';
+export * from './upgrade-status.ts';

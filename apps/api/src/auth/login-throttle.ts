@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@upgrade-desk/db';
+import { sqlTimestamp, type PrismaClient } from '@upgrade-desk/db';
 
 export interface ThrottleRule {
   /** Attempts allowed in one window before the key locks. */
@@ -30,14 +30,14 @@ export async function countLoginAttempt(
 ): Promise<boolean> {
   const windowStartedBefore = new Date(now.getTime() - rule.windowMs);
   const rows = await prisma.$queryRaw<{ failures: number; lockedUntil: Date | null }[]>`
-    INSERT INTO "LoginThrottle" ("key", "failures", "windowStartsAt") VALUES (${key}, 1, ${now})
+    INSERT INTO "LoginThrottle" ("key", "failures", "windowStartsAt") VALUES (${key}, 1, ${sqlTimestamp(now)})
     ON CONFLICT ("key") DO UPDATE SET
-      "failures" = CASE WHEN "LoginThrottle"."windowStartsAt" < ${windowStartedBefore}
-                        AND ("LoginThrottle"."lockedUntil" IS NULL OR "LoginThrottle"."lockedUntil" <= ${now})
+      "failures" = CASE WHEN "LoginThrottle"."windowStartsAt" < ${sqlTimestamp(windowStartedBefore)}
+                        AND ("LoginThrottle"."lockedUntil" IS NULL OR "LoginThrottle"."lockedUntil" <= ${sqlTimestamp(now)})
                    THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
-      "windowStartsAt" = CASE WHEN "LoginThrottle"."windowStartsAt" < ${windowStartedBefore}
-                        AND ("LoginThrottle"."lockedUntil" IS NULL OR "LoginThrottle"."lockedUntil" <= ${now})
-                   THEN ${now} ELSE "LoginThrottle"."windowStartsAt" END
+      "windowStartsAt" = CASE WHEN "LoginThrottle"."windowStartsAt" < ${sqlTimestamp(windowStartedBefore)}
+                        AND ("LoginThrottle"."lockedUntil" IS NULL OR "LoginThrottle"."lockedUntil" <= ${sqlTimestamp(now)})
+                   THEN ${sqlTimestamp(now)} ELSE "LoginThrottle"."windowStartsAt" END
     RETURNING "failures", "lockedUntil"`;
   const row = rows[0];
   if (!row) return false;

@@ -1,4 +1,4 @@
-import { uniqueId, visibleBlackoutWindows, visibleInstalledModules } from '../auth/visibility.ts';
+import { uniqueId, visibleInstalledModules } from '../auth/visibility.ts';
 import { builder } from './builder.ts';
 
 export const InstalledModuleNode = builder.prismaNode('InstalledModule', {
@@ -16,16 +16,4 @@ export const InstalledModuleNode = builder.prismaNode('InstalledModule', {
 export const InstalledModuleConnection = builder.connectionObject({
   type: InstalledModuleNode,
   name: 'InstalledModuleConnection',
-});
-
-export const BlackoutWindowNode = builder.prismaNode('BlackoutWindow', {
-  id: { field: 'id' },
-  nullable: true,
-  findUnique: (id, ctx) => ({ id: uniqueId(id), AND: [visibleBlackoutWindows(ctx.viewer)] }),
-  fields: (t) => ({
-    customer: t.relation('customer'),
-    reason: t.exposeString('reason', { description: 'e.g. "month-end closing", "payroll"' }),
-    startsAt: t.expose('startsAt', { type: 'DateTime' }),
-    endsAt: t.expose('endsAt', { type: 'DateTime' }),
-  }),
 });

@@ -1,10 +1,13 @@
 import type { Prisma } from '@upgrade-desk/db';
 import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import type { Context } from '../context.ts';
 import { uniqueId, visibleNotices } from '../auth/visibility.ts';
 import { isStaff, type Viewer } from '../auth/viewer.ts';
 import { builder } from './builder.ts';
 import { NoticeChannelEnum, NoticeStageEnum } from './enums.ts';
 import { UserNode } from './user.ts';
+import { userError, UserErrorRef, type UserError } from './user-error.ts';
 
 export const unacknowledged: Prisma.NoticeWhereInput = { requiresAcknowledgement: true, acknowledgement: { is: null } };
 
@@ -59,6 +62,12 @@ export const NoticeNode = builder.prismaNode('Notice', {
       nullable: true,
       description: 'Acknowledgement deadline',
     }),
+    escalatedAt: t.expose('escalatedAt', {
+      type: 'DateTime',
+      nullable: true,
+      authScopes: { staff: true },
+      description: 'Vendor staff: when the missing acknowledgement was escalated',
+    }),
     acknowledgedAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -89,3 +98,93 @@ builder.queryField('notices', (t) =>
     NoticeConnection,
   ),
 );
+
+const NoticeAcknowledgeInput = builder.inputType('NoticeAcknowledgeInput', {
+  fields: (t) => ({
+    ids: t.globalIDList({ required: true, for: [NoticeNode], validate: z.array(z.unknown()).min(1).max(100) }),
+  }),
+});
+
+const NoticeAcknowledgePayload = builder
+  .objectRef<{ noticeIds?: string[]; userErrors: UserError[] }>('NoticeAcknowledgePayload')
+  .implement({
+    fields: (t) => ({
+      notices: t.prismaField({
+        type: ['Notice'],
+        nullable: true,
+        resolve: (query, p, _args, ctx) =>
+          p.noticeIds
+            ? ctx.prisma.notice.findMany({ ...query, where: { id: { in: p.noticeIds } }, orderBy: NOTICE_ORDER })
+            : null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+
+builder.mutationField('noticeAcknowledge', (t) =>
+  t.field({
+    type: NoticeAcknowledgePayload,
+    description: "Customer users: acknowledge their customer's published notices (again is harmless)",
+    authScopes: { customer: true },
+    args: { input: t.arg({ type: NoticeAcknowledgeInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const ids = input.ids.map((id) => uniqueId(id.id));
+      // Only the viewer's own customer's published notices qualify; any other id is "not found", never "forbidden".
+      const found = await ctx.prisma.notice.findMany({
+        where: { id: { in: ids }, ...visibleNotices(ctx.viewer) },
+        select: { id: true },
+      });
+      const foundIds = new Set(found.map((n) => n.id));
+      const missing = ids.map((id, index) => ({ id, index })).filter(({ id }) => !foundIds.has(id));
+      if (missing.length > 0) {
+        return {
+          userErrors: missing.map(({ index }) =>
+            userError('NOT_FOUND', 'No such notice.', ['input', 'ids', String(index)]),
+          ),
+        };
+      }
+      const now = ctx.now();
+      await ctx.prisma.acknowledgement.createMany({
+        data: [...foundIds].map((noticeId) => ({ noticeId, userId: ctx.viewer!.userId, at: now })),
+        // The first acknowledgement stands; acknowledging again changes nothing.
+        skipDuplicates: true,
+      });
+      return { noticeIds: [...foundIds], userErrors: [] };
+    },
+  }),
+);
+
+builder.queryField('overdueAcknowledgements', (t) =>
+  t.prismaConnection(
+    {
+      type: 'Notice',
+      cursor: 'id',
+      description:
+        'Vendor staff: published notices past their acknowledgement deadline and still unacknowledged, oldest deadline first',
+      authScopes: { staff: true },
+      args: {
+        assignedToMe: t.arg.boolean({ required: false, description: 'Only customers the viewer is assigned to' }),
+      },
+      totalCount: (_root, args, ctx) =>
+        ctx.prisma.notice.count({ where: overdueWhere(ctx, args.assignedToMe ?? false) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.notice.findMany({
+          ...query,
+          where: overdueWhere(ctx, args.assignedToMe ?? false),
+          orderBy: [{ acknowledgeBy: 'asc' }, { id: 'asc' }],
+        }),
+    },
+    NoticeConnection,
+  ),
+);
+
+function overdueWhere(ctx: Context, assignedToMe: boolean): Prisma.NoticeWhereInput {
+  return {
+    AND: [
+      visibleNotices(ctx.viewer),
+      unacknowledged,
+      { acknowledgeBy: { lt: ctx.now() } },
+      assignedToMe ? { customer: { staffAssignments: { some: { userId: ctx.viewer!.userId } } } } : {},
+    ],
+  };
+}

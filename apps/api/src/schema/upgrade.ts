@@ -1,4 +1,8 @@
-import type { Prisma } from '@upgrade-desk/db';
+import type { Prisma, UpgradeKind } from '@upgrade-desk/db';
+import { z } from 'zod';
+import type { Context } from '../context.ts';
+import { rescheduleUpgrade, scheduleUpgrade, transitionUpgrade, type LifecycleResult } from '../upgrades/lifecycle.ts';
+import { UserErrorRef } from './user-error.ts';
 import { policyWarnings } from '@upgrade-desk/domain';
 import { uniqueId, visibleNotices, visibleUpgrades } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
@@ -164,3 +168,151 @@ function upcoming(viewer: Viewer | null, now: Date): Prisma.UpgradeWhereInput {
     AND: [visibleUpgrades(viewer), { windowEnd: { gt: now }, status: { notIn: ['CANCELLED', 'COMPLETED', 'FAILED'] } }],
   };
 }
+
+const UpgradeScheduleInput = builder.inputType('UpgradeScheduleInput', {
+  fields: (t) => ({
+    kind: t.field({ type: UpgradeKindEnum, required: true }),
+    title: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
+    summary: t.string({ required: true, validate: z.string().max(10_000) }),
+    moduleIds: t.globalIDList({ required: true, for: [ModuleNode], validate: z.array(z.unknown()).min(1).max(50) }),
+    targetVersion: t.string({ required: false, validate: z.string().trim().max(50) }),
+    customerIds: t.globalIDList({
+      required: false,
+      description: 'default: every customer with one of the modules installed',
+      validate: z.array(z.unknown()).min(1).max(10_000),
+    }),
+    windowStart: t.field({ type: 'DateTime', required: true }),
+    windowEnd: t.field({ type: 'DateTime', required: true }),
+    expectedDowntimeMinutes: t.int({
+      required: true,
+      validate: z
+        .number()
+        .int()
+        .min(0)
+        .max(7 * 24 * 60),
+    }),
+    requiresRelogin: t.boolean({ required: false }),
+    sandboxStart: t.field({ type: 'DateTime', required: false, description: 'required for FEATURE unless emergency' }),
+    emergency: t.boolean({ required: false, description: 'allows a shorter notice period; needs emergencyReason' }),
+    emergencyReason: t.string({ required: false, validate: z.string().max(2000) }),
+    firstNoticeAt: t.field({
+      type: 'DateTime',
+      required: false,
+      description:
+        "SERVER: send the final reminder earlier than the policy's 24 hours (the provider's schedule is known)",
+    }),
+  }),
+});
+
+const UpgradeRescheduleInput = builder.inputType('UpgradeRescheduleInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [UpgradeNode] }),
+    windowStart: t.field({ type: 'DateTime', required: true }),
+    windowEnd: t.field({ type: 'DateTime', required: true }),
+    reason: t.string({ required: true, validate: z.string().max(2000) }),
+  }),
+});
+
+const UpgradeTransitionInput = builder.inputType('UpgradeTransitionInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [UpgradeNode] }),
+    to: t.field({
+      type: UpgradeStatusEnum,
+      required: true,
+      description: 'SANDBOX, READY, IN_PROGRESS, COMPLETED, FAILED, CANCELLED',
+    }),
+    note: t.string({ required: false, validate: z.string().max(2000) }),
+  }),
+});
+
+function upgradePayload(name: string) {
+  return builder.objectRef<LifecycleResult>(name).implement({
+    fields: (t) => ({
+      upgrade: t.prismaField({
+        type: 'Upgrade',
+        nullable: true,
+        resolve: (query, result, _args, ctx) =>
+          result.upgradeId ? ctx.prisma.upgrade.findUnique({ ...query, where: { id: result.upgradeId } }) : null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (result) => result.userErrors }),
+    }),
+  });
+}
+
+const UpgradeSchedulePayload = upgradePayload('UpgradeSchedulePayload');
+const UpgradeReschedulePayload = upgradePayload('UpgradeReschedulePayload');
+const UpgradeTransitionPayload = upgradePayload('UpgradeTransitionPayload');
+
+/** Only engineers and admins run upgrades. */
+const RUNS_UPGRADES = { role: ['ENGINEER', 'ADMIN'] } as const;
+
+async function actorFor(ctx: Context, kind: UpgradeKind) {
+  const policy = (await ctx.noticePolicies()).get(kind)!;
+  return { userId: ctx.viewer!.userId, now: ctx.now(), policy };
+}
+
+builder.mutationFields((t) => ({
+  upgradeSchedule: t.field({
+    type: UpgradeSchedulePayload,
+    description: 'Vendor engineers: schedule an upgrade and plan its notices by the policy',
+    authScopes: { role: [...RUNS_UPGRADES.role] },
+    args: { input: t.arg({ type: UpgradeScheduleInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const result = await scheduleUpgrade(
+        ctx.prisma,
+        {
+          kind: input.kind,
+          title: input.title.trim(),
+          summary: input.summary.trim(),
+          moduleIds: input.moduleIds.map((m) => uniqueId(m.id)),
+          targetVersion: input.targetVersion?.trim() || null,
+          // Not typed with `for` (Customer is defined in customer.ts, which imports this file); a non-customer id matches no target.
+          customerIds: input.customerIds
+            ? input.customerIds.map((c) => (c.typename === 'Customer' ? uniqueId(c.id) : uniqueId('')))
+            : null,
+          windowStart: input.windowStart,
+          windowEnd: input.windowEnd,
+          expectedDowntimeMinutes: input.expectedDowntimeMinutes,
+          requiresRelogin: input.requiresRelogin ?? false,
+          sandboxStart: input.sandboxStart ?? null,
+          emergency: input.emergency ?? false,
+          emergencyReason: input.emergencyReason ?? null,
+          firstNoticeAt: input.firstNoticeAt ?? null,
+        },
+        await actorFor(ctx, input.kind),
+      );
+      if (result.upgradeId) ctx.noticesChanged();
+      return result;
+    },
+  }),
+  upgradeReschedule: t.field({
+    type: UpgradeReschedulePayload,
+    description: 'Vendor engineers: move the window; a RESCHEDULED notice goes out and pending notices are replanned',
+    authScopes: { role: [...RUNS_UPGRADES.role] },
+    args: { input: t.arg({ type: UpgradeRescheduleInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = uniqueId(input.id.id);
+      const kind = (await ctx.prisma.upgrade.findUnique({ where: { id }, select: { kind: true } }))?.kind ?? 'FEATURE';
+      const result = await rescheduleUpgrade(ctx.prisma, { ...input, id }, await actorFor(ctx, kind));
+      if (result.upgradeId) ctx.noticesChanged();
+      return result;
+    },
+  }),
+  upgradeTransition: t.field({
+    type: UpgradeTransitionPayload,
+    description: 'Vendor engineers: move an upgrade through its states',
+    authScopes: { role: [...RUNS_UPGRADES.role] },
+    args: { input: t.arg({ type: UpgradeTransitionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = uniqueId(input.id.id);
+      const kind = (await ctx.prisma.upgrade.findUnique({ where: { id }, select: { kind: true } }))?.kind ?? 'FEATURE';
+      const result = await transitionUpgrade(
+        ctx.prisma,
+        { id, to: input.to, note: input.note ?? null },
+        await actorFor(ctx, kind),
+      );
+      if (result.upgradeId) ctx.noticesChanged();
+      return result;
+    },
+  }),
+}));

@@ -1,0 +1,116 @@
+// The notice worker: every `intervalMs` (or at once when woken after a mutation), publish due
+// notices, escalate overdue acknowledgements, and send due emails and webhooks. It runs inside the
+// API process by default and as its own process with `pnpm dispatch`.
+import type { PrismaClient } from '@upgrade-desk/db';
+import type { Config } from '../config.ts';
+import { createEmailTransport, type EmailTransport } from './channels/email.ts';
+import { createWebhookSenderFromConfig, type WebhookSender } from './channels/webhook.ts';
+import { deliverDue } from './deliveries.ts';
+import { dispatchDue } from './dispatcher.ts';
+import { sendQueuedEmails } from './email-outbox-sender.ts';
+import { escalateOverdue } from './escalation.ts';
+import type { NoticeEvents } from './events.ts';
+
+export interface NoticeWorkerOptions {
+  prisma: PrismaClient;
+  events?: NoticeEvents;
+  email: EmailTransport;
+  webhook: WebhookSender;
+  intervalMs: number;
+  now?: () => Date;
+  log?: (message: string, data?: Record<string, unknown>) => void;
+}
+
+export interface NoticeWorker {
+  /** Run a round soon (after a mutation planned notices due now). */
+  wake(): void;
+  /** One full round, awaited (tests, the standalone process's first round). */
+  runOnce(): Promise<RoundResult>;
+  /** Stops after the round in flight, if any, finishes. */
+  stop(): Promise<void>;
+}
+
+export interface RoundResult {
+  published: number;
+  dropped: number;
+  escalated: number;
+  delivered: number;
+  emailed: number;
+}
+
+export function startNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => {});
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<RoundResult> | undefined;
+  let again = false;
+  let stopped = false;
+
+  async function round(): Promise<RoundResult> {
+    const { prisma, events, email, webhook } = options;
+    const dispatched = await dispatchDue({ prisma, events, now: now() });
+    const escalated = await escalateOverdue({ prisma, now: now() });
+    const deliveries = await deliverDue({ prisma, email, webhook, now: now() });
+    const emails = await sendQueuedEmails({ prisma, email, now: now() });
+    const result = { ...dispatched, escalated, delivered: deliveries.sent, emailed: emails.sent };
+    if (Object.values(result).some((n) => n > 0)) log('notice worker round', { ...result });
+    return result;
+  }
+
+  function runOnce(): Promise<RoundResult> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = round()
+      .catch((error: unknown) => {
+        // A failed round (database briefly down) is retried at the next tick; nothing was committed half-way.
+        log('notice worker round failed', { error: error instanceof Error ? error.message : String(error) });
+        return { published: 0, dropped: 0, escalated: 0, delivered: 0, emailed: 0 };
+      })
+      .finally(() => {
+        running = undefined;
+        if (again && !stopped) {
+          again = false;
+          void runOnce();
+        }
+      });
+    return running;
+  }
+
+  function schedule() {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      void runOnce().finally(schedule);
+    }, options.intervalMs);
+  }
+
+  schedule();
+  void runOnce();
+
+  return {
+    wake: () => {
+      if (!stopped) void runOnce();
+    },
+    runOnce,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      await options.email.close?.();
+    },
+  };
+}
+
+/** The worker with the channels the configuration names (SMTP or the .eml outbox; webhooks with their timeout). */
+export function startNoticeWorkerFromConfig(
+  config: Config,
+  deps: { prisma: PrismaClient; events?: NoticeEvents; log?: NoticeWorkerOptions['log'] },
+): NoticeWorker {
+  return startNoticeWorker({
+    ...deps,
+    email: createEmailTransport(config),
+    webhook: createWebhookSenderFromConfig(config),
+    intervalMs: config.DISPATCH_INTERVAL_MS,
+  });
+}

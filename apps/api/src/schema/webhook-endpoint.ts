@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import type { WebhookEndpoint } from '@upgrade-desk/db';
+import { z } from 'zod';
+import { isStaff } from '../auth/viewer.ts';
+import { uniqueId, visibleDeliveries, visibleWebhookEndpoints } from '../auth/visibility.ts';
+import { checkWebhookUrl, WEBHOOK_URL_PROBLEM_MESSAGES } from '../notices/channels/webhook-url.ts';
+import { builder } from './builder.ts';
+import { CustomerNode } from './customer.ts';
+import { DELIVERY_LOG_ORDER, DeliveryConnection, DeliveryNode } from './delivery.ts';
+import { userError, UserErrorRef, type UserError } from './user-error.ts';
+
+/** A customer's partner tools are few; a cap keeps one publication from fanning out without bound. */
+export const MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER = 10;
+
+export const WebhookEndpointNode = builder.prismaNode('WebhookEndpoint', {
+  id: { field: 'id' },
+  nullable: true,
+  description:
+    "A partner tool's URL that receives each published notice as a signed JSON POST (see the README's Webhooks section)",
+  findUnique: (id, ctx) => ({ id: uniqueId(id), AND: [visibleWebhookEndpoints(ctx.viewer)] }),
+  fields: (t) => ({
+    url: t.exposeString('url'),
+    description: t.exposeString('description'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    disabledAt: t.expose('disabledAt', { type: 'DateTime', nullable: true, description: 'Set when deleted' }),
+    active: t.boolean({ resolve: (endpoint) => endpoint.disabledAt === null }),
+    customer: t.relation('customer'),
+    deliveries: t.relatedConnection(
+      'deliveries',
+      {
+        cursor: 'id',
+        totalCount: true,
+        description: 'The delivery log, newest first',
+        query: (_args, ctx) => ({ where: visibleDeliveries(ctx.viewer), orderBy: DELIVERY_LOG_ORDER }),
+      },
+      DeliveryConnection,
+    ),
+  }),
+});
+
+builder.prismaObjectField(DeliveryNode, 'webhookEndpoint', (t) =>
+  t.relation('webhookEndpoint', { nullable: true, description: 'WEBHOOK deliveries: the endpoint' }),
+);
+
+builder.prismaObjectField(CustomerNode, 'webhookEndpoints', (t) =>
+  t.relation('webhookEndpoints', {
+    description: "The customer's webhook endpoints: for its admins and vendor staff",
+    // Customer users see their customer, but its integrations are its admins' business.
+    authScopes: (customer, _args, ctx) =>
+      isStaff(ctx.viewer) || (ctx.viewer?.role === 'CUSTOMER_ADMIN' && ctx.viewer.customerId === customer.id),
+    args: { includeDeleted: t.arg.boolean({ required: false, defaultValue: false }) },
+    query: (args, ctx) => ({
+      where: { ...visibleWebhookEndpoints(ctx.viewer), ...(args.includeDeleted ? {} : { disabledAt: null }) },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+  }),
+);
+
+const WebhookEndpointCreateInput = builder.inputType('WebhookEndpointCreateInput', {
+  fields: (t) => ({
+    url: t.string({ required: true, description: 'https:// (http://localhost only in development)' }),
+    description: t.string({ required: false, validate: z.string().max(200) }),
+  }),
+});
+
+interface WebhookEndpointCreateResult {
+  webhookEndpoint?: WebhookEndpoint;
+  secret?: string;
+  userErrors: UserError[];
+}
+
+const WebhookEndpointCreatePayload = builder
+  .objectRef<WebhookEndpointCreateResult>('WebhookEndpointCreatePayload')
+  .implement({
+    fields: (t) => ({
+      webhookEndpoint: t.field({
+        type: WebhookEndpointNode,
+        nullable: true,
+        resolve: (p) => p.webhookEndpoint ?? null,
+      }),
+      secret: t.string({
+        nullable: true,
+        description:
+          'The signing secret (HMAC-SHA256 key of X-Upgrade-Desk-Signature). Shown once: it cannot be read again.',
+        resolve: (p) => p.secret ?? null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+
+const WebhookEndpointDeleteInput = builder.inputType('WebhookEndpointDeleteInput', {
+  fields: (t) => ({ id: t.globalID({ required: true, for: [WebhookEndpointNode] }) }),
+});
+
+const WebhookEndpointDeletePayload = builder
+  .objectRef<{ webhookEndpoint?: WebhookEndpoint; userErrors: UserError[] }>('WebhookEndpointDeletePayload')
+  .implement({
+    fields: (t) => ({
+      webhookEndpoint: t.field({
+        type: WebhookEndpointNode,
+        nullable: true,
+        resolve: (p) => p.webhookEndpoint ?? null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+
+const URL_FIELD = ['input', 'url'];
+
+builder.mutationFields((t) => ({
+  webhookEndpointCreate: t.field({
+    type: WebhookEndpointCreatePayload,
+    description: "A customer admin subscribes a partner tool to the customer's published notices",
+    authScopes: { customerAdmin: true },
+    args: { input: t.arg({ type: WebhookEndpointCreateInput, required: true }) },
+    resolve: async (_root, { input }, ctx): Promise<WebhookEndpointCreateResult> => {
+      const customerId = ctx.viewer!.customerId!;
+      const checked = checkWebhookUrl(input.url, { allowLoopback: ctx.config.NODE_ENV !== 'production' });
+      if (!checked.ok) {
+        return { userErrors: [userError('INVALID_INPUT', WEBHOOK_URL_PROBLEM_MESSAGES[checked.problem], URL_FIELD)] };
+      }
+      // Security: the secret is stored as is because signing needs it (an HMAC key cannot be kept
+      // as a hash); it is returned here once and no field ever reads it again.
+      const secret = randomBytes(32).toString('hex');
+      return ctx.prisma.$transaction(async (tx): Promise<WebhookEndpointCreateResult> => {
+        // Serialises concurrent creations for one customer, so the cap and the unique URL hold.
+        await tx.$executeRaw`SELECT 1 FROM "Customer" WHERE id = ${customerId}::uuid FOR UPDATE`;
+        const active = await tx.webhookEndpoint.findMany({
+          where: { customerId, disabledAt: null },
+          select: { url: true },
+        });
+        if (active.some((endpoint) => endpoint.url === checked.url)) {
+          return { userErrors: [userError('CONFLICT', 'An active endpoint already has this URL.', URL_FIELD)] };
+        }
+        if (active.length >= MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER) {
+          return {
+            userErrors: [
+              userError(
+                'INVALID_INPUT',
+                `A customer can have at most ${MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER} webhook endpoints; delete one first.`,
+                URL_FIELD,
+              ),
+            ],
+          };
+        }
+        const webhookEndpoint = await tx.webhookEndpoint.create({
+          data: {
+            customerId,
+            url: checked.url,
+            description: input.description?.trim() ?? '',
+            secret,
+            createdAt: ctx.now(),
+          },
+        });
+        return { webhookEndpoint, secret, userErrors: [] };
+      });
+    },
+  }),
+  webhookEndpointDelete: t.field({
+    type: WebhookEndpointDeletePayload,
+    description: 'Stops deliveries to the endpoint (pending ones are abandoned); its delivery log is kept',
+    // The customer's admins, and the vendor's ADMIN (to stop an endpoint that misbehaves).
+    authScopes: { customerAdmin: true, role: ['ADMIN'] },
+    args: { input: t.arg({ type: WebhookEndpointDeleteInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = uniqueId(input.id.id);
+      const now = ctx.now();
+      const webhookEndpoint = await ctx.prisma.$transaction(async (tx) => {
+        const { count } = await tx.webhookEndpoint.updateMany({
+          where: { id, disabledAt: null, ...visibleWebhookEndpoints(ctx.viewer) },
+          data: { disabledAt: now },
+        });
+        if (count === 0) return null;
+        await tx.delivery.updateMany({
+          where: { webhookEndpointId: id, status: { in: ['PENDING', 'FAILED'] } },
+          data: { status: 'ABANDONED', lastError: 'The webhook endpoint was deleted.' },
+        });
+        return tx.webhookEndpoint.findUniqueOrThrow({ where: { id } });
+      });
+      if (!webhookEndpoint)
+        return { userErrors: [userError('NOT_FOUND', 'No such webhook endpoint.', ['input', 'id'])] };
+      return { webhookEndpoint, userErrors: [] };
+    },
+  }),
+}));

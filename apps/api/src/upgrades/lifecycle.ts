@@ -1,0 +1,292 @@
+// Scheduling, moving and transitioning upgrades: each is one transaction that changes the upgrade,
+// replaces its notice plan and writes the audit log. The rules come from packages/domain; this file
+// only loads, calls them and writes.
+import type { PrismaClient, UpgradeKind } from '@upgrade-desk/db';
+import {
+  canTransitionUpgrade,
+  endsNoticePlan,
+  EVENT_STAGE,
+  isUpgradeOpen,
+  nextUpgradeStatuses,
+  noticeForTransition,
+  planNotices,
+  scheduleProblems,
+  type NoticePolicy,
+  type UpgradeStatus,
+} from '@upgrade-desk/domain';
+import { audit } from '../audit.ts';
+import { eventNotices, loadPlanTargets, noticeRows, sentStages, supersedePending } from '../notices/plan-writer.ts';
+import { userError, type UserError } from '../schema/user-error.ts';
+
+export type LifecycleResult =
+  { upgradeId: string; userErrors: [] } | { upgradeId?: undefined; userErrors: UserError[] };
+
+const PLAN_SELECT = {
+  id: true,
+  kind: true,
+  status: true,
+  title: true,
+  windowStart: true,
+  windowEnd: true,
+  expectedDowntimeMinutes: true,
+  requiresRelogin: true,
+  sandboxStart: true,
+  emergency: true,
+  emergencyReason: true,
+  sequence: true,
+  modules: { select: { module: { select: { nameVi: true, nameEn: true } } } },
+  targets: { select: { customerId: true } },
+} as const;
+
+export interface ScheduleInput {
+  kind: UpgradeKind;
+  title: string;
+  summary: string;
+  moduleIds: string[];
+  targetVersion: string | null;
+  customerIds: string[] | null;
+  windowStart: Date;
+  windowEnd: Date;
+  expectedDowntimeMinutes: number;
+  requiresRelogin: boolean;
+  sandboxStart: Date | null;
+  emergency: boolean;
+  emergencyReason: string | null;
+  firstNoticeAt: Date | null;
+}
+
+interface Actor {
+  userId: string;
+  now: Date;
+  policy: NoticePolicy;
+}
+
+const fieldPath = (field: string[]) => ['input', ...field];
+
+export async function scheduleUpgrade(
+  prisma: PrismaClient,
+  input: ScheduleInput,
+  actor: Actor,
+): Promise<LifecycleResult> {
+  const problems = scheduleProblems({ ...input }, actor.policy, actor.now);
+  if (problems.length > 0) return { userErrors: problems.map((p) => userError(p.code, p.message, fieldPath(p.field))) };
+
+  const modules = await prisma.module.findMany({ where: { id: { in: input.moduleIds } }, select: { id: true } });
+  if (modules.length !== new Set(input.moduleIds).size) {
+    return { userErrors: [userError('NOT_FOUND', 'One of the modules does not exist.', ['input', 'moduleIds'])] };
+  }
+  // Targets: every customer with one of the modules installed, narrowed by customerIds when given.
+  const eligible = await prisma.customer.findMany({
+    where: { installedModules: { some: { moduleId: { in: input.moduleIds } } } },
+    select: { id: true },
+  });
+  const eligibleIds = new Set(eligible.map((c) => c.id));
+  let targetIds = [...eligibleIds];
+  if (input.customerIds) {
+    const outside = input.customerIds.findIndex((id) => !eligibleIds.has(id));
+    if (outside >= 0) {
+      return {
+        userErrors: [
+          userError('INVALID_INPUT', 'This customer has none of the upgrade’s modules installed.', [
+            'input',
+            'customerIds',
+            String(outside),
+          ]),
+        ],
+      };
+    }
+    targetIds = [...new Set(input.customerIds)];
+  }
+  if (targetIds.length === 0) {
+    return {
+      userErrors: [
+        userError('INVALID_INPUT', 'No customer has any of these modules installed.', ['input', 'moduleIds']),
+      ],
+    };
+  }
+
+  const upgradeId = await prisma.$transaction(
+    async (tx) => {
+      const upgrade = await tx.upgrade.create({
+        data: {
+          kind: input.kind,
+          status: 'SCHEDULED',
+          title: input.title,
+          summary: input.summary,
+          targetVersion: input.targetVersion,
+          windowStart: input.windowStart,
+          windowEnd: input.windowEnd,
+          expectedDowntimeMinutes: input.expectedDowntimeMinutes,
+          requiresRelogin: input.requiresRelogin,
+          sandboxStart: input.sandboxStart,
+          emergency: input.emergency,
+          emergencyReason: input.emergency ? input.emergencyReason?.trim() : null,
+          createdById: actor.userId,
+          createdAt: actor.now,
+          modules: { createMany: { data: input.moduleIds.map((moduleId) => ({ moduleId })) } },
+          targets: { createMany: { data: targetIds.map((customerId) => ({ customerId })) } },
+        },
+        select: PLAN_SELECT,
+      });
+      const targets = await loadPlanTargets(tx, targetIds);
+      const planned = planNotices({ ...upgrade, firstNoticeAt: input.firstNoticeAt }, actor.policy, targets, actor.now);
+      await tx.notice.createMany({ data: noticeRows(upgrade, planned, targets) });
+      await audit(tx, {
+        actorId: actor.userId,
+        action: 'upgrade.schedule',
+        entityType: 'Upgrade',
+        entityId: upgrade.id,
+        at: actor.now,
+        data: { kind: input.kind, targets: targetIds.length, notices: planned.length, emergency: input.emergency },
+      });
+      return upgrade.id;
+    },
+    { timeout: 60_000 },
+  );
+  return { upgradeId, userErrors: [] };
+}
+
+export async function rescheduleUpgrade(
+  prisma: PrismaClient,
+  input: { id: string; windowStart: Date; windowEnd: Date; reason: string },
+  actor: Actor,
+): Promise<LifecycleResult> {
+  const reason = input.reason.trim();
+  if (!reason) return { userErrors: [userError('INVALID_INPUT', 'Say why the window moves.', ['input', 'reason'])] };
+  const current = await prisma.upgrade.findUnique({ where: { id: input.id }, select: PLAN_SELECT });
+  if (!current) return { userErrors: [userError('NOT_FOUND', 'No such upgrade.', ['input', 'id'])] };
+  if (!isUpgradeOpen(current.status)) {
+    return {
+      userErrors: [
+        userError('INVALID_TRANSITION', `A ${current.status} upgrade can no longer be moved.`, ['input', 'id']),
+      ],
+    };
+  }
+  const moved = { ...current, windowStart: input.windowStart, windowEnd: input.windowEnd };
+  const problems = scheduleProblems(moved, actor.policy, actor.now).filter((p) => p.field[0] !== 'sandboxStart');
+  if (problems.length > 0) return { userErrors: problems.map((p) => userError(p.code, p.message, fieldPath(p.field))) };
+
+  await prisma.$transaction(
+    async (tx) => {
+      const upgrade = await tx.upgrade.update({
+        where: { id: current.id },
+        data: { windowStart: input.windowStart, windowEnd: input.windowEnd, sequence: { increment: 1 } },
+        select: PLAN_SELECT,
+      });
+      await supersedePending(tx, upgrade.id, actor.now);
+      const sent = await sentStages(tx, upgrade.id);
+      const targets = await loadPlanTargets(
+        tx,
+        upgrade.targets.map((t) => t.customerId),
+      );
+      // Only customers already told of the old window are told it moved; the others just get the new plan.
+      const told = [...sent.keys()];
+      const rows = [
+        ...(current.status === 'DRAFT'
+          ? []
+          : noticeRows(upgrade, eventNotices(EVENT_STAGE.rescheduled, told, actor.now), targets, {
+              previousWindow: { start: current.windowStart, end: current.windowEnd },
+              reason,
+            })),
+        ...(current.status === 'DRAFT'
+          ? []
+          : noticeRows(upgrade, planNotices(upgrade, actor.policy, targets, actor.now, sent), targets)),
+      ];
+      await tx.notice.createMany({ data: rows });
+      await audit(tx, {
+        actorId: actor.userId,
+        action: 'upgrade.reschedule',
+        entityType: 'Upgrade',
+        entityId: upgrade.id,
+        at: actor.now,
+        data: {
+          reason,
+          from: { start: current.windowStart.toISOString(), end: current.windowEnd.toISOString() },
+          to: { start: input.windowStart.toISOString(), end: input.windowEnd.toISOString() },
+        },
+      });
+    },
+    { timeout: 60_000 },
+  );
+  return { upgradeId: current.id, userErrors: [] };
+}
+
+export async function transitionUpgrade(
+  prisma: PrismaClient,
+  input: { id: string; to: UpgradeStatus; note: string | null },
+  actor: Actor,
+): Promise<LifecycleResult> {
+  const current = await prisma.upgrade.findUnique({ where: { id: input.id }, select: PLAN_SELECT });
+  if (!current) return { userErrors: [userError('NOT_FOUND', 'No such upgrade.', ['input', 'id'])] };
+  if (!canTransitionUpgrade(current.kind, current.status, input.to)) {
+    const allowed = nextUpgradeStatuses(current.kind, current.status);
+    return {
+      userErrors: [
+        userError(
+          'INVALID_TRANSITION',
+          `A ${current.kind} upgrade cannot go from ${current.status} to ${input.to}` +
+            (allowed.length ? ` (allowed: ${allowed.join(', ')}).` : ' (it is finished).'),
+          ['input', 'to'],
+        ),
+      ],
+    };
+  }
+  if (current.status === 'DRAFT' && input.to === 'SCHEDULED') {
+    const problems = scheduleProblems(current, actor.policy, actor.now);
+    if (problems.length > 0)
+      return { userErrors: problems.map((p) => userError(p.code, p.message, fieldPath(p.field))) };
+  }
+  const note = input.note?.trim() || null;
+
+  const changed = await prisma.$transaction(
+    async (tx) => {
+      // Guarded by the status read above: a concurrent transition makes this update match nothing.
+      const { count } = await tx.upgrade.updateMany({
+        where: { id: current.id, status: current.status },
+        data: { status: input.to },
+      });
+      if (count === 0) return false;
+      const upgrade = await tx.upgrade.update({
+        where: { id: current.id },
+        data: {
+          ...(input.to === 'SANDBOX' && !current.sandboxStart ? { sandboxStart: actor.now } : {}),
+          ...(input.to === 'READY' ? { sandboxVerifiedAt: actor.now } : {}),
+          ...(input.to === 'COMPLETED' || input.to === 'FAILED' ? { completedAt: actor.now } : {}),
+        },
+        select: PLAN_SELECT,
+      });
+      const targets = await loadPlanTargets(
+        tx,
+        upgrade.targets.map((t) => t.customerId),
+      );
+      if (current.status === 'DRAFT' && input.to === 'SCHEDULED') {
+        await tx.notice.createMany({
+          data: noticeRows(upgrade, planNotices(upgrade, actor.policy, targets, actor.now), targets),
+        });
+      }
+      if (endsNoticePlan(input.to)) await supersedePending(tx, upgrade.id, actor.now);
+      const stage = noticeForTransition(input.to);
+      if (stage) {
+        const told = [...(await sentStages(tx, upgrade.id)).keys()];
+        await tx.notice.createMany({
+          data: noticeRows(upgrade, eventNotices(stage, told, actor.now), targets, { reason: note }),
+        });
+      }
+      await audit(tx, {
+        actorId: actor.userId,
+        action: `upgrade.${input.to.toLowerCase()}`,
+        entityType: 'Upgrade',
+        entityId: upgrade.id,
+        at: actor.now,
+        data: { from: current.status, to: input.to, ...(note ? { note } : {}) },
+      });
+      return true;
+    },
+    { timeout: 60_000 },
+  );
+  if (!changed)
+    return {
+      userErrors: [userError('CONFLICT', 'The upgrade changed meanwhile; reload and try again.', ['input', 'id'])],
+    };
+  return { upgradeId: current.id, userErrors: [] };
+}
