@@ -37,7 +37,12 @@ describe('sessionCreate', () => {
   it('gives one generic answer for an unknown email and for a wrong password', async () => {
     const unknown = await api.gql(LOGIN, { input: { email: 'nobody@vendor.example', password: DEMO_PASSWORD } });
     const wrong = await api.gql(LOGIN, { input: { email: ACCOUNTS.care, password: 'wrong-password' } });
-    expect(unknown.data.sessionCreate).toEqual({ token: null, expiresAt: null, user: null, userErrors: [expect.any(Object)] });
+    expect(unknown.data.sessionCreate).toEqual({
+      token: null,
+      expiresAt: null,
+      user: null,
+      userErrors: [expect.any(Object)],
+    });
     expect(unknown.data.sessionCreate.userErrors).toEqual(wrong.data.sessionCreate.userErrors);
     expect(wrong.data.sessionCreate.userErrors[0].code).toBe('INVALID_CREDENTIALS');
   });
@@ -67,12 +72,20 @@ describe('sessionCreate', () => {
     const email = ACCOUNTS.hanoiUser;
     const codes: string[] = [];
     for (let i = 0; i < 12; i++) {
-      const { data } = await api.gql(LOGIN, { input: { email, password: `wrong-${i}` } }, { headers: { 'x-forwarded-for': `10.1.1.${i}` } });
+      const { data } = await api.gql(
+        LOGIN,
+        { input: { email, password: `wrong-${i}` } },
+        { headers: { 'x-forwarded-for': `10.1.1.${i}` } },
+      );
       codes.push(data.sessionCreate.userErrors[0].code);
     }
     expect(codes.slice(0, 10)).toEqual(Array(10).fill('INVALID_CREDENTIALS'));
     expect(codes.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
-    const right = await api.gql(LOGIN, { input: { email, password: DEMO_PASSWORD } }, { headers: { 'x-forwarded-for': '10.1.2.1' } });
+    const right = await api.gql(
+      LOGIN,
+      { input: { email, password: DEMO_PASSWORD } },
+      { headers: { 'x-forwarded-for': '10.1.2.1' } },
+    );
     expect(right.data.sessionCreate.token).toBeNull();
     expect(right.data.sessionCreate.userErrors[0].code).toBe('RATE_LIMITED');
   });
@@ -107,7 +120,11 @@ describe('API tokens', () => {
     expect(apiToken).toMatchObject({ name: 'ERP sync', scopes: ['READ'], lastUsedAt: null });
 
     const viewer = await api.gql(VIEWER, {}, { token });
-    expect(viewer.data.viewer).toEqual({ email: ACCOUNTS.hanoiAdmin, role: 'CUSTOMER_ADMIN', customer: { code: 'HANOI-WATER' } });
+    expect(viewer.data.viewer).toEqual({
+      email: ACCOUNTS.hanoiAdmin,
+      role: 'CUSTOMER_ADMIN',
+      customer: { code: 'HANOI-WATER' },
+    });
 
     const mutate = await api.gql(CREATE, { input: { name: 'escalate', scopes: ['WRITE'] } }, { token });
     expect(mutate.data?.apiTokenCreate ?? null).toBeNull();
@@ -120,7 +137,11 @@ describe('API tokens', () => {
 
   it('stops accepting a revoked token', async () => {
     const session = await api.login(ACCOUNTS.hanoiAdmin);
-    const created = await api.gql(CREATE, { input: { name: 'short-lived', scopes: ['READ', 'WRITE'] } }, { token: session });
+    const created = await api.gql(
+      CREATE,
+      { input: { name: 'short-lived', scopes: ['READ', 'WRITE'] } },
+      { token: session },
+    );
     const { token, apiToken } = created.data.apiTokenCreate;
     const revoke = await api.gql(
       'mutation ($id: ID!) { apiTokenRevoke(input: { id: $id }) { revokedId userErrors { code } } }',

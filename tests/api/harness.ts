@@ -1,5 +1,7 @@
-// Runs the API in-process (yoga.fetch, no port) over a fresh, seeded test database per test file.
-import { createApi, loadConfig } from '../../apps/api/src/index.ts';
+// Runs the API in-process (yoga.fetch, no port) over a fresh, seeded test database per test file;
+// or, with `listen`, on an ephemeral port over real HTTP (for server-sent events).
+import { createApi, loadConfig, startApiServer } from '../../apps/api/src/index.ts';
+import { createNoticeEvents, type NoticeEvents } from '../../apps/api/src/notices/events.ts';
 import type { Database } from '../../packages/db/src/index.ts';
 import { createTestDatabase } from '../../packages/db/src/testing.ts';
 import { seedDemo } from '../../prisma/seed/index.ts';
@@ -22,18 +24,52 @@ export interface TestApi {
   ): Promise<GraphQLResponse<T>>;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   login(email: string, password?: string): Promise<string>;
+  /** The live notice events the API's subscriptions listen to. */
+  events: NoticeEvents;
+  /** With `listen`: the server's origin, e.g. http://127.0.0.1:41234. */
+  origin?: string;
   close(): Promise<void>;
 }
 
-export async function startTestApi(options: { seed?: boolean } = {}): Promise<TestApi> {
-  const db = await createTestDatabase();
-  if (options.seed !== false) await seedDemo(db.prisma, { password: DEMO_PASSWORD, now: NOW });
+export interface TestApiOptions {
+  seed?: boolean;
+  /** Serve over HTTP on an ephemeral port (startApiServer) instead of in-process yoga.fetch. */
+  listen?: boolean;
+  /** Share a database with another TestApi (it is not closed by this one); default: a fresh one. */
+  db?: Database;
+  /** Default: the API's own (in-process) events. */
+  events?: NoticeEvents;
+}
+
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
+  const ownsDb = !options.db;
+  const db = options.db ?? (await createTestDatabase());
+  if (ownsDb && options.seed !== false) await seedDemo(db.prisma, { password: DEMO_PASSWORD, now: NOW });
   const config = loadConfig({ NODE_ENV: 'test' });
-  const yoga = createApi({ prisma: db.prisma, config, now: () => new Date(NOW) });
+  const events = options.events ?? createNoticeEvents(config);
+  const deps = { prisma: db.prisma, config, now: () => new Date(NOW), events };
 
-  const fetchApi = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(`http://api.test${path}`, init));
+  let fetchApi: (path: string, init?: RequestInit) => Promise<Response>;
+  let origin: string | undefined;
+  let stop: () => Promise<void>;
+  if (options.listen) {
+    const running = await startApiServer(deps, 0, '127.0.0.1');
+    origin = new URL(running.url).origin;
+    fetchApi = (path: string, init?: RequestInit) => fetch(`${origin}${path}`, init);
+    stop = running.close;
+  } else {
+    const yoga = createApi(deps);
+    fetchApi = (path: string, init?: RequestInit) => Promise.resolve(yoga.fetch(`http://api.test${path}`, init ?? {}));
+    stop = async () => {
+      await yoga.dispose();
+    };
+  }
 
-  const gql: TestApi['gql'] = async (query, variables, { token, headers } = {}) => {
+  const gql: TestApi['gql'] = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    { token, headers }: { token?: string | null; headers?: Record<string, string> } = {},
+  ) => {
     const response = await fetchApi('/graphql', {
       method: 'POST',
       headers: {
@@ -43,9 +79,10 @@ export async function startTestApi(options: { seed?: boolean } = {}): Promise<Te
       },
       body: JSON.stringify({ query, variables }),
     });
-    return (await response.json()) as GraphQLResponse;
+    return (await response.json()) as GraphQLResponse<T>;
   };
 
+  let closing: Promise<void> | undefined;
   const tokens = new Map<string, string>();
   const login = async (email: string, password = DEMO_PASSWORD) => {
     const cached = tokens.get(email);
@@ -62,7 +99,20 @@ export async function startTestApi(options: { seed?: boolean } = {}): Promise<Te
     return token;
   };
 
-  return { db, gql, fetch: fetchApi, login, close: () => db.close() };
+  return {
+    db,
+    gql,
+    fetch: fetchApi,
+    login,
+    events,
+    origin,
+    close: () =>
+      (closing ??= (async () => {
+        await stop();
+        if (!options.events) await events.close();
+        if (ownsDb) await db.close();
+      })()),
+  };
 }
 
 export const ACCOUNTS = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNTS, NOW, startTestApi, type TestApi } from './harness.ts';
+import { ACCOUNTS, NOW, startTestApi, type GraphQLResponse, type TestApi } from './harness.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -22,15 +22,23 @@ describe('connections', () => {
     let after: string | null = null;
     let total = 0;
     for (let page = 0; page < 20; page++) {
-      const { data } = await api.gql(
+      interface Page {
+        customers: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+          edges: { node: { code: string } }[];
+        };
+      }
+      const { data }: GraphQLResponse<Page> = await api.gql<Page>(
         'query ($after: String) { customers(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { code name } } } }',
         { after },
         { token },
       );
-      total = data.customers.totalCount;
-      seen.push(...data.customers.edges.map((e: { node: { code: string } }) => e.node.code));
-      if (!data.customers.pageInfo.hasNextPage) break;
-      after = data.customers.pageInfo.endCursor;
+      const page: Page['customers'] = data!.customers;
+      total = page.totalCount;
+      seen.push(...page.edges.map((e) => e.node.code));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
     }
     expect(total).toBeGreaterThanOrEqual(25);
     expect(seen).toHaveLength(total);
@@ -39,7 +47,11 @@ describe('connections', () => {
 
   it('searches customers by name or code', async () => {
     const token = await api.login(ACCOUNTS.care);
-    const { data } = await api.gql('{ customers(first: 10, search: "hanoi-w") { edges { node { code } } } }', {}, { token });
+    const { data } = await api.gql(
+      '{ customers(first: 10, search: "hanoi-w") { edges { node { code } } } }',
+      {},
+      { token },
+    );
     expect(data.customers.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(['HANOI-WATER']);
   });
 });
@@ -47,20 +59,36 @@ describe('connections', () => {
 describe('modules', () => {
   it("names modules in the viewer's locale", async () => {
     const token = await api.login(ACCOUNTS.hanoiUser);
-    const vi = await api.gql('{ modules(first: 100) { totalCount edges { node { key name description category latestVersion requires { key } } } } }', {}, { token });
+    const vi = await api.gql(
+      '{ modules(first: 100) { totalCount edges { node { key name description category latestVersion requires { key } } } } }',
+      {},
+      { token },
+    );
     expect(vi.data.modules.totalCount).toBeGreaterThanOrEqual(12);
-    const accounting = vi.data.modules.edges.map((e: { node: unknown }) => e.node).find((m: { key: string }) => m.key === 'accounting');
+    const accounting = vi.data.modules.edges
+      .map((e: { node: unknown }) => e.node)
+      .find((m: { key: string }) => m.key === 'accounting');
     expect(accounting.name).toMatch(/Kế toán/);
 
     await api.db.prisma.user.update({ where: { email: ACCOUNTS.hanoiUser }, data: { locale: 'EN' } });
-    const en = await api.gql('{ modules(first: 100, search: "accounting") { edges { node { key name } } } }', {}, { token });
+    const en = await api.gql(
+      '{ modules(first: 100, search: "accounting") { edges { node { key name } } } }',
+      {},
+      { token },
+    );
     await api.db.prisma.user.update({ where: { email: ACCOUNTS.hanoiUser }, data: { locale: 'VI' } });
-    expect(en.data.modules.edges.find((e: { node: { key: string } }) => e.node.key === 'accounting').node.name).toMatch(/Accounting/);
+    expect(en.data.modules.edges.find((e: { node: { key: string } }) => e.node.key === 'accounting').node.name).toMatch(
+      /Accounting/,
+    );
   });
 
   it('lists prerequisites', async () => {
     const token = await api.login(ACCOUNTS.engineer);
-    const { data } = await api.gql('{ modules(first: 100) { edges { node { key requires { key } } } } }', {}, { token });
+    const { data } = await api.gql(
+      '{ modules(first: 100) { edges { node { key requires { key } } } } }',
+      {},
+      { token },
+    );
     const withPrereqs = data.modules.edges.filter((e: { node: { requires: unknown[] } }) => e.node.requires.length > 0);
     expect(withPrereqs.length).toBeGreaterThan(0);
   });
@@ -95,7 +123,9 @@ describe('a customer user reads its own customer', () => {
       {},
       { token },
     );
-    const nodes = data.upcomingMaintenance.edges.map((e: { node: { windowStart: string; windowEnd: string } }) => e.node);
+    const nodes = data.upcomingMaintenance.edges.map(
+      (e: { node: { windowStart: string; windowEnd: string } }) => e.node,
+    );
     expect(nodes.length).toBeGreaterThan(0);
     for (const n of nodes) expect(new Date(n.windowEnd).getTime()).toBeGreaterThan(NOW.getTime());
     const starts = nodes.map((n: { windowStart: string }) => n.windowStart);
@@ -110,8 +140,12 @@ describe('a customer user reads its own customer', () => {
       {},
       { token },
     );
-    expect(new Set(data.upgrades.edges.map((e: { node: { kind: string } }) => e.node.kind))).toEqual(new Set(['SERVER']));
-    expect(new Set(data.notices.edges.map((e: { node: { stage: string } }) => e.node.stage))).toEqual(new Set(['ANNOUNCEMENT']));
+    expect(new Set(data.upgrades.edges.map((e: { node: { kind: string } }) => e.node.kind))).toEqual(
+      new Set(['SERVER']),
+    );
+    expect(new Set(data.notices.edges.map((e: { node: { stage: string } }) => e.node.stage))).toEqual(
+      new Set(['ANNOUNCEMENT']),
+    );
   });
 });
 
@@ -129,8 +163,12 @@ describe('staff', () => {
     expect(errors).toBeUndefined();
     const statuses = new Set(data.upgrades.edges.map((e: { node: { status: string } }) => e.node.status));
     expect(statuses).toEqual(new Set(['DRAFT', 'SCHEDULED']));
-    expect(data.upgrades.edges.some((e: { node: { targets: { totalCount: number } } }) => e.node.targets.totalCount > 0)).toBe(true);
-    expect(data.notices.edges.some((e: { node: { publishedAt: string | null } }) => e.node.publishedAt === null)).toBe(true);
+    expect(
+      data.upgrades.edges.some((e: { node: { targets: { totalCount: number } } }) => e.node.targets.totalCount > 0),
+    ).toBe(true);
+    expect(data.notices.edges.some((e: { node: { publishedAt: string | null } }) => e.node.publishedAt === null)).toBe(
+      true,
+    );
   });
 });
 
@@ -152,7 +190,8 @@ describe('errors', () => {
 
   it('refuses a query nested too deep', async () => {
     const token = await api.login(ACCOUNTS.admin);
-    const deep = '{ viewer { customer { installedModules(first: 1) { edges { node { customer { installedModules(first: 1) { edges { node { customer { installedModules(first: 1) { edges { node { customer { code } } } } } } } } } } } } } } }';
+    const deep =
+      '{ viewer { customer { installedModules(first: 1) { edges { node { customer { installedModules(first: 1) { edges { node { customer { installedModules(first: 1) { edges { node { customer { code } } } } } } } } } } } } } } }';
     const result = await api.gql(deep, {}, { token });
     expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });

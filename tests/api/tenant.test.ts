@@ -64,7 +64,9 @@ describe('tenant isolation', () => {
       [saigon, hanoi],
     ] as const) {
       const mine = new Set(Object.values(viewer).flat());
-      const foreign = (['customer', 'user', 'installedModule', 'blackoutWindow', 'notice', 'moduleRequest', 'upgrade'] as const)
+      const foreign = (
+        ['customer', 'user', 'installedModule', 'blackoutWindow', 'notice', 'moduleRequest', 'upgrade'] as const
+      )
         .flatMap((kind) => other[kind])
         .filter((id) => !mine.has(id)); // an upgrade may target both customers
       expect(foreign.length).toBeGreaterThan(10);
@@ -100,13 +102,19 @@ describe('tenant isolation', () => {
       ...data.moduleRequests.edges.map((e: { node: { customer: { code: string } } }) => e.node.customer.code),
     ]);
     expect([...codes]).toEqual(['HANOI-WATER']);
-    expect(data.notices.edges.every((e: { node: { publishedAt: string | null } }) => e.node.publishedAt !== null)).toBe(true);
+    expect(data.notices.edges.every((e: { node: { publishedAt: string | null } }) => e.node.publishedAt !== null)).toBe(
+      true,
+    );
   });
 
   it('customers cannot list customers, see targets, or ask for scheduled notices', async () => {
     const customers = await api.gql('{ customers(first: 5) { totalCount } }', {}, { token: hanoi.token });
     expect(customers.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const scheduled = await api.gql('{ notices(first: 5, filter: { includeScheduled: true }) { totalCount } }', {}, { token: hanoi.token });
+    const scheduled = await api.gql(
+      '{ notices(first: 5, filter: { includeScheduled: true }) { totalCount } }',
+      {},
+      { token: hanoi.token },
+    );
     expect(scheduled.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const targets = await api.gql(
       'query ($id: ID!) { node(id: $id) { ... on Upgrade { targets(first: 5) { totalCount } } } }',
@@ -120,17 +128,26 @@ describe('tenant isolation', () => {
     const prisma = api.db.prisma;
     const hanoiCustomer = await prisma.customer.findUniqueOrThrow({ where: { code: 'HANOI-WATER' } });
     const drafts = await prisma.upgrade.findMany({ where: { status: 'DRAFT' }, select: { id: true } });
-    const unpublished = await prisma.notice.findMany({ where: { customerId: hanoiCustomer.id, publishedAt: null }, select: { id: true } });
+    const unpublished = await prisma.notice.findMany({
+      where: { customerId: hanoiCustomer.id, publishedAt: null },
+      select: { id: true },
+    });
     expect(drafts.length).toBeGreaterThan(0);
     expect(unpublished.length).toBeGreaterThan(0);
-    const reachableRaw = new Set([...hanoi.upgrade, ...hanoi.notice].map((id) => Buffer.from(id, 'base64').toString().split(':')[1]));
+    const reachableRaw = new Set(
+      [...hanoi.upgrade, ...hanoi.notice].map((id) => Buffer.from(id, 'base64').toString().split(':')[1]),
+    );
     for (const row of [...drafts, ...unpublished]) expect(reachableRaw.has(row.id)).toBe(false);
   });
 
   it('anonymous callers get viewer: null and nothing else', async () => {
     const viewer = await api.gql('{ viewer { id } }');
     expect(viewer).toEqual({ data: { viewer: null } });
-    for (const query of ['{ modules(first: 1) { totalCount } }', '{ upgrades(first: 1) { totalCount } }', `{ node(id: "${hanoi.customer[0]}") { id } }`]) {
+    for (const query of [
+      '{ modules(first: 1) { totalCount } }',
+      '{ upgrades(first: 1) { totalCount } }',
+      `{ node(id: "${hanoi.customer[0]}") { id } }`,
+    ]) {
       const result = await api.gql(query);
       expect(result.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
     }

@@ -1,4 +1,10 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_WARRANTY_MONTHS } from '@upgrade-desk/domain';
 import { z } from 'zod';
+
+/** The monorepo root: relative paths in the configuration are resolved from here, not from the cwd. */
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -21,13 +27,50 @@ const ConfigSchema = z.object({
         .filter(Boolean),
     ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Warranty on a module installed by closing a NEW_MODULE request, in calendar months. */
+  WARRANTY_MONTHS: z.coerce.number().int().min(0).max(120).default(DEFAULT_WARRANTY_MONTHS),
+  /** Set to share live notice events between API processes (and a separate dispatcher) over Redis pub/sub. */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Prepended to every Redis channel, so several deployments (or test runs) can share one Redis. */
+  REDIS_CHANNEL_PREFIX: z.string().default('upgrade-desk:'),
+  /** The API's public origin, for links handed out to be opened elsewhere (the calendar feed's URL). */
+  PUBLIC_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  /** Outgoing mail server, e.g. `smtp://user:pass@mail.example:587` or `smtps://…:465`. Unset: mails go to OUTBOX_DIR. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().trim().min(3).default('Upgrade Desk <no-reply@upgrade-desk.example>'),
+  /** Where notice emails are written as .eml files when SMTP_URL is unset (relative paths: from the repo root). */
+  OUTBOX_DIR: z
+    .string()
+    .min(1)
+    .default('.data/outbox')
+    .transform((dir) => path.resolve(repoRoot, dir)),
+  /** A webhook receiver that has not answered within this many milliseconds has failed (and is retried). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** `inline`: the notice worker runs inside the API process; `off`: run it apart with `pnpm dispatch`. */
+  NOTICE_WORKER: z.enum(['inline', 'off']).default('inline'),
+  /** How often the notice worker looks for due notices, deliveries and escalations. */
+  DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+const ConfigWithDefaults = ConfigSchema.transform((config) => ({
+  ...config,
+  PUBLIC_API_URL: config.PUBLIC_API_URL ?? `http://127.0.0.1:${config.API_PORT}`,
+}));
+
+export type Config = z.infer<typeof ConfigWithDefaults>;
 
 /** Reads the environment once, at start-up; a bad value stops the process with a message naming it. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = ConfigSchema.safeParse(env);
+  const result = ConfigWithDefaults.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${problems}`);

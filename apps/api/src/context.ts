@@ -3,16 +3,21 @@ import { DEFAULT_NOTICE_POLICIES, type NoticePolicy } from '@upgrade-desk/domain
 import type { Config } from './config.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { Viewer } from './auth/viewer.ts';
+import type { NoticeEvents } from './notices/events.ts';
 
 export interface Context {
   prisma: PrismaClient;
   config: Config;
   viewer: Viewer | null;
   now: () => Date;
+  /** Live notice events (in-process, or Redis pub/sub shared by every API process). */
+  events: NoticeEvents;
   clientIp: string;
   userAgent: string | undefined;
   /** Set by the first login attempt of a request, so aliases cannot pack several into one. */
   loginAttempted: boolean;
+  /** Tells the dispatcher that notices were planned, so those due now go out without waiting for its next round. */
+  noticesChanged(): void;
   /** The notice policies, read at most once per request. */
   noticePolicies(): Promise<ReadonlyMap<UpgradeKind, NoticePolicy>>;
 }
@@ -31,7 +36,7 @@ export function clientIp(request: Request, server: ServerContext, trustedProxies
 }
 
 export async function createContext(
-  deps: { prisma: PrismaClient; config: Config; now?: () => Date },
+  deps: { prisma: PrismaClient; config: Config; events: NoticeEvents; now?: () => Date; onNoticesChanged?: () => void },
   request: Request,
   server: ServerContext,
 ): Promise<Context> {
@@ -48,9 +53,11 @@ export async function createContext(
     config: deps.config,
     viewer,
     now,
+    events: deps.events,
     clientIp: clientIp(request, server, deps.config.TRUSTED_PROXIES),
     userAgent: request.headers.get('user-agent') ?? undefined,
     loginAttempted: false,
+    noticesChanged: () => deps.onNoticesChanged?.(),
     noticePolicies: () => (policies ??= loadNoticePolicies(deps.prisma)),
   };
 }

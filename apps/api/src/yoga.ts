@@ -2,10 +2,12 @@ import { PothosValidationError } from '@pothos/core';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { PrismaClient } from '@upgrade-desk/db';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
-import { createYoga, type Plugin } from 'graphql-yoga';
+import { createYoga, Repeater, type Plugin } from 'graphql-yoga';
 import { isStaff } from './auth/viewer.ts';
+import { calendarFeed } from './calendar/feed-route.ts';
 import type { Config } from './config.ts';
 import { createContext, type Context, type ServerContext } from './context.ts';
+import { createNoticeEvents, type NoticeEvents } from './notices/events.ts';
 import { schema } from './schema/index.ts';
 
 export const CSRF_HEADER = 'x-upgrade-desk-csrf';
@@ -27,19 +29,50 @@ function staffOnlyIntrospection(): Plugin<Context> {
   };
 }
 
+/**
+ * Live subscriptions end when the API is disposed (`yoga.dispose()`, which server shutdown calls):
+ * each stream completes, its response finishes, and the HTTP server can close instead of waiting
+ * forever on long-lived server-sent-event connections. Also closes the events object when the API
+ * created it.
+ */
+function subscriptionsEndOnDispose(ownedEvents: NoticeEvents | undefined): Plugin<Context> {
+  const disposed = new AbortController();
+  const whenDisposed = new Promise<void>((resolve) => disposed.signal.addEventListener('abort', () => resolve()));
+  return {
+    onSubscribe: () => ({
+      onSubscribeResult: ({ result, setResult }) => {
+        if (Symbol.asyncIterator in result) setResult(Repeater.race([result, whenDisposed]));
+      },
+    }),
+    onDispose: async () => {
+      disposed.abort();
+      await ownedEvents?.close();
+    },
+  };
+}
+
 export interface ApiDependencies {
   prisma: PrismaClient;
   config: Config;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** Called after a mutation planned notices (the in-process dispatcher wakes up). */
+  onNoticesChanged?: () => void;
+  /**
+   * Live notice events, shared with whatever publishes notices (the dispatcher). When absent the API
+   * creates its own from the config (in-process, or Redis with REDIS_URL) and closes it on dispose.
+   */
+  events?: NoticeEvents;
 }
 
 export function createApi(deps: ApiDependencies) {
+  const ownedEvents = deps.events ? undefined : createNoticeEvents(deps.config);
+  const events = deps.events ?? ownedEvents!;
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    context: ({ request, ...server }) => createContext(deps, request, server),
+    context: ({ request, ...server }) => createContext({ ...deps, events }, request, server),
     graphiql: {
       title: 'Upgrade Desk API',
       defaultQuery: [
@@ -63,7 +96,8 @@ export function createApi(deps: ApiDependencies) {
         }
         // Errors raised on purpose (auth refusals, bad input) are GraphQLErrors already: pass them through
         // unchanged, which also keeps yoga from logging them as failures.
-        if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) return error;
+        if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError))
+          return error;
         return new GraphQLError(message, {
           extensions: isDev
             ? { code: 'INTERNAL_SERVER_ERROR', originalError: String(original) }
@@ -71,7 +105,12 @@ export function createApi(deps: ApiDependencies) {
         });
       },
     },
-    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER, 'x-graphql-yoga-csrf'] }), staffOnlyIntrospection()],
+    plugins: [
+      calendarFeed(deps),
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER, 'x-graphql-yoga-csrf'] }),
+      staffOnlyIntrospection(),
+      subscriptionsEndOnDispose(ownedEvents),
+    ],
   });
 }
 

@@ -28,6 +28,7 @@ export const visibleBlackoutWindows = (viewer: Viewer | null): Prisma.BlackoutWi
   ownedByViewerCustomer(viewer);
 export const visibleModuleRequests = (viewer: Viewer | null): Prisma.ModuleRequestWhereInput =>
   ownedByViewerCustomer(viewer);
+export const visibleActivities = (viewer: Viewer | null): Prisma.ActivityWhereInput => ownedByViewerCustomer(viewer);
 
 export function visibleApiTokens(viewer: Viewer | null): Prisma.ApiTokenWhereInput {
   if (!viewer) return NOTHING;
@@ -52,10 +53,15 @@ export function visibleNotices(
 export function visibleUpgrades(viewer: Viewer | null): Prisma.UpgradeWhereInput {
   if (isStaff(viewer)) return {};
   if (!viewer?.customerId) return NOTHING;
+  return upgradesAnnouncedTo(viewer.customerId);
+}
+
+/** The upgrades a customer's users see (also what its calendar feed lists). */
+export function upgradesAnnouncedTo(customerId: string): Prisma.UpgradeWhereInput {
   return {
     status: { not: 'DRAFT' },
-    targets: { some: { customerId: viewer.customerId } },
-    notices: { some: { customerId: viewer.customerId, ...publishedNotice() } },
+    targets: { some: { customerId } },
+    notices: { some: { customerId, ...publishedNotice() } },
   };
 }
 
@@ -67,4 +73,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function uniqueId(id: string): string {
   return UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000';
+}
+
+/** Webhook endpoints are managed by the customer's admins; vendor staff see all of them. */
+export function visibleWebhookEndpoints(viewer: Viewer | null): Prisma.WebhookEndpointWhereInput {
+  if (isStaff(viewer)) return {};
+  if (viewer?.role === 'CUSTOMER_ADMIN' && viewer.customerId) return { customerId: viewer.customerId };
+  return NOTHING;
+}
+
+/**
+ * The delivery log: vendor staff see every delivery; a customer's admins see the webhook deliveries
+ * to their own endpoints (not the email log, which lists other people's addresses and mail errors).
+ */
+export function visibleDeliveries(viewer: Viewer | null): Prisma.DeliveryWhereInput {
+  if (isStaff(viewer)) return {};
+  if (viewer?.role === 'CUSTOMER_ADMIN' && viewer.customerId) {
+    return { channel: 'WEBHOOK', webhookEndpoint: { is: { customerId: viewer.customerId } } };
+  }
+  return NOTHING;
 }

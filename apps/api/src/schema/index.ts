@@ -8,9 +8,15 @@ import './api-token.ts';
 import './customer.ts';
 import './module.ts';
 import './installed-module.ts';
+import './blackout-window.ts';
+import './notice-policy.ts';
 import './upgrade.ts';
 import './notice.ts';
 import './module-request.ts';
+import './activity.ts';
+import './webhook-endpoint.ts';
+import './calendar.ts';
+import './subscription.ts';
 
 builder.queryType({
   // Anonymous callers reach only `viewer` (null) and `sessionCreate`.

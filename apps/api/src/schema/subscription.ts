@@ -1,0 +1,73 @@
+import { GraphQLError } from 'graphql';
+import { Repeater } from 'graphql-yoga';
+import { credentialIsCurrent } from '../auth/credential-check.ts';
+import { uniqueId, visibleNotices } from '../auth/visibility.ts';
+import { isStaff } from '../auth/viewer.ts';
+import type { Context } from '../context.ts';
+import type { NoticePublishedEvent } from '../notices/events.ts';
+import { builder } from './builder.ts';
+import { CustomerNode } from './customer.ts';
+import { NoticeNode } from './notice.ts';
+
+builder.subscriptionType({
+  // Live updates need a logged-in caller; a READ-scoped API token may subscribe.
+  authScopes: { loggedIn: true },
+});
+
+/** Which stream the viewer listens to: its own customer's, or (vendor staff) one customer's or all. */
+function noticeSource(ctx: Context, customerId: string | undefined): AsyncIterable<NoticePublishedEvent> {
+  const viewer = ctx.viewer!;
+  if (isStaff(viewer)) {
+    return customerId
+      ? ctx.events.subscribe('noticePublished', uniqueId(customerId))
+      : ctx.events.subscribe('noticePublishedToAnyCustomer');
+  }
+  if (!viewer.customerId || (customerId !== undefined && customerId !== viewer.customerId)) {
+    throw new GraphQLError('customerId is for vendor staff only', { extensions: { code: 'FORBIDDEN' } });
+  }
+  return ctx.events.subscribe('noticePublished', viewer.customerId);
+}
+
+/**
+ * The events this viewer may receive. An event is only a notice id and is never trusted: each one is
+ * checked against the viewer's visibility filter when it arrives, and the stream ends once the
+ * viewer's session or API token is revoked, expired or its user disabled.
+ */
+function visibleNoticeEvents(ctx: Context, source: AsyncIterable<NoticePublishedEvent>) {
+  const viewer = ctx.viewer!;
+  return new Repeater<NoticePublishedEvent>(async (push, stop) => {
+    const events = source[Symbol.asyncIterator]();
+    const stopped = stop.then(() => ({ done: true as const, value: undefined }));
+    try {
+      for (;;) {
+        const next = await Promise.race([events.next(), stopped]);
+        if (next.done) break;
+        if (!(await credentialIsCurrent(ctx.prisma, viewer, ctx.now()))) break;
+        const visible = await ctx.prisma.notice.count({
+          where: { id: uniqueId(next.value.noticeId), AND: [visibleNotices(viewer)] },
+        });
+        if (visible > 0) await push({ noticeId: next.value.noticeId });
+      }
+    } finally {
+      stop();
+      await events.return?.();
+    }
+  });
+}
+
+builder.subscriptionField('noticePublished', (t) =>
+  t.prismaField({
+    type: NoticeNode,
+    description:
+      "Notices as they are published to the viewer's customer, live (server-sent events). Vendor staff receive every customer's, or one customer's with customerId",
+    args: {
+      customerId: t.arg.globalID({ required: false, for: [CustomerNode], description: 'Vendor staff only' }),
+    },
+    subscribe: (_root, args, ctx) => visibleNoticeEvents(ctx, noticeSource(ctx, args.customerId?.id)),
+    resolve: (query, event: NoticePublishedEvent, _args, ctx) =>
+      ctx.prisma.notice.findFirstOrThrow({
+        ...query,
+        where: { id: event.noticeId, AND: [visibleNotices(ctx.viewer)] },
+      }),
+  }),
+);
