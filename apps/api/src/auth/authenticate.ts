@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@upgrade-desk/db';
+import type { PrismaClient, User } from '@upgrade-desk/db';
 import { API_TOKEN_PREFIX, validateApiToken } from './api-token.ts';
 import { validateSessionToken, type SessionSettings } from './session.ts';
 import type { Viewer } from './viewer.ts';
@@ -19,24 +19,12 @@ export async function authenticate(
   if (!token || token.length > 200) return null;
   if (token.startsWith(API_TOKEN_PREFIX)) {
     const apiToken = await validateApiToken(prisma, token, now);
-    if (!apiToken) return null;
-    const { user } = apiToken;
-    return {
-      userId: user.id,
-      role: user.role,
-      locale: user.locale,
-      customerId: user.customerId,
-      credential: { kind: 'API_TOKEN', tokenId: apiToken.id, scopes: apiToken.scopes },
-    };
+    return apiToken && viewerOf(apiToken.user, { kind: 'API_TOKEN', tokenId: apiToken.id, scopes: apiToken.scopes });
   }
   const session = await validateSessionToken(prisma, token, settings, now);
-  if (!session) return null;
-  const { user } = session;
-  return {
-    userId: user.id,
-    role: user.role,
-    locale: user.locale,
-    customerId: user.customerId,
-    credential: { kind: 'SESSION', sessionId: session.id },
-  };
+  return session && viewerOf(session.user, { kind: 'SESSION', sessionId: session.id });
+}
+
+function viewerOf(user: Pick<User, 'id' | 'role' | 'locale' | 'customerId'>, credential: Viewer['credential']): Viewer {
+  return { userId: user.id, role: user.role, locale: user.locale, customerId: user.customerId, credential };
 }
