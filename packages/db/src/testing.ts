@@ -110,6 +110,8 @@ async function loadOrBuildPGliteTemplate(): Promise<Blob> {
   const hash = (await migrationsHash()).slice(0, 16);
   const file = path.join(cacheDir, `test-template-${hash}-pglite-${pgliteVersion}.tgz`);
   const lockDir = `${file}.lock`;
+  // A fresh clone has no cache folder yet; the lock lives in it.
+  await mkdir(cacheDir, { recursive: true });
   for (;;) {
     const cached = await readSnapshot(file);
     if (cached) return cached;
