@@ -239,11 +239,55 @@ describe('FIX, and the life of an upgrade', () => {
   });
 
   it('only engineers and admins run upgrades', async () => {
+    const id = (await schedule({ ...featureInput(hanoiEvening(4)), kind: 'FIX', sandboxStart: null })).upgrade.id;
+    const window = { windowStart: iso(hanoiEvening(6)), windowEnd: iso(new Date(hanoiEvening(6).getTime() + HOUR)) };
     for (const email of [ACCOUNTS.care, ACCOUNTS.impl, ACCOUNTS.hanoiAdmin, ACCOUNTS.hanoiUser]) {
       const token = await api.login(email);
-      const result = await api.gql(SCHEDULE, { input: featureInput(hanoiEvening(15)) }, { token });
-      expect(result.errors?.[0]?.extensions?.code, email).toBe('FORBIDDEN');
+      const scheduled = await api.gql(SCHEDULE, { input: featureInput(hanoiEvening(15)) }, { token });
+      expect(scheduled.errors?.[0]?.extensions?.code, email).toBe('FORBIDDEN');
+      const moved = await api.gql(
+        'mutation ($input: UpgradeRescheduleInput!) { upgradeReschedule(input: $input) { userErrors { code } } }',
+        { input: { id, ...window, reason: 'x' } },
+        { token },
+      );
+      expect(moved.errors?.[0]?.extensions?.code, email).toBe('FORBIDDEN');
+      const cancelled = await api.gql(
+        'mutation ($input: UpgradeTransitionInput!) { upgradeTransition(input: $input) { userErrors { code } } }',
+        { input: { id, to: 'CANCELLED' } },
+        { token },
+      );
+      expect(cancelled.errors?.[0]?.extensions?.code, email).toBe('FORBIDDEN');
     }
+    const admin = await api.login(ACCOUNTS.admin);
+    const noReason = await api.gql(
+      'mutation ($input: UpgradeRescheduleInput!) { upgradeReschedule(input: $input) { userErrors { code field } } }',
+      { input: { id, ...window, reason: '  ' } },
+      { token: admin },
+    );
+    expect(noReason.data.upgradeReschedule.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'reason'] }]);
+    const started = await api.gql(
+      'mutation ($input: UpgradeTransitionInput!) { upgradeTransition(input: $input) { upgrade { status } userErrors { code } } }',
+      { input: { id, to: 'IN_PROGRESS' } },
+      { token: admin },
+    );
+    expect(started.data.upgradeTransition).toEqual({ upgrade: { status: 'IN_PROGRESS' }, userErrors: [] });
+    for (const to of ['CANCELLED', 'SANDBOX', 'DRAFT']) {
+      const refused = await api.gql(
+        'mutation ($input: UpgradeTransitionInput!) { upgradeTransition(input: $input) { upgrade { status } userErrors { code field } } }',
+        { input: { id, to } },
+        { token: admin },
+      );
+      expect(refused.data.upgradeTransition, to).toEqual({
+        upgrade: null,
+        userErrors: [{ code: 'INVALID_TRANSITION', field: ['input', 'to'] }],
+      });
+    }
+    const tooLate = await api.gql(
+      'mutation ($input: UpgradeRescheduleInput!) { upgradeReschedule(input: $input) { userErrors { code } } }',
+      { input: { id, ...window, reason: 'x' } },
+      { token: admin },
+    );
+    expect(tooLate.data.upgradeReschedule.userErrors).toEqual([{ code: 'INVALID_TRANSITION' }]);
   });
 });
 
