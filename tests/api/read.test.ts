@@ -196,3 +196,27 @@ describe('errors', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 });
+
+describe('health', () => {
+  it('answers /healthz, and /readyz once the database is migrated', async () => {
+    expect(await (await api.fetch('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await api.fetch('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('/readyz reports a missing migration', async () => {
+    const [last] = await api.db.prisma.$queryRaw<{ migration_name: string }[]>`
+      SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1`;
+    await api.db.prisma
+      .$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = ${last!.migration_name}`;
+    try {
+      const ready = await api.fetch('/readyz');
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'migrations pending', pending: [last!.migration_name] });
+    } finally {
+      await api.db.prisma
+        .$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = ${last!.migration_name}`;
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { createYoga, Repeater, type Plugin } from 'graphql-yoga';
 import { isStaff } from './auth/viewer.ts';
 import { calendarFeed } from './calendar/feed-route.ts';
 import type { Config } from './config.ts';
+import { healthChecks } from './health.ts';
 import { createContext, type Context, type ServerContext } from './context.ts';
 import { createNoticeEvents, type NoticeEvents } from './notices/events.ts';
 import { schema } from './schema/index.ts';
@@ -106,6 +107,7 @@ export function createApi(deps: ApiDependencies) {
       },
     },
     plugins: [
+      healthChecks(deps),
       calendarFeed(deps),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER, 'x-graphql-yoga-csrf'] }),
       staffOnlyIntrospection(),
