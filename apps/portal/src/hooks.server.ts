@@ -3,7 +3,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { htmlLang, LOCALE_COOKIE, pickLocale } from '$lib/i18n/locale';
 import { config } from '$lib/server/config';
 import { graphqlClient } from '$lib/server/graphql';
-import { requiresLogin } from '$lib/server/login-guard';
+import { proxyErrorResponse } from '$lib/server/graphql-proxy';
+import { isApiPath, requiresLogin } from '$lib/server/login-guard';
 import { loginUrl } from '$lib/server/redirect-target';
 import { clearSessionCookie, getSessionToken } from '$lib/server/session';
 import { lookUpViewer } from '$lib/server/viewer';
@@ -27,6 +28,7 @@ const session: Handle = async ({ event, resolve }) => {
   // With a cookie but no answer from the API we do not send the user to /login:
   // the page's own query fails too and +error.svelte says the service is down.
   if (!event.locals.viewer && !apiUnavailable && requiresLogin(event.url.pathname)) {
+    if (isApiPath(event.url.pathname)) return proxyErrorResponse(401, 'Not logged in');
     redirect(303, loginUrl(event.url));
   }
 

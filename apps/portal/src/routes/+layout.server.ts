@@ -1,6 +1,19 @@
+import { isCustomerRole } from '$lib/api-types';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
-  locale: locals.locale,
-  viewer: locals.viewer ? { name: locals.viewer.name } : null,
-});
+export const load: LayoutServerLoad = ({ locals }) => {
+  const viewer = locals.viewer;
+  return {
+    locale: locals.locale,
+    // Every time on every page is shown in the customer's zone; staff see Vietnam's.
+    timeZone: viewer?.customer?.timeZone ?? DEFAULT_TIME_ZONE,
+    viewer: viewer && {
+      name: viewer.name,
+      role: viewer.role,
+      isCustomer: isCustomerRole(viewer.role) && viewer.customer !== null,
+      isCustomerAdmin: viewer.role === 'CUSTOMER_ADMIN' && viewer.customer !== null,
+      unacknowledgedNoticeCount: viewer.customer?.unacknowledgedNoticeCount ?? 0,
+    },
+  };
+};

@@ -1,10 +1,15 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { gql } from '@urql/core';
-import type { Role } from '$lib/api-types';
-import { graphqlClient } from '$lib/server/graphql';
+import { isOpenModuleRequest, nodesOf, type Connection, type Role } from '$lib/api-types';
+import { byNewest, REQUEST_LIST_FIELDS, type RequestListItem } from '$lib/module-request';
+import { loadQuery } from '$lib/server/api';
 import { loginUrl } from '$lib/server/redirect-target';
 import { utcOffsetLabel } from '$lib/time-zone';
+import { UPGRADE_LIST_FIELDS, type UpgradeListItem } from '$lib/upgrade';
 import type { PageServerLoad } from './$types';
+
+/** How many maintenance windows the dashboard lists before linking to /maintenance. */
+const DASHBOARD_UPGRADES = 5;
 
 const DashboardQuery = gql<
   {
@@ -12,12 +17,19 @@ const DashboardQuery = gql<
       name: string;
       email: string;
       role: Role;
-      customer: { name: string; code: string; timeZone: string } | null;
+      customer: {
+        name: string;
+        code: string;
+        timeZone: string;
+        unacknowledgedNoticeCount: number;
+        moduleRequests: Connection<RequestListItem>;
+      } | null;
     } | null;
+    upcomingMaintenance: Connection<UpgradeListItem>;
   },
-  Record<string, never>
+  { first: number }
 >`
-  query Dashboard {
+  query Dashboard($first: Int!) {
     viewer {
       name
       email
@@ -26,21 +38,58 @@ const DashboardQuery = gql<
         name
         code
         timeZone
+        unacknowledgedNoticeCount
+        moduleRequests(first: 100) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              ${REQUEST_LIST_FIELDS}
+            }
+          }
+        }
+      }
+    }
+    upcomingMaintenance(first: $first) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ${UPGRADE_LIST_FIELDS}
+        }
       }
     }
   }
 `;
 
 export const load: PageServerLoad = async (event) => {
-  const result = await graphqlClient(event).query(DashboardQuery, {}).toPromise();
-  if (result.error) error(503, 'The API is unavailable');
-  const viewer = result.data?.viewer;
+  const data = await loadQuery(event, DashboardQuery, { first: DASHBOARD_UPGRADES });
+  const viewer = data.viewer;
   // The session ended between the hook's check and this query.
   if (!viewer) redirect(303, loginUrl(event.url));
 
-  const customer = viewer.customer && {
-    ...viewer.customer,
-    utcOffset: utcOffsetLabel(viewer.customer.timeZone, new Date()),
+  const { customer } = viewer;
+  return {
+    viewer: { name: viewer.name, email: viewer.email, role: viewer.role },
+    customer: customer && {
+      name: customer.name,
+      code: customer.code,
+      timeZone: customer.timeZone,
+      utcOffset: utcOffsetLabel(customer.timeZone, new Date()),
+      unacknowledgedNoticeCount: customer.unacknowledgedNoticeCount,
+    },
+    upcoming: nodesOf(data.upcomingMaintenance),
+    upcomingTotal: data.upcomingMaintenance.totalCount,
+    openRequests: customer
+      ? nodesOf(customer.moduleRequests)
+          .filter((request) => isOpenModuleRequest(request.stage))
+          .sort(byNewest)
+      : [],
   };
-  return { viewer: { ...viewer, customer } };
 };

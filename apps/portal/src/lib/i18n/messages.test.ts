@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../api-types';
-import { messages, roleLabel, t, type MessageKey } from './messages';
+import { messages, plural, roleLabel, t, tOr, type MessageKey } from './messages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -39,5 +39,29 @@ describe('t', () => {
 
   it('leaves unknown placeholders visible rather than blank', () => {
     expect(t('EN', 'dashboard.greeting')).toBe('Hello, {name}');
+  });
+});
+
+describe('plural', () => {
+  it('picks the English form by count and keeps one Vietnamese form', () => {
+    expect(plural('EN', 'common.minutes', 1)).toBe('1 minute');
+    expect(plural('EN', 'common.minutes', 30)).toBe('30 minutes');
+    expect(plural('VI', 'common.minutes', 1)).toBe('1 phút');
+    expect(plural('VI', 'common.minutes', 30)).toBe('30 phút');
+  });
+
+  it('has both forms for every plural key', () => {
+    for (const key of Object.keys(messages.vi)) {
+      const other = key.replace(/\.one$/, '.other');
+      const one = key.replace(/\.other$/, '.one');
+      expect(other in messages.vi && one in messages.vi, key).toBe(true);
+    }
+  });
+});
+
+describe('tOr', () => {
+  it('translates known keys built from API data and falls back for new ones', () => {
+    expect(tOr('EN', 'category.finance', 'finance')).toBe('Finance and accounting');
+    expect(tOr('VI', 'category.robotics', 'robotics')).toBe('robotics');
   });
 });

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { requiresLogin } from './login-guard';
+import { isApiPath, requiresLogin } from './login-guard';
 
 describe('requiresLogin', () => {
   it.each(['/login', '/locale', '/_app/immutable/entry/start.js'])('lets %s through', (path) => {
     expect(requiresLogin(path)).toBe(false);
   });
 
-  it.each(['/', '/logout', '/upgrades', '/login/extra', '/loginx', '/unknown'])('guards %s', (path) => {
+  it.each(['/', '/logout', '/upgrades', '/api/graphql', '/login/extra', '/loginx', '/unknown'])('guards %s', (path) => {
     expect(requiresLogin(path)).toBe(true);
+  });
+});
+
+describe('isApiPath', () => {
+  it('tells script endpoints from pages', () => {
+    expect(isApiPath('/api/graphql')).toBe(true);
+    expect(isApiPath('/api')).toBe(true);
+    expect(isApiPath('/apis')).toBe(false);
+    expect(isApiPath('/notices')).toBe(false);
   });
 });

@@ -9,3 +9,8 @@ export function requiresLogin(pathname: string): boolean {
   if (pathname.startsWith('/_app/')) return false;
   return true;
 }
+
+/** Endpoints called by scripts, which get a 401 rather than a redirect to the login page. */
+export function isApiPath(pathname: string): boolean {
+  return pathname === '/api' || pathname.startsWith('/api/');
+}

@@ -14,6 +14,7 @@ const viewer: Viewer = {
     name: 'Nước sạch Hà Nội',
     timeZone: 'Asia/Ho_Chi_Minh',
     locale: 'VI',
+    unacknowledgedNoticeCount: 2,
   },
 };
 

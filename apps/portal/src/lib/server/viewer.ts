@@ -16,6 +16,7 @@ export const ViewerQuery = gql<{ viewer: Viewer | null }, Record<string, never>>
         name
         timeZone
         locale
+        unacknowledgedNoticeCount
       }
     }
   }

@@ -1,0 +1,28 @@
+// Which colour a kind or a status wears: shared by the badges of every page.
+import type { ModuleRequestStage, NoticeStage, UpgradeKind, UpgradeStatus } from '../api-types';
+
+export type BadgeTone = 'neutral' | 'info' | 'warning' | 'danger' | 'success';
+
+export const KIND_TONE: Record<UpgradeKind, BadgeTone> = { FEATURE: 'info', FIX: 'success', SERVER: 'warning' };
+
+export function statusTone(status: UpgradeStatus): BadgeTone {
+  if (status === 'FAILED') return 'danger';
+  if (status === 'CANCELLED' || status === 'DRAFT') return 'neutral';
+  if (status === 'COMPLETED') return 'success';
+  if (status === 'IN_PROGRESS') return 'warning';
+  return 'info';
+}
+
+export function noticeStageTone(stage: NoticeStage): BadgeTone {
+  if (stage === 'FAILED' || stage === 'CANCELLED') return 'danger';
+  if (stage === 'IMMINENT' || stage === 'FINAL_REMINDER' || stage === 'RESCHEDULED') return 'warning';
+  if (stage === 'COMPLETED') return 'success';
+  return 'info';
+}
+
+export function requestStageTone(stage: ModuleRequestStage): BadgeTone {
+  if (stage === 'REJECTED') return 'danger';
+  if (stage === 'WITHDRAWN') return 'neutral';
+  if (stage === 'CLOSED' || stage === 'WARRANTY') return 'success';
+  return 'info';
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { stepNumber, stepStates, TEN_STEPS } from './module-request';
+
+describe('the ten steps', () => {
+  it('are SUBMITTED to WARRANTY', () => {
+    expect(TEN_STEPS).toHaveLength(10);
+    expect(TEN_STEPS[0]).toBe('SUBMITTED');
+    expect(TEN_STEPS[9]).toBe('WARRANTY');
+  });
+
+  it('number the stage', () => {
+    expect(stepNumber('SUBMITTED')).toBe(1);
+    expect(stepNumber('CONTRACT')).toBe(4);
+    expect(stepNumber('WARRANTY')).toBe(10);
+    expect(stepNumber('CLOSED')).toBe(10);
+    expect(stepNumber('REJECTED')).toBeNull();
+  });
+
+  it('mark done, current and to come', () => {
+    const states = stepStates('CONTRACT', ['SUBMITTED', 'CONSULTATION', 'ANALYSIS', 'CONTRACT']);
+    expect(states.slice(0, 5).map((s) => s.state)).toEqual(['done', 'done', 'done', 'current', 'todo']);
+    expect(stepStates('CLOSED', []).every((s) => s.state === 'done')).toBe(true);
+  });
+
+  it('skip the steps a stopped request never reached', () => {
+    const states = stepStates('WITHDRAWN', ['SUBMITTED', 'CONSULTATION', 'WITHDRAWN']);
+    expect(states.slice(0, 3).map((s) => s.state)).toEqual(['done', 'done', 'skipped']);
+  });
+});

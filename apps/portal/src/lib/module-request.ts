@@ -1,0 +1,65 @@
+import { MODULE_REQUEST_PATH, type ModuleRequestKind, type ModuleRequestStage } from './api-types';
+
+/** A request as the lists (dashboard, /requests) show it. */
+export interface RequestListItem {
+  id: string;
+  kind: ModuleRequestKind;
+  title: string;
+  stage: ModuleRequestStage;
+  createdAt: string;
+  stageEnteredAt: string;
+  module: { id: string; name: string } | null;
+}
+
+export const REQUEST_LIST_FIELDS = `
+  id
+  kind
+  title
+  stage
+  createdAt
+  stageEnteredAt
+  module {
+    id
+    name
+  }
+`;
+
+/** The ten steps a request walks (SUBMITTED to WARRANTY); CLOSED ends the last of them. */
+export const TEN_STEPS = MODULE_REQUEST_PATH.slice(0, 10);
+
+/** "Step n of 10" for a request on the path; 10 once CLOSED; null when it left the path (rejected, withdrawn). */
+export function stepNumber(stage: ModuleRequestStage): number | null {
+  const index = (MODULE_REQUEST_PATH as readonly ModuleRequestStage[]).indexOf(stage);
+  if (index < 0) return null;
+  return Math.min(index + 1, TEN_STEPS.length);
+}
+
+export type StepState = 'done' | 'current' | 'todo' | 'skipped';
+
+/**
+ * Where each of the ten steps stands for a request in `stage` that reached `reached` (the stages
+ * in its history): done, current, to come; or, for a request that stopped (rejected, withdrawn),
+ * the steps it never reached are skipped.
+ */
+export function stepStates(
+  stage: ModuleRequestStage,
+  reached: readonly ModuleRequestStage[],
+): { stage: ModuleRequestStage; state: StepState }[] {
+  const currentIndex = (TEN_STEPS as readonly ModuleRequestStage[]).indexOf(stage);
+  const closed = stage === 'CLOSED';
+  const stopped = stage === 'REJECTED' || stage === 'WITHDRAWN';
+  const reachedSet = new Set(reached);
+  return TEN_STEPS.map((step, index) => {
+    let state: StepState;
+    if (closed) state = 'done';
+    else if (stopped) state = reachedSet.has(step) ? 'done' : 'skipped';
+    else if (index < currentIndex) state = 'done';
+    else if (index === currentIndex) state = 'current';
+    else state = 'todo';
+    return { stage: step, state };
+  });
+}
+
+export function byNewest<T extends { createdAt: string }>(a: T, b: T): number {
+  return b.createdAt.localeCompare(a.createdAt);
+}

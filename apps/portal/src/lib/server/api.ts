@@ -1,0 +1,56 @@
+// Page loads and form actions call the API through these: a failed call becomes a redirect to
+// /login, an error page in words, or a form message, never a stack trace.
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { AnyVariables, CombinedError, TypedDocumentNode } from '@urql/core';
+import type { UserError } from '../api-types';
+import type { MessageKey } from '../i18n/messages';
+import { classifyApiError, failureMessage, failureStatus, userErrorMessage } from './api-errors';
+import { graphqlClient } from './graphql';
+import { loginUrl } from './redirect-target';
+
+type ApiEvent = Pick<RequestEvent, 'fetch' | 'cookies' | 'getClientAddress' | 'url'>;
+
+function logFailure(event: ApiEvent, operation: string, failure: string, cause: CombinedError): void {
+  console.warn(`portal: ${operation} on ${event.url.pathname} failed (${failure}): ${cause.message}`);
+}
+
+/** Runs a query for a page's load; anything but data ends the load (redirect or error page). */
+export async function loadQuery<Data, Variables extends AnyVariables>(
+  event: ApiEvent,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<Data> {
+  const result = await graphqlClient(event).query(document, variables).toPromise();
+  if (result.error) {
+    const failure = classifyApiError(result.error);
+    if (failure === 'unauthenticated') redirect(303, loginUrl(event.url));
+    logFailure(event, 'query', failure, result.error);
+    error(failureStatus(failure), failure);
+  }
+  if (!result.data) error(503, 'unavailable');
+  return result.data;
+}
+
+export type MutationOutcome<Data> = { ok: true; data: Data } | { ok: false; message: MessageKey };
+
+/** Runs a mutation for a form action; a failure comes back as the sentence the form shows. */
+export async function runMutation<Data, Variables extends AnyVariables>(
+  event: ApiEvent,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<MutationOutcome<Data>> {
+  const result = await graphqlClient(event).mutation(document, variables).toPromise();
+  if (result.error) {
+    const failure = classifyApiError(result.error);
+    if (failure === 'unauthenticated') redirect(303, loginUrl(event.url));
+    logFailure(event, 'mutation', failure, result.error);
+    return { ok: false, message: failureMessage(failure) };
+  }
+  if (!result.data) return { ok: false, message: 'form.error.unavailable' };
+  return { ok: true, data: result.data };
+}
+
+/** The form message for a payload's userErrors, or null when there are none. */
+export function userErrorsMessage(userErrors: readonly UserError[]): MessageKey | null {
+  return userErrors.length > 0 ? userErrorMessage(userErrors) : null;
+}

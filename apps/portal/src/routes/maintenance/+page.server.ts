@@ -1,0 +1,154 @@
+import { fail } from '@sveltejs/kit';
+import { gql } from '@urql/core';
+import { nodesOf, UPGRADE_KINDS, type Connection, type UpgradeKind, type UserError } from '$lib/api-types';
+import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
+import { DEFAULT_TIME_ZONE, isMonthKey, localDateKey, localMonthKey, monthBounds } from '$lib/time-zone';
+import { UPGRADE_LIST_FIELDS, type UpgradeListItem } from '$lib/upgrade';
+import type { Actions, PageServerLoad } from './$types';
+
+const PAST_PAGE_SIZE = 20;
+/** More than a customer sees in a month or has coming; the list says when there are more. */
+const WINDOW_LIMIT = 100;
+
+const UpgradeConnectionFields = `
+  totalCount
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  edges {
+    node {
+      ${UPGRADE_LIST_FIELDS}
+    }
+  }
+`;
+
+interface CalendarCustomer {
+  viewer: { customer: { timeZone: string; calendarUrl: string | null } | null } | null;
+}
+
+const ListQuery = gql<
+  CalendarCustomer & { upcoming: Connection<UpgradeListItem>; past: Connection<UpgradeListItem> },
+  { kinds: UpgradeKind[] | null; now: string; pastAfter: string | null; pastFirst: number; limit: number }
+>`
+  query MaintenanceList($kinds: [UpgradeKind!], $now: DateTime!, $pastAfter: String, $pastFirst: Int!, $limit: Int!) {
+    viewer {
+      customer {
+        timeZone
+        calendarUrl
+      }
+    }
+    upcoming: upgrades(first: $limit, filter: { kinds: $kinds, from: $now }) {
+      ${UpgradeConnectionFields}
+    }
+    past: upgrades(first: $pastFirst, after: $pastAfter, filter: { kinds: $kinds, to: $now }) {
+      ${UpgradeConnectionFields}
+    }
+  }
+`;
+
+const MonthQuery = gql<
+  CalendarCustomer & { month: Connection<UpgradeListItem> },
+  { kinds: UpgradeKind[] | null; from: string; to: string; limit: number }
+>`
+  query MaintenanceMonth($kinds: [UpgradeKind!], $from: DateTime!, $to: DateTime!, $limit: Int!) {
+    viewer {
+      customer {
+        timeZone
+        calendarUrl
+      }
+    }
+    month: upgrades(first: $limit, filter: { kinds: $kinds, from: $from, to: $to }) {
+      ${UpgradeConnectionFields}
+    }
+  }
+`;
+
+const CalendarRotate = gql<
+  { customerCalendarRotate: { calendarUrl: string | null; userErrors: UserError[] } },
+  Record<string, never>
+>`
+  mutation CalendarRotate {
+    customerCalendarRotate {
+      calendarUrl
+      userErrors {
+        code
+        message
+        field
+      }
+    }
+  }
+`;
+
+function parseKind(value: string | null): UpgradeKind | null {
+  return UPGRADE_KINDS.find((kind) => kind === value) ?? null;
+}
+
+const byWindowStart = (a: UpgradeListItem, b: UpgradeListItem) => a.windowStart.localeCompare(b.windowStart);
+
+export const load: PageServerLoad = async (event) => {
+  const { url, locals } = event;
+  const kind = parseKind(url.searchParams.get('kind'));
+  const kinds = kind ? [kind] : null;
+  const view = url.searchParams.get('view') === 'calendar' ? 'calendar' : 'list';
+  const now = new Date();
+  const timeZone = locals.viewer?.customer?.timeZone ?? DEFAULT_TIME_ZONE;
+  const common = { kind, view, isCustomer: locals.viewer?.customer != null } as const;
+
+  if (view === 'calendar') {
+    const requested = url.searchParams.get('month');
+    const month = isMonthKey(requested) ? requested : localMonthKey(now, timeZone);
+    const { start, end } = monthBounds(month, timeZone);
+    const data = await loadQuery(event, MonthQuery, {
+      kinds,
+      from: start.toISOString(),
+      to: end.toISOString(),
+      limit: WINDOW_LIMIT,
+    });
+    const upgrades = nodesOf(data.month).sort(byWindowStart);
+    const byDay: Record<string, UpgradeListItem[]> = {};
+    for (const upgrade of upgrades) {
+      // A window is placed on the day it starts, in the customer's zone.
+      const day = localDateKey(upgrade.windowStart, timeZone);
+      if (day.startsWith(month)) (byDay[day] ??= []).push(upgrade);
+    }
+    return {
+      ...common,
+      calendarUrl: data.viewer?.customer?.calendarUrl ?? null,
+      month,
+      currentMonth: localMonthKey(now, timeZone),
+      monthUpgrades: upgrades,
+      byDay,
+      truncated: data.month.pageInfo.hasNextPage,
+    };
+  }
+
+  const pastAfter = url.searchParams.get('after');
+  const data = await loadQuery(event, ListQuery, {
+    kinds,
+    now: now.toISOString(),
+    pastAfter,
+    pastFirst: PAST_PAGE_SIZE,
+    limit: WINDOW_LIMIT,
+  });
+  return {
+    ...common,
+    calendarUrl: data.viewer?.customer?.calendarUrl ?? null,
+    upcoming: nodesOf(data.upcoming).sort(byWindowStart),
+    // Windows under way are listed as upcoming; "past" is what has ended (or was cancelled before).
+    past: nodesOf(data.past).filter((upgrade) => new Date(upgrade.windowEnd) <= now),
+    pastNext: data.past.pageInfo.hasNextPage ? data.past.pageInfo.endCursor : null,
+    pastIsFirstPage: pastAfter === null,
+    truncated: data.upcoming.pageInfo.hasNextPage,
+  };
+};
+
+export const actions: Actions = {
+  rotateCalendar: async (event) => {
+    const outcome = await runMutation(event, CalendarRotate, {});
+    if (!outcome.ok) return fail(503, { rotate: { error: outcome.message } });
+    const problem = userErrorsMessage(outcome.data.customerCalendarRotate.userErrors);
+    if (problem) return fail(400, { rotate: { error: problem } });
+    return { rotate: { done: true } };
+  },
+};

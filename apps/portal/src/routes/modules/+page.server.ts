@@ -1,0 +1,147 @@
+import { gql } from '@urql/core';
+import {
+  isOpenModuleRequest,
+  nodesOf,
+  type Connection,
+  type ModuleRequestKind,
+  type ModuleRequestStage,
+} from '$lib/api-types';
+import { loadQuery } from '$lib/server/api';
+import type { PageServerLoad } from './$types';
+
+interface CatalogModule {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  category: string;
+  latestVersion: string;
+  requires: { id: string; key: string; name: string }[];
+}
+
+interface Installation {
+  id: string;
+  version: string;
+  installedAt: string;
+  warrantyEndsAt: string | null;
+  module: { id: string };
+}
+
+interface RequestRef {
+  id: string;
+  stage: ModuleRequestStage;
+  kind: ModuleRequestKind;
+  module: { id: string } | null;
+}
+
+const CatalogQuery = gql<
+  {
+    modules: Connection<CatalogModule>;
+    viewer: {
+      customer: { installedModules: Connection<Installation>; moduleRequests: Connection<RequestRef> } | null;
+    } | null;
+  },
+  Record<string, never>
+>`
+  query Catalog {
+    modules(first: 100) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          key
+          name
+          description
+          category
+          latestVersion
+          requires {
+            id
+            key
+            name
+          }
+        }
+      }
+    }
+    viewer {
+      customer {
+        installedModules(first: 100) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              id
+              version
+              installedAt
+              warrantyEndsAt
+              module {
+                id
+              }
+            }
+          }
+        }
+        moduleRequests(first: 100) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              id
+              stage
+              kind
+              module {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface CatalogEntry extends CatalogModule {
+  installed: Omit<Installation, 'module'> | null;
+  /** The customer's open request about this module, if any. */
+  openRequest: { id: string; stage: ModuleRequestStage; kind: ModuleRequestKind } | null;
+}
+
+export const load: PageServerLoad = async (event) => {
+  const data = await loadQuery(event, CatalogQuery, {});
+  const customer = data.viewer?.customer ?? null;
+  const installed = new Map(nodesOf(customer?.installedModules).map(({ module, ...rest }) => [module.id, rest]));
+  const openRequests = new Map<string, CatalogEntry['openRequest']>();
+  for (const request of nodesOf(customer?.moduleRequests)) {
+    if (request.module && isOpenModuleRequest(request.stage) && !openRequests.has(request.module.id)) {
+      openRequests.set(request.module.id, { id: request.id, stage: request.stage, kind: request.kind });
+    }
+  }
+
+  const categories = new Map<string, CatalogEntry[]>();
+  for (const module of nodesOf(data.modules)) {
+    const entry: CatalogEntry = {
+      ...module,
+      installed: installed.get(module.id) ?? null,
+      openRequest: openRequests.get(module.id) ?? null,
+    };
+    categories.set(module.category, [...(categories.get(module.category) ?? []), entry]);
+  }
+
+  return {
+    isCustomer: customer !== null,
+    installedCount: installed.size,
+    total: data.modules.totalCount,
+    categories: [...categories].map(([category, modules]) => ({
+      category,
+      modules: modules.sort((a, b) => a.name.localeCompare(b.name)),
+    })),
+  };
+};

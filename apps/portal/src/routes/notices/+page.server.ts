@@ -1,0 +1,105 @@
+import { fail } from '@sveltejs/kit';
+import { gql } from '@urql/core';
+import { NOTICE_STAGES, nodesOf, type Connection, type NoticeStage, type UserError } from '$lib/api-types';
+import { INBOX_NOTICE_FIELDS, type InboxNotice } from '$lib/live/live-notice';
+import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
+import type { Actions, PageServerLoad } from './$types';
+
+const PAGE_SIZE = 25;
+/** The API's limit per page and per acknowledgement. */
+const MAX_AT_ONCE = 100;
+
+const connectionFields = `
+  totalCount
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  edges {
+    node {
+      ${INBOX_NOTICE_FIELDS}
+    }
+  }
+`;
+
+const InboxQuery = gql<
+  { awaiting: Connection<InboxNotice>; all: Connection<InboxNotice> },
+  { stages: NoticeStage[] | null; first: number; after: string | null; max: number }
+>`
+  query Inbox($stages: [NoticeStage!], $first: Int!, $after: String, $max: Int!) {
+    awaiting: notices(first: $max, filter: { unacknowledgedOnly: true, stages: $stages }) {
+      ${connectionFields}
+    }
+    all: notices(first: $first, after: $after, filter: { stages: $stages }) {
+      ${connectionFields}
+    }
+  }
+`;
+
+const Acknowledge = gql<
+  { noticeAcknowledge: { notices: { id: string; acknowledgedAt: string | null }[] | null; userErrors: UserError[] } },
+  { ids: string[] }
+>`
+  mutation NoticeAcknowledge($ids: [ID!]!) {
+    noticeAcknowledge(input: { ids: $ids }) {
+      notices {
+        id
+        acknowledgedAt
+      }
+      userErrors {
+        code
+        message
+        field
+      }
+    }
+  }
+`;
+
+export function _parseStage(value: string | null): NoticeStage | null {
+  return NOTICE_STAGES.find((stage) => stage === value) ?? null;
+}
+
+export const load: PageServerLoad = async (event) => {
+  const stage = _parseStage(event.url.searchParams.get('stage'));
+  const after = event.url.searchParams.get('after');
+  const data = await loadQuery(event, InboxQuery, {
+    stages: stage ? [stage] : null,
+    first: PAGE_SIZE,
+    after,
+    max: MAX_AT_ONCE,
+  });
+  const awaiting = nodesOf(data.awaiting);
+  const awaitingIds = new Set(awaiting.map((notice) => notice.id));
+  return {
+    stage,
+    isCustomer: event.locals.viewer?.customer != null,
+    // Unacknowledged first, on every page; the rest below, newest first, a page at a time.
+    awaiting,
+    others: nodesOf(data.all).filter((notice) => !awaitingIds.has(notice.id)),
+    firstPage: after === null,
+    next: data.all.pageInfo.hasNextPage ? data.all.pageInfo.endCursor : null,
+  };
+};
+
+/** The notices to acknowledge: the one whose button was pressed, else the ticked ones. */
+export function _selectedIds(form: FormData): string[] {
+  const only = form.get('only');
+  if (typeof only === 'string' && only !== '') return [only];
+  const ids = form.getAll('ids').filter((id): id is string => typeof id === 'string' && id !== '');
+  return [...new Set(ids)];
+}
+
+export const actions: Actions = {
+  acknowledge: async (event) => {
+    const ids = _selectedIds(await event.request.formData());
+    if (ids.length === 0) return fail(400, { ack: { error: 'notices.nothingSelected' as const } });
+    if (ids.length > MAX_AT_ONCE) return fail(400, { ack: { error: 'form.error.INVALID_INPUT' as const } });
+
+    const outcome = await runMutation(event, Acknowledge, { ids });
+    if (!outcome.ok) return fail(503, { ack: { error: outcome.message } });
+    const payload = outcome.data.noticeAcknowledge;
+    const problem = userErrorsMessage(payload.userErrors);
+    if (problem) return fail(400, { ack: { error: problem } });
+    return { ack: { count: payload.notices?.length ?? ids.length } };
+  },
+};

@@ -1,0 +1,148 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { gql } from '@urql/core';
+import { resolve } from '$app/paths';
+import { MODULE_REQUEST_KINDS, nodesOf, type Connection, type ModuleRequestKind, type UserError } from '$lib/api-types';
+import type { MessageKey } from '$lib/i18n/messages';
+import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
+import type { Actions, PageServerLoad } from './$types';
+
+export const _TITLE_MAX = 200;
+export const _DESCRIPTION_MAX = 10_000;
+
+interface RequestableModule {
+  __typename: 'Module';
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  latestVersion: string;
+  requires: { id: string; key: string; name: string }[];
+}
+
+const FormQuery = gql<
+  {
+    node: RequestableModule | { __typename: string } | null;
+    viewer: { customer: { installedModules: Connection<{ module: { id: string } }> } | null } | null;
+  },
+  { id: string }
+>`
+  query ModuleRequestForm($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Module {
+        id
+        key
+        name
+        description
+        latestVersion
+        requires {
+          id
+          key
+          name
+        }
+      }
+    }
+    viewer {
+      customer {
+        installedModules(first: 100) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              module {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const CreateRequest = gql<
+  { moduleRequestCreate: { moduleRequest: { id: string } | null; userErrors: UserError[] } },
+  { input: { kind: ModuleRequestKind; moduleId: string; title: string; description: string } }
+>`
+  mutation ModuleRequestCreate($input: ModuleRequestCreateInput!) {
+    moduleRequestCreate(input: $input) {
+      moduleRequest {
+        id
+      }
+      userErrors {
+        code
+        message
+        field
+      }
+    }
+  }
+`;
+
+function parseKind(value: string | null): ModuleRequestKind {
+  return MODULE_REQUEST_KINDS.find((kind) => kind === value) ?? 'NEW_MODULE';
+}
+
+export const load: PageServerLoad = async (event) => {
+  if (event.locals.viewer?.role !== 'CUSTOMER_ADMIN') error(403, 'forbidden');
+  const moduleId = event.url.searchParams.get('module');
+  if (!moduleId) error(404, 'not-found');
+  const data = await loadQuery(event, FormQuery, { id: moduleId });
+  const module = data.node;
+  if (module?.__typename !== 'Module') error(404, 'not-found');
+  const installed = new Set(nodesOf(data.viewer?.customer?.installedModules).map((entry) => entry.module.id));
+  const requestable = module as RequestableModule;
+  return {
+    kind: parseKind(event.url.searchParams.get('kind')),
+    module: requestable,
+    installed: installed.has(requestable.id),
+    prerequisites: requestable.requires.map((required) => ({ ...required, installed: installed.has(required.id) })),
+  };
+};
+
+export interface RequestFormErrors {
+  title?: MessageKey;
+  description?: MessageKey;
+  form?: MessageKey;
+}
+
+/** Checks the form as the API will (lengths in characters), so a mistake is shown next to its field. */
+export function _validateRequestForm(title: string, description: string): RequestFormErrors {
+  const errors: RequestFormErrors = {};
+  if (title.length === 0 || [...title].length > _TITLE_MAX) errors.title = 'requestForm.error.title';
+  if (description.length === 0 || [...description].length > _DESCRIPTION_MAX) {
+    errors.description = 'requestForm.error.description';
+  }
+  return errors;
+}
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const title = String(form.get('title') ?? '').trim();
+    const description = String(form.get('description') ?? '').trim();
+    const kind = parseKind(String(form.get('kind') ?? ''));
+    const moduleId = String(form.get('moduleId') ?? '');
+    const values = { title, description };
+
+    const failure = (status: number, errors: RequestFormErrors) => fail(status, { values, errors });
+    const errors = _validateRequestForm(title, description);
+    if (errors.title || errors.description) return failure(400, errors);
+
+    const outcome = await runMutation(event, CreateRequest, { input: { kind, moduleId, title, description } });
+    if (!outcome.ok) return failure(503, { form: outcome.message });
+    const { moduleRequest, userErrors } = outcome.data.moduleRequestCreate;
+    if (!moduleRequest) {
+      const fieldErrors: RequestFormErrors = { form: userErrorsMessage(userErrors) ?? 'form.error.INVALID_INPUT' };
+      for (const userError of userErrors) {
+        const field = userError.field?.at(-1);
+        if (field === 'title') fieldErrors.title = 'requestForm.error.title';
+        if (field === 'description') fieldErrors.description = 'requestForm.error.description';
+      }
+      return failure(400, fieldErrors);
+    }
+    redirect(303, `${resolve('/requests/[id]', { id: moduleRequest.id })}?created=1`);
+  },
+};

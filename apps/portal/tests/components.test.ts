@@ -1,0 +1,163 @@
+// Components rendered on the server (as the first paint every user gets), in both languages.
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import MonthCalendar from '$lib/components/month-calendar.svelte';
+import NoticeItem from '$lib/components/notice-item.svelte';
+import RequestSteps from '$lib/components/request-steps.svelte';
+import SiteNav from '$lib/components/site-nav.svelte';
+import UpgradeCard from '$lib/components/upgrade-card.svelte';
+import { dateTimeFormatter } from '$lib/format';
+import type { InboxNotice } from '$lib/live/live-notice';
+import type { UpgradeListItem } from '$lib/upgrade';
+
+const text = (html: string) =>
+  html
+    .replace(/<!--[^]*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const upgrade: UpgradeListItem = {
+  id: 'VXBncmFkZTox',
+  kind: 'SERVER',
+  status: 'SCHEDULED',
+  title: 'Chuyển máy chủ cơ sở dữ liệu',
+  windowStart: '2026-11-30T15:30:00.000Z',
+  windowEnd: '2026-11-30T16:30:00.000Z',
+  expectedDowntimeMinutes: 30,
+  requiresRelogin: true,
+  modules: [
+    { id: 'm1', name: 'Kế toán tổng hợp' },
+    { id: 'm2', name: 'Quản lý kho' },
+  ],
+};
+
+describe('UpgradeCard', () => {
+  it("shows kind, window in the customer's zone, modules, downtime and re-login, in Vietnamese", () => {
+    const { body } = render(UpgradeCard, { props: { upgrade, fmt: dateTimeFormatter('VI', 'Asia/Ho_Chi_Minh') } });
+    const words = text(body);
+    expect(words).toContain('Bảo trì máy chủ');
+    expect(words).toContain('Đã lên lịch');
+    expect(words).toContain('Thứ 2, 30/11/2026, 22:30 – 23:30 (UTC+07:00)');
+    expect(words).toContain('Kế toán tổng hợp, Quản lý kho');
+    expect(words).toContain('30 phút');
+    expect(words).toContain('Cần đăng nhập lại sau nâng cấp');
+    expect(body).toContain('href="/maintenance/VXBncmFkZTox"');
+    expect(body).toContain('datetime="2026-11-30T15:30:00.000Z"');
+  });
+
+  it('speaks English, with plurals, and in another zone', () => {
+    const { body } = render(UpgradeCard, {
+      props: {
+        upgrade: { ...upgrade, expectedDowntimeMinutes: 1, requiresRelogin: false },
+        fmt: dateTimeFormatter('EN', 'Europe/Berlin'),
+      },
+    });
+    const words = text(body);
+    expect(words).toContain('Server maintenance');
+    expect(words).toContain('Mon, 30/11/2026, 16:30 – 17:30 (UTC+01:00)');
+    expect(words).toContain('1 minute');
+    expect(words).toContain('Not needed');
+  });
+});
+
+const notice: InboxNotice = {
+  id: 'Tm90aWNlOjE=',
+  stage: 'FINAL_REMINDER',
+  title: 'Thông báo tạm dừng hệ thống',
+  body: 'Kính gửi Quý khách hàng,\n\nHệ thống sẽ tạm dừng.',
+  publishedAt: '2026-11-27T15:30:00.000Z',
+  requiresAcknowledgement: true,
+  acknowledgeBy: '2026-11-30T15:00:00.000Z',
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+  upgrade: { id: 'VXBncmFkZTox', title: 'Chuyển máy chủ', kind: 'SERVER' },
+};
+
+describe('NoticeItem', () => {
+  const fmt = dateTimeFormatter('VI', 'Asia/Ho_Chi_Minh');
+
+  it('offers "Xác nhận" and a checkbox, labelled with the title, when it awaits an acknowledgement', () => {
+    const { body } = render(NoticeItem, {
+      props: { notice, fmt, actionable: true, now: new Date('2026-11-28T00:00:00Z') },
+    });
+    expect(body).toMatch(/<input[^>]*type="checkbox"[^>]*name="ids"[^>]*value="Tm90aWNlOjE="/);
+    expect(body).toMatch(/<button[^>]*name="only"[^>]*value="Tm90aWNlOjE="/);
+    expect(body).toContain('aria-label="Xác nhận: Thông báo tạm dừng hệ thống"');
+    const words = text(body);
+    expect(words).toContain('Xác nhận');
+    expect(words).toContain('Hạn xác nhận: Thứ 2, 30/11/2026, 22:00 (UTC+07:00)');
+    expect(words).toContain('Kính gửi Quý khách hàng,');
+    expect(words).not.toContain('Quá hạn xác nhận');
+  });
+
+  it('marks an overdue one and shows who acknowledged an acknowledged one', () => {
+    const overdue = render(NoticeItem, {
+      props: { notice, fmt, actionable: true, now: new Date('2026-12-01T00:00:00Z') },
+    });
+    expect(text(overdue.body)).toContain('Quá hạn xác nhận');
+
+    const done = render(NoticeItem, {
+      props: {
+        notice: { ...notice, acknowledgedAt: '2026-11-28T02:00:00.000Z', acknowledgedBy: { name: 'Trần Thị Bình' } },
+        fmt: dateTimeFormatter('EN', 'Asia/Ho_Chi_Minh'),
+        actionable: true,
+        now: new Date('2026-11-28T03:00:00Z'),
+      },
+    });
+    expect(done.body).not.toContain('name="only"');
+    expect(text(done.body)).toContain('Acknowledged by Trần Thị Bình, Sat, 28/11/2026, 09:00 (UTC+07:00)');
+  });
+});
+
+describe('RequestSteps', () => {
+  it('lists the ten steps as done, current and to come', () => {
+    const { body } = render(RequestSteps, {
+      props: {
+        stage: 'ANALYSIS',
+        reached: {
+          SUBMITTED: { at: '2026-10-19T01:15:00.000Z', by: 'Nguyễn Thị Hồng Nhung' },
+          CONSULTATION: { at: '2026-11-03T07:30:00.000Z', by: 'Phạm Văn Long' },
+          ANALYSIS: { at: '2026-11-11T01:30:00.000Z', by: 'Phạm Văn Long' },
+        },
+        fmt: dateTimeFormatter('EN', 'Asia/Ho_Chi_Minh'),
+      },
+    });
+    expect(body.match(/<li/g)).toHaveLength(10);
+    expect(body.match(/steps__step--done/g)).toHaveLength(2);
+    expect(body).toMatch(/steps__step--current[^>]*aria-current="step"/);
+    expect(body.match(/steps__step--todo/g)).toHaveLength(7);
+    expect(text(body)).toContain('Analysis and design Current');
+    expect(text(body)).toContain('Phạm Văn Long, Wed, 11/11/2026, 08:30 (UTC+07:00)');
+  });
+});
+
+describe('MonthCalendar', () => {
+  it('starts weeks on Monday and puts a window on its local day', () => {
+    const { body } = render(MonthCalendar, {
+      props: {
+        month: '2026-12',
+        byDay: { '2026-12-01': [{ ...upgrade, windowStart: '2026-11-30T17:30:00.000Z' }] },
+        fmt: dateTimeFormatter('VI', 'Asia/Ho_Chi_Minh'),
+        today: '2026-12-01',
+      },
+    });
+    expect(body).toContain('<abbr title="Thứ Hai">');
+    expect(body.match(/<tr>/g)).toHaveLength(6); // header + 5 weeks
+    const firstWeek = body.slice(body.indexOf('<tbody'), body.indexOf('</tr>', body.indexOf('<tbody')));
+    expect(firstWeek).toContain('calendar__day--outside');
+    expect(firstWeek).toContain('Chuyển máy chủ cơ sở dữ liệu');
+    expect(firstWeek).toContain('calendar__day--today');
+  });
+});
+
+describe('SiteNav', () => {
+  it('marks the current section and shows the unacknowledged count in words for screen readers', () => {
+    const { body } = render(SiteNav, { props: { locale: 'EN', pathname: '/requests/abc', unacknowledged: 2 } });
+    expect(body).toMatch(/<a[^>]*href="\/requests"[^>]*aria-current="true"/);
+    expect(text(body)).toContain('(2 unacknowledged)');
+    const none = render(SiteNav, { props: { locale: 'VI', pathname: '/', unacknowledged: 0 } });
+    expect(none.body).not.toContain('count-badge');
+    expect(none.body).toMatch(/<a[^>]*href="\/"[^>]*aria-current="page"/);
+  });
+});

@@ -1,0 +1,98 @@
+// Debian's chromium driven by playwright-core (STACK.md item 9): a fresh profile per context.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from './paths.ts';
+import { DEMO_PASSWORD } from './stack.ts';
+
+const require = createRequire(import.meta.url);
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 375, height: 812 };
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(
+  options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {},
+): Promise<Browser> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'ud-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: options.viewport ?? DESKTOP,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    locale: 'vi-VN',
+    // Same clock zone as the customer would not prove anything: the portal must convert itself.
+    timezoneId: 'America/New_York',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs in through the form; ends on the page the portal redirects to. */
+export async function logIn(page: Page, portal: string, email: string, path = '/'): Promise<void> {
+  await page.goto(`${portal}${path}`);
+  if (new URL(page.url()).pathname !== '/login') throw new Error(`expected the login page, got ${page.url()}`);
+  await page.fill('#email', email);
+  await page.fill('#password', DEMO_PASSWORD);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/login'),
+    page.click('main form button[type="submit"]'),
+  ]).catch(async (error: unknown) => {
+    const alert = await page
+      .getByRole('alert')
+      .textContent()
+      .catch(() => null);
+    throw new Error(`login as ${email} did not leave ${page.url()} (alert: ${alert})`, { cause: error });
+  });
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await Promise.all([page.waitForURL((url) => url.pathname === '/login'), page.click('form[action="/logout"] button')]);
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the current page. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core') });
+  const violations = await page.evaluate(async () => {
+    // axe is a global once its script is on the page.
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
