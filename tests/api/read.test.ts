@@ -220,3 +220,42 @@ describe('health', () => {
     }
   });
 });
+
+describe('viewerUpdate', () => {
+  const UPDATE =
+    'mutation ($input: ViewerUpdateInput!) { viewerUpdate(input: $input) { user { locale emailNotifications } userErrors { code } } }';
+
+  it("remembers the user's language (module names follow) and email preference", async () => {
+    const token = await api.login(ACCOUNTS.saigonUser);
+    const english = await api.gql(UPDATE, { input: { locale: 'EN', emailNotifications: false } }, { token });
+    expect(english.data.viewerUpdate).toEqual({ user: { locale: 'EN', emailNotifications: false }, userErrors: [] });
+    const { data } = await api.gql(
+      '{ modules(first: 100, search: "accounting") { edges { node { key name } } } }',
+      {},
+      { token },
+    );
+    expect(data.modules.edges.find((e: { node: { key: string } }) => e.node.key === 'accounting').node.name).toMatch(
+      /Accounting/,
+    );
+    const back = await api.gql(UPDATE, { input: { locale: 'VI', emailNotifications: true } }, { token });
+    expect(back.data.viewerUpdate.user).toEqual({ locale: 'VI', emailNotifications: true });
+    const nothing = await api.gql(UPDATE, { input: {} }, { token });
+    expect(nothing.data.viewerUpdate).toEqual({ user: null, userErrors: [{ code: 'INVALID_INPUT' }] });
+  });
+
+  it("hides another user's email preference", async () => {
+    const saigonAdmin = await api.login(ACCOUNTS.saigonAdmin);
+    const { data: other } = await api.gql('{ viewer { id } }', {}, { token: await api.login(ACCOUNTS.saigonUser) });
+    const result = await api.gql(
+      'query ($id: ID!) { node(id: $id) { ... on User { email emailNotifications } } }',
+      { id: other.viewer.id },
+      { token: saigonAdmin },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses anonymous callers', async () => {
+    const anonymous = await api.gql(UPDATE, { input: { locale: 'EN' } });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

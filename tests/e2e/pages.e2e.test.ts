@@ -48,6 +48,9 @@ describe('language', () => {
     await page.goto(`${stack.portal}/maintenance`);
     expect(await page.locator('h1').textContent()).toBe('Maintenance');
     expect(await page.locator('main').textContent()).toContain('(UTC+07:00)');
+    // Remembered for the account, not only this browser: the API now answers in English for this user.
+    const viewer = await stack.gql<{ viewer: { locale: string } }>(ACCOUNTS.hanoiUser, '{ viewer { locale } }');
+    expect(viewer.viewer.locale).toBe('EN');
 
     // The settings page switches back.
     await page.goto(`${stack.portal}/settings`);

@@ -47,6 +47,25 @@ describe('settings', () => {
     expect((await blackoutWindows()).some((w) => w.reason === reason)).toBe(false);
   });
 
+  it('saves the email preference for the account', async () => {
+    const { page } = browser;
+    const preference = async () =>
+      (
+        await stack.gql<{ viewer: { emailNotifications: boolean } }>(
+          ACCOUNTS.hanoiAdmin,
+          '{ viewer { emailNotifications } }',
+        )
+      ).viewer.emailNotifications;
+    expect(await preference()).toBe(true);
+    await page.getByLabel('Gửi thông báo cho tôi qua email').uncheck();
+    await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+    await expect.poll(() => page.getByText('Đã lưu lựa chọn nhận email.').count()).toBe(1);
+    expect(await preference()).toBe(false);
+    await page.getByLabel('Gửi thông báo cho tôi qua email').check();
+    await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
+    await expect.poll(preference).toBe(true);
+  });
+
   it('refuses an end before the start, next to the field', async () => {
     const { page } = browser;
     await page.fill('#blackout-reason', 'Sai thứ tự');

@@ -1,5 +1,8 @@
 import { uniqueId, visibleUsers } from '../auth/visibility.ts';
+import { audit } from '../audit.ts';
+import { isStaff } from '../auth/viewer.ts';
 import { builder } from './builder.ts';
+import { userError, UserErrorRef, type UserError } from './user-error.ts';
 import { LocaleEnum, RoleEnum } from './enums.ts';
 
 export const UserNode = builder.prismaNode('User', {
@@ -23,5 +26,69 @@ builder.queryField('viewer', (t) =>
     skipTypeScopes: true,
     resolve: (query, _root, _args, ctx) =>
       ctx.viewer ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.userId } }) : null,
+  }),
+);
+
+const ViewerUpdateInput = builder.inputType('ViewerUpdateInput', {
+  fields: (t) => ({
+    locale: t.field({
+      type: LocaleEnum,
+      required: false,
+      description: 'The language of the portal and of module names',
+    }),
+    emailNotifications: t.boolean({ required: false, description: 'Whether notices also come by email' }),
+  }),
+});
+
+const ViewerUpdatePayload = builder
+  .objectRef<{ userId?: string; userErrors: UserError[] }>('ViewerUpdatePayload')
+  .implement({
+    fields: (t) => ({
+      user: t.prismaField({
+        type: 'User',
+        nullable: true,
+        resolve: (query, p, _args, ctx) =>
+          p.userId ? ctx.prisma.user.findUnique({ ...query, where: { id: p.userId } }) : null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+
+builder.prismaObjectFields(UserNode, (t) => ({
+  emailNotifications: t.exposeBoolean('emailNotifications', {
+    description: 'Visible to the user and to vendor staff',
+    authScopes: (user, _args, ctx) => user.id === ctx.viewer?.userId || isStaff(ctx.viewer),
+  }),
+}));
+
+builder.mutationField('viewerUpdate', (t) =>
+  t.field({
+    type: ViewerUpdatePayload,
+    description: "The logged-in user's own preferences: language and email notifications",
+    args: { input: t.arg({ type: ViewerUpdateInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const viewer = ctx.viewer!;
+      const data = {
+        ...(input.locale ? { locale: input.locale } : {}),
+        ...(input.emailNotifications != null ? { emailNotifications: input.emailNotifications } : {}),
+      };
+      if (Object.keys(data).length === 0) {
+        return {
+          userErrors: [userError('INVALID_INPUT', 'Nothing to change: give locale or emailNotifications.', ['input'])],
+        };
+      }
+      await ctx.prisma.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: viewer.userId }, data });
+        await audit(tx, {
+          actorId: viewer.userId,
+          action: 'user.preferences',
+          entityType: 'User',
+          entityId: viewer.userId,
+          at: ctx.now(),
+          data,
+        });
+      });
+      return { userId: viewer.userId, userErrors: [] };
+    },
   }),
 );

@@ -293,8 +293,10 @@ export const en: Record<keyof typeof vi, string> = {
   'settings.languageHelp': "The portal's language, remembered in this browser.",
   'settings.languageSave': 'Save the language',
   'settings.email': 'Email notifications',
-  'settings.emailHelp':
-    "Upgrade and maintenance notices are emailed to your company's users. This cannot be changed in the portal yet; please ask customer care.",
+  'settings.emailHelp': 'Get upgrade and maintenance notices by email as well as in the portal inbox.',
+  'settings.emailLabel': 'Email me the notices',
+  'settings.emailSave': 'Save',
+  'settings.emailSaved': 'Your email choice is saved.',
   'settings.blackouts': 'Blackout windows',
   'settings.blackoutsHelp':
     'Periods your company must not be disturbed (closing the books, payroll, tax filing…). The vendor avoids maintenance in them.',

@@ -289,11 +289,13 @@ export const vi = {
 
   'settings.title': 'Cài đặt',
   'settings.language': 'Ngôn ngữ',
-  'settings.languageHelp': 'Ngôn ngữ của cổng thông tin, được ghi nhớ trên trình duyệt này.',
+  'settings.languageHelp': 'Ngôn ngữ của cổng thông tin và tên phân hệ, được ghi nhớ cho tài khoản của bạn.',
   'settings.languageSave': 'Lưu ngôn ngữ',
   'settings.email': 'Thông báo qua email',
-  'settings.emailHelp':
-    'Thông báo nâng cấp và bảo trì được gửi qua email đến người dùng của công ty. Hiện chưa thể thay đổi lựa chọn này trên cổng thông tin; vui lòng liên hệ bộ phận chăm sóc khách hàng.',
+  'settings.emailHelp': 'Nhận thông báo nâng cấp và bảo trì qua email, ngoài hộp thông báo trên cổng thông tin.',
+  'settings.emailLabel': 'Gửi thông báo cho tôi qua email',
+  'settings.emailSave': 'Lưu lựa chọn',
+  'settings.emailSaved': 'Đã lưu lựa chọn nhận email.',
   'settings.blackouts': 'Khoảng thời gian không bảo trì',
   'settings.blackoutsHelp':
     'Những khoảng thời gian công ty không muốn bị gián đoạn (khóa sổ, tính lương, kê khai thuế…). Nhà cung cấp tránh bảo trì vào các khoảng này.',

@@ -3,6 +3,7 @@ import { gql } from '@urql/core';
 import { API_TOKEN_SCOPES, type ApiTokenScope, type Locale, type UserError } from '$lib/api-types';
 import type { MessageKey } from '$lib/i18n/messages';
 import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
+import { ViewerUpdate } from '$lib/server/viewer-update';
 import { DEFAULT_TIME_ZONE, fromLocalInputValue } from '$lib/time-zone';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,6 +30,7 @@ const SettingsQuery = gql<
   {
     viewer: {
       locale: Locale;
+      emailNotifications: boolean;
       apiTokens: ApiToken[];
       customer: { timeZone: string; blackoutWindows: BlackoutWindow[] } | null;
     } | null;
@@ -38,6 +40,7 @@ const SettingsQuery = gql<
   query Settings {
     viewer {
       locale
+      emailNotifications
       apiTokens {
         id
         name
@@ -127,6 +130,7 @@ export const load: PageServerLoad = async (event) => {
       a.startsAt.localeCompare(b.startsAt),
     ),
     apiTokens: viewer?.apiTokens ?? [],
+    emailNotifications: viewer?.emailNotifications ?? true,
   };
 };
 
@@ -194,6 +198,15 @@ function customerTimeZone(locals: App.Locals): string {
 }
 
 export const actions: Actions = {
+  email: async (event) => {
+    const emailNotifications = (await event.request.formData()).get('emailNotifications') === 'on';
+    const outcome = await runMutation(event, ViewerUpdate, { input: { emailNotifications } });
+    if (!outcome.ok) return fail(503, { email: { error: outcome.message } });
+    const problem = userErrorsMessage(outcome.data.viewerUpdate.userErrors);
+    if (problem) return fail(400, { email: { error: problem } });
+    return { email: { done: 'settings.emailSaved' as const } };
+  },
+
   createBlackout: async (event) => {
     const parsed = _parseBlackoutForm(await event.request.formData(), customerTimeZone(event.locals));
     if (!parsed.ok) {
