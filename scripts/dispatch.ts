@@ -1,6 +1,7 @@
 // `pnpm dispatch`: the notice worker as its own process (set NOTICE_WORKER=off on the API processes).
 // Several may run against one PostgreSQL database: claims use FOR UPDATE SKIP LOCKED.
 import { loadConfig } from '../apps/api/src/index.ts';
+import { createLogger, logFunction } from '../apps/api/src/logging.ts';
 import { createNoticeEvents } from '../apps/api/src/notices/events.ts';
 import { startNoticeWorkerFromConfig } from '../apps/api/src/notices/worker.ts';
 import { createDatabase, DEFAULT_DATABASE_URL, redactDatabaseUrl } from '../packages/db/src/index.ts';
@@ -10,8 +11,7 @@ const url = config.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const db = await createDatabase(url);
 // Live events reach API processes only through Redis; without it the portal sees new notices on its next load.
 const events = config.REDIS_URL ? createNoticeEvents(config) : undefined;
-const log = (message: string, data?: Record<string, unknown>) =>
-  console.log(JSON.stringify({ time: new Date().toISOString(), msg: message, ...data }));
+const log = logFunction(createLogger({ level: config.LOG_LEVEL }));
 const worker = startNoticeWorkerFromConfig(config, { prisma: db.prisma, events, log });
 log('notice worker started', {
   database: redactDatabaseUrl(url),

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, startApiServer } from '../apps/api/src/index.ts';
+import { createLogger, logFunction } from '../apps/api/src/logging.ts';
 import { startNoticeWorkerFromConfig, type NoticeWorker } from '../apps/api/src/notices/worker.ts';
 import { createDatabase, DEFAULT_DATABASE_URL, migrateDeploy, redactDatabaseUrl } from '../packages/db/src/index.ts';
 import { isDatabaseEmpty, seedDemo } from '../prisma/seed/index.ts';
@@ -12,6 +13,8 @@ import { isDatabaseEmpty, seedDemo } from '../prisma/seed/index.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const portalDir = path.join(root, 'apps/portal');
 const portalPort = Number(process.env.PORTAL_PORT ?? 3000);
+/** PORTAL=off: the API (and its notice worker) alone, without building or serving the portal. */
+const portalEnabled = process.env.PORTAL !== 'off';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -48,7 +51,7 @@ async function main() {
     const summary = await seedDemo(db.prisma, { password: config.DEMO_PASSWORD, now: new Date() });
     console.log(`Seeded: ${JSON.stringify(summary)}`);
   }
-  ensurePortalBuilt();
+  if (portalEnabled) ensurePortalBuilt();
 
   let worker: NoticeWorker | undefined;
   const api = await startApiServer(
@@ -61,27 +64,29 @@ async function main() {
     worker = startNoticeWorkerFromConfig(config, {
       prisma: db.prisma,
       events: api.events,
-      log: (message, data) => console.log(`${message} ${JSON.stringify(data ?? {})}`),
+      log: logFunction(createLogger({ level: config.LOG_LEVEL })),
     });
   }
-  const portal: ChildProcess = spawn(process.execPath, [path.join(portalDir, 'build/index.js')], {
-    cwd: portalDir,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      PORT: String(portalPort),
-      HOST: process.env.PORTAL_HOST ?? '127.0.0.1',
-      ORIGIN: process.env.ORIGIN ?? `http://localhost:${portalPort}`,
-      API_URL: api.url,
-    },
-  });
+  const portal: ChildProcess | undefined = portalEnabled
+    ? spawn(process.execPath, [path.join(portalDir, 'build/index.js')], {
+        cwd: portalDir,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          PORT: String(portalPort),
+          HOST: process.env.PORTAL_HOST ?? '127.0.0.1',
+          ORIGIN: process.env.ORIGIN ?? `http://localhost:${portalPort}`,
+          API_URL: api.url,
+        },
+      })
+    : undefined;
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    portal.kill('SIGTERM');
+    portal?.kill('SIGTERM');
     // The worker first: its last round may still publish live events through the API's events object.
     await worker?.stop();
     await api.close();
@@ -91,7 +96,7 @@ async function main() {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  portal.on('exit', (code) => {
+  portal?.on('exit', (code) => {
     if (!stopping) {
       console.error(`The portal exited (code ${code}); stopping the API.`);
       void stop('portal exit');
@@ -101,7 +106,7 @@ async function main() {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
 Upgrade Desk is running (started in ${seconds} s).
-  Portal:   http://localhost:${portalPort}
+  Portal:   ${portalEnabled ? `http://localhost:${portalPort}` : 'off (PORTAL=off)'}
   API:      ${api.url}  (GraphiQL in a browser; introspection needs a staff token)
 
 Demo accounts (password: ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : config.DEMO_PASSWORD}):

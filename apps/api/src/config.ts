@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_WARRANTY_MONTHS } from '@upgrade-desk/domain';
 import { z } from 'zod';
+import { LOG_LEVELS } from './logging.ts';
 
 /** The monorepo root: relative paths in the configuration are resolved from here, not from the cwd. */
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,7 +27,8 @@ const ConfigSchema = z.object({
         .map((p) => p.trim())
         .filter(Boolean),
     ),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** JSON log lines at this level and above; default `info` (`silent` under NODE_ENV=test). */
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   /** Warranty on a module installed by closing a NEW_MODULE request, in calendar months. */
   WARRANTY_MONTHS: z.coerce.number().int().min(0).max(120).default(DEFAULT_WARRANTY_MONTHS),
   /** Set to share live notice events between API processes (and a separate dispatcher) over Redis pub/sub. */
@@ -64,6 +66,7 @@ const ConfigSchema = z.object({
 const ConfigWithDefaults = ConfigSchema.transform((config) => ({
   ...config,
   PUBLIC_API_URL: config.PUBLIC_API_URL ?? `http://127.0.0.1:${config.API_PORT}`,
+  LOG_LEVEL: config.LOG_LEVEL ?? (config.NODE_ENV === 'test' ? 'silent' : 'info'),
 }));
 
 export type Config = z.infer<typeof ConfigWithDefaults>;

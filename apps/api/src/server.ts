@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './logging.ts';
 import { createNoticeEvents, type NoticeEvents } from './notices/events.ts';
 import { createApi, type ApiDependencies } from './yoga.ts';
 
@@ -19,7 +20,11 @@ export async function startApiServer(deps: ApiDependencies, port: number, host: 
   const ownedEvents = deps.events ? undefined : createNoticeEvents(deps.config);
   const events = deps.events ?? ownedEvents!;
   const yoga = createApi({ ...deps, events });
-  const server = createServer(yoga);
+  // Each request runs in its own log scope, so every line logged while serving it carries its id.
+  const server = createServer((request, response) => {
+    const header = request.headers[REQUEST_ID_HEADER];
+    withRequestId(requestIdFrom(typeof header === 'string' ? header : undefined), () => void yoga(request, response));
+  });
   let closing = false;
   // A connection whose response finishes after close() began would otherwise idle out on its
   // keep-alive timeout (seconds) before the server can finish closing.

@@ -7,6 +7,7 @@ import { isStaff } from './auth/viewer.ts';
 import { calendarFeed } from './calendar/feed-route.ts';
 import type { Config } from './config.ts';
 import { healthChecks } from './health.ts';
+import { createLogger, requestLogging, yogaLogger, type Logger } from './logging.ts';
 import { createContext, type Context, type ServerContext } from './context.ts';
 import { createNoticeEvents, type NoticeEvents } from './notices/events.ts';
 import { schema } from './schema/index.ts';
@@ -64,15 +65,19 @@ export interface ApiDependencies {
    * creates its own from the config (in-process, or Redis with REDIS_URL) and closes it on dispose.
    */
   events?: NoticeEvents;
+  /** Where structured logs go; default: JSON lines on stdout at config.LOG_LEVEL. */
+  logger?: Logger;
 }
 
 export function createApi(deps: ApiDependencies) {
   const ownedEvents = deps.events ? undefined : createNoticeEvents(deps.config);
   const events = deps.events ?? ownedEvents!;
+  const logger = deps.logger ?? createLogger({ level: deps.config.LOG_LEVEL });
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    logging: yogaLogger(logger),
     context: ({ request, ...server }) => createContext({ ...deps, events }, request, server),
     graphiql: {
       title: 'Upgrade Desk API',
@@ -107,6 +112,7 @@ export function createApi(deps: ApiDependencies) {
       },
     },
     plugins: [
+      requestLogging(logger),
       healthChecks(deps),
       calendarFeed(deps),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER, 'x-graphql-yoga-csrf'] }),

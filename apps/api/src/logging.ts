@@ -1,0 +1,155 @@
+// Structured logs: one JSON object per line on stdout, with the request id of the request being
+// served when there is one. Every API request gets an id (a well-formed `X-Request-Id` from the
+// caller or the portal is kept, anything else is replaced), echoed in the response's
+// `X-Request-Id` header and written on every line logged while serving it.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export type LogFields = Record<string, unknown>;
+
+export interface Logger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+  /** A logger that adds these fields to every line. */
+  child(fields: LogFields): Logger;
+}
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+
+/** Runs `fn` as the serving of one request: lines logged inside carry its id. */
+export function withRequestId<T>(requestId: string, fn: () => T): T {
+  return requestScope.run({ requestId }, fn);
+}
+
+/** The caller's id when it is a sane token (a proxy's or the portal's), else a new UUID. */
+export function requestIdFrom(header: string | null | undefined): string {
+  return header && /^[A-Za-z0-9._:-]{8,64}$/.test(header) ? header : randomUUID();
+}
+
+/** Errors become { name, message, code, stack } (JSON.stringify drops an Error's own fields). */
+function serialise(value: unknown): unknown {
+  if (!(value instanceof Error)) return value;
+  const code = (value as { code?: unknown }).code;
+  return {
+    name: value.name,
+    message: value.message,
+    ...(code === undefined ? {} : { code }),
+    stack: value.stack,
+  };
+}
+
+export interface LoggerOptions {
+  level: LogLevel;
+  /** Where lines go; default stdout. */
+  write?: (line: string) => void;
+  now?: () => Date;
+  fields?: LogFields;
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const threshold = LOG_LEVELS.indexOf(options.level);
+  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const now = options.now ?? (() => new Date());
+  const base = options.fields ?? {};
+  const at =
+    (level: Exclude<LogLevel, 'silent'>) =>
+    (msg: string, fields: LogFields = {}): void => {
+      if (LOG_LEVELS.indexOf(level) < threshold) return;
+      const line: LogFields = { time: now().toISOString(), level, msg };
+      const scope = requestScope.getStore();
+      if (scope) line.requestId = scope.requestId;
+      for (const [key, value] of Object.entries({ ...base, ...fields })) line[key] = serialise(value);
+      try {
+        write(JSON.stringify(line));
+      } catch {
+        // A field that cannot be serialised (a cycle, a BigInt) must not take the request down.
+        write(JSON.stringify({ time: line.time, level, msg, requestId: line.requestId, unserialisable: true }));
+      }
+    };
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (fields) => createLogger({ ...options, fields: { ...base, ...fields } }),
+  };
+}
+
+/** For code that takes the older `(message, data)` log callback (the notice worker). */
+export function logFunction(logger: Logger): (message: string, data?: LogFields) => void {
+  return (message, data) => logger.info(message, data);
+}
+
+/**
+ * yoga's own logger (it logs errors it masks, with no request at hand) writing through ours; inside
+ * an HTTP request the line still gets the request id from the async scope.
+ */
+export function yogaLogger(logger: Logger) {
+  const text = (args: unknown[]) =>
+    args
+      .map((a) => (typeof a === 'string' ? a : ''))
+      .join(' ')
+      .trim();
+  const firstError = (args: unknown[]) => args.find((a) => a instanceof Error);
+  return {
+    debug: (...args: unknown[]) => logger.debug(text(args) || 'yoga', { error: firstError(args) }),
+    info: (...args: unknown[]) => logger.info(text(args) || 'yoga'),
+    warn: (...args: unknown[]) => logger.warn(text(args) || 'yoga', { error: firstError(args) }),
+    error: (...args: unknown[]) => {
+      const error = firstError(args);
+      const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+      logger.error(text(args) || 'unexpected error', { error: original });
+    },
+  };
+}
+
+interface RequestRecord {
+  id: string;
+  started: number;
+  operation?: string;
+}
+
+/**
+ * Gives every request an id (kept from the async scope when server.ts opened one), echoes it in
+ * `X-Request-Id`, and logs one line per request when its response starts: method, path, status,
+ * operation name, duration. Health checks log at debug, so probes do not drown the log.
+ */
+export function requestLogging(logger: Logger): Plugin {
+  const records = new WeakMap<Request, RequestRecord>();
+  return {
+    onRequest({ request }) {
+      const id = requestScope.getStore()?.requestId ?? requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+      records.set(request, { id, started: performance.now() });
+    },
+    onParams({ params, request }) {
+      const record = records.get(request);
+      if (record && typeof params.operationName === 'string') record.operation = params.operationName.slice(0, 100);
+    },
+    onResponse({ request, response }) {
+      const record = records.get(request);
+      if (!record) return;
+      response.headers.set(REQUEST_ID_HEADER, record.id);
+      const url = new URL(request.url);
+      const health = url.pathname === '/healthz' || url.pathname === '/readyz';
+      const fields = {
+        requestId: record.id,
+        method: request.method,
+        path: url.pathname,
+        status: response.status,
+        operation: record.operation,
+        durationMs: Math.round((performance.now() - record.started) * 10) / 10,
+      };
+      if (health) logger.debug('request', fields);
+      else if (response.status >= 500) logger.error('request', fields);
+      else logger.info('request', fields);
+    },
+  };
+}
