@@ -11,6 +11,8 @@ declare global {
       /** null when nobody is signed in, or when the API could not be reached. */
       viewer: Viewer | null;
       locale: Locale;
+      /** Sent to the API as X-Request-Id, so one id follows a page load through both logs. */
+      requestId: string;
     }
     interface PageData {
       locale?: Locale;

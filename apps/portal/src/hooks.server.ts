@@ -14,6 +14,19 @@ export const init: ServerInit = () => {
   console.info(`portal: API_URL=${config.apiUrl}`);
 };
 
+/** Every request gets an id: sent to the API with each call, quoted on error pages, in every log line. */
+const requestId: Handle = async ({ event, resolve }) => {
+  event.locals.requestId = crypto.randomUUID();
+  const response = await resolve(event);
+  // Responses passed through from fetch() have immutable headers; those already carry the API's id.
+  try {
+    response.headers.set('x-request-id', event.locals.requestId);
+  } catch {
+    // immutable: left as it is
+  }
+  return response;
+};
+
 const session: Handle = async ({ event, resolve }) => {
   event.locals.viewer = null;
   let apiUnavailable = false;
@@ -44,12 +57,25 @@ const locale: Handle = async ({ event, resolve }) => {
   });
 };
 
-export const handle: Handle = sequence(session, locale);
+export const handle: Handle = sequence(requestId, session, locale);
 
 // Unexpected errors: log the details with an id, show the user only the id.
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   if (status < 500) return { message };
-  const errorId = crypto.randomUUID();
-  console.error(`portal error ${errorId} on ${event.request.method} ${event.url.pathname}:`, error);
+  // The request id (also in the API's log lines for this page), or a new one if the hook never ran.
+  const errorId = event.locals.requestId ?? crypto.randomUUID();
+  const detail = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error;
+  console.error(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: 'error',
+      msg: 'portal error',
+      requestId: errorId,
+      method: event.request.method,
+      path: event.url.pathname,
+      status,
+      error: detail,
+    }),
+  );
   return { message, errorId };
 };

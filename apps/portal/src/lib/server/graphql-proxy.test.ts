@@ -39,12 +39,13 @@ describe('checkProxyRequest', () => {
 });
 
 describe('upstreamHeaders', () => {
-  it('adds the bearer token, the CSRF header and the client address, and drops cookies', () => {
+  it('adds the bearer token, the CSRF header, the client address and the request id, and drops cookies', () => {
     const incoming = request({ ...good, cookie: 'ud_session=secret', accept: 'text/event-stream, multipart/mixed' });
-    const headers = upstreamHeaders(incoming, 'tok', '203.0.113.9');
+    const headers = upstreamHeaders(incoming, 'tok', '203.0.113.9', 'req-0a1b2c3d');
     expect(headers.get('authorization')).toBe('Bearer tok');
     expect(headers.get('x-upgrade-desk-csrf')).toBe('1');
     expect(headers.get('x-forwarded-for')).toBe('203.0.113.9');
+    expect(headers.get('x-request-id')).toBe('req-0a1b2c3d');
     expect(headers.get('accept')).toBe('text/event-stream, multipart/mixed');
     expect(headers.get('cookie')).toBeNull();
   });

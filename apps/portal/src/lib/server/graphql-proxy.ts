@@ -31,7 +31,7 @@ export function checkProxyRequest(request: Request, portalOrigin: string): Proxy
 }
 
 /** Headers of the request to the API: only what GraphQL needs, plus who is asking and from where. */
-export function upstreamHeaders(request: Request, token: string, clientAddress: string): Headers {
+export function upstreamHeaders(request: Request, token: string, clientAddress: string, requestId: string): Headers {
   const headers = new Headers({
     'content-type': 'application/json',
     accept: request.headers.get('accept') || 'application/graphql-response+json, application/json',
@@ -39,6 +39,8 @@ export function upstreamHeaders(request: Request, token: string, clientAddress: 
     [CSRF_HEADER]: '1',
     // The API rate-limits and logs per client; it believes this header from the portal only.
     'x-forwarded-for': clientAddress,
+    // One id for this request in the portal's and the API's logs.
+    'x-request-id': requestId,
   });
   return headers;
 }

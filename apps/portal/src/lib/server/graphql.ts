@@ -4,7 +4,7 @@ import { Client, fetchExchange } from '@urql/core';
 import { config } from './config';
 import { getSessionToken } from './session';
 
-type GraphqlEvent = Pick<RequestEvent, 'fetch' | 'cookies' | 'getClientAddress'>;
+type GraphqlEvent = Pick<RequestEvent, 'fetch' | 'cookies' | 'getClientAddress' | 'locals'>;
 
 export function graphqlClient(event: GraphqlEvent): Client {
   return new Client({
@@ -24,6 +24,7 @@ export function graphqlClient(event: GraphqlEvent): Client {
         // The API rate-limits logins per IP and believes this header only from its
         // TRUSTED_PROXIES; without it every user would share the portal's address.
         'x-forwarded-for': event.getClientAddress(),
+        'x-request-id': event.locals.requestId,
       };
       if (token) headers.authorization = `Bearer ${token}`;
       // `omit`: SvelteKit's fetch would otherwise forward the browser's cookies

@@ -27,7 +27,7 @@ export const POST: RequestHandler = async (event) => {
   try {
     upstream = await fetch(config.apiUrl, {
       method: 'POST',
-      headers: upstreamHeaders(event.request, token, event.getClientAddress()),
+      headers: upstreamHeaders(event.request, token, event.getClientAddress(), event.locals.requestId),
       body,
       // The browser leaving (closing the stream) ends the request to the API too.
       signal: event.request.signal,
