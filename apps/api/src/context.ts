@@ -2,6 +2,7 @@ import type { PrismaClient, UpgradeKind } from '@upgrade-desk/db';
 import { DEFAULT_NOTICE_POLICIES, type NoticePolicy } from '@upgrade-desk/domain';
 import type { Config } from './config.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { createCustomerCounter, type CustomerCounter } from './customer-counts.ts';
 import type { Viewer } from './auth/viewer.ts';
 import type { NoticeEvents } from './notices/events.ts';
 
@@ -20,6 +21,8 @@ export interface Context {
   noticesChanged(): void;
   /** The notice policies, read at most once per request. */
   noticePolicies(): Promise<ReadonlyMap<UpgradeKind, NoticePolicy>>;
+  /** Counts over one customer's rows, batched per tick and cached for the request (customer-counts.ts). */
+  customerCount: CustomerCounter;
 }
 
 export interface ServerContext {
@@ -59,6 +62,7 @@ export async function createContext(
     loginAttempted: false,
     noticesChanged: () => deps.onNoticesChanged?.(),
     noticePolicies: () => (policies ??= loadNoticePolicies(deps.prisma)),
+    customerCount: createCustomerCounter(deps.prisma),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Context } from '../context.ts';
 import { uniqueId, visibleNotices } from '../auth/visibility.ts';
 import { isStaff, type Viewer } from '../auth/viewer.ts';
 import { builder } from './builder.ts';
+import { prefetchTotalCount } from './total-count.ts';
 import { NoticeChannelEnum, NoticeStageEnum } from './enums.ts';
 import { UserNode } from './user.ts';
 import { userError, UserErrorRef, type UserError } from './user-error.ts';
@@ -39,6 +40,14 @@ export function noticeScope(viewer: Viewer | null, filter: NoticeFilter): Prisma
   return {
     AND: [visibleNotices(viewer, { includeScheduled: filter?.includeScheduled ?? false }), noticeFilterWhere(filter)],
   };
+}
+
+/** How many notices the viewer may list with the filter (a customer's: batched with its other counts). */
+function noticeTotal(ctx: Context, filter: NoticeFilter): Promise<number> {
+  const where = noticeScope(ctx.viewer, filter);
+  return ctx.viewer?.customerId
+    ? ctx.customerCount(ctx.viewer.customerId, { relation: 'notices', where })
+    : ctx.prisma.notice.count({ where });
 }
 
 export const NOTICE_ORDER: Prisma.NoticeOrderByWithRelationInput[] = [{ scheduledFor: 'desc' }, { id: 'desc' }];
@@ -91,9 +100,15 @@ builder.queryField('notices', (t) =>
       cursor: 'id',
       authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: NoticeFilterInput, required: false }) },
-      totalCount: (_root, args, ctx) => ctx.prisma.notice.count({ where: noticeScope(ctx.viewer, args.filter) }),
-      resolve: (query, _root, args, ctx) =>
-        ctx.prisma.notice.findMany({ ...query, where: noticeScope(ctx.viewer, args.filter), orderBy: NOTICE_ORDER }),
+      totalCount: (_root, args, ctx) => noticeTotal(ctx, args.filter),
+      resolve: (query, _root, args, ctx, info) => {
+        prefetchTotalCount(ctx, info, () => noticeTotal(ctx, args.filter));
+        return ctx.prisma.notice.findMany({
+          ...query,
+          where: noticeScope(ctx.viewer, args.filter),
+          orderBy: NOTICE_ORDER,
+        });
+      },
     },
     NoticeConnection,
   ),

@@ -7,6 +7,7 @@ import { policyWarnings } from '@upgrade-desk/domain';
 import { uniqueId, visibleNotices, visibleUpgrades } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { builder } from './builder.ts';
+import { prefetchTotalCount } from './total-count.ts';
 import { PolicyWarningEnum, UpgradeKindEnum, UpgradeStatusEnum } from './enums.ts';
 import { ModuleNode } from './module.ts';
 import { NOTICE_ORDER, NoticeConnection, NoticeFilterInput, noticeScope, unacknowledged } from './notice.ts';
@@ -151,17 +152,27 @@ builder.queryFields((t) => ({
       type: 'Upgrade',
       cursor: 'id',
       description: "Windows not yet ended, soonest first, in the viewer's scope",
-      totalCount: (_root, _args, ctx) => ctx.prisma.upgrade.count({ where: upcoming(ctx.viewer, ctx.now()) }),
-      resolve: (query, _root, _args, ctx) =>
-        ctx.prisma.upgrade.findMany({
+      totalCount: (_root, _args, ctx) => upcomingTotal(ctx),
+      resolve: (query, _root, _args, ctx, info) => {
+        prefetchTotalCount(ctx, info, () => upcomingTotal(ctx));
+        return ctx.prisma.upgrade.findMany({
           ...query,
           where: upcoming(ctx.viewer, ctx.now()),
           orderBy: [{ windowStart: 'asc' }, { id: 'asc' }],
-        }),
+        });
+      },
     },
     UpgradeConnection,
   ),
 }));
+
+/** How many upcoming windows the viewer sees; a customer's, counted over its targets and batched with its other counts. */
+function upcomingTotal(ctx: Context): Promise<number> {
+  const where = upcoming(ctx.viewer, ctx.now());
+  return ctx.viewer?.customerId
+    ? ctx.customerCount(ctx.viewer.customerId, { relation: 'upgradeTargets', where: { upgrade: { is: where } } })
+    : ctx.prisma.upgrade.count({ where });
+}
 
 function upcoming(viewer: Viewer | null, now: Date): Prisma.UpgradeWhereInput {
   return {
