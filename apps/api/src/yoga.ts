@@ -6,6 +6,7 @@ import { createYoga, Repeater, type Plugin } from 'graphql-yoga';
 import { isStaff } from './auth/viewer.ts';
 import { calendarFeed } from './calendar/feed-route.ts';
 import type { Config } from './config.ts';
+import { isDatabaseUnavailable } from './database-unavailable.ts';
 import { healthChecks } from './health.ts';
 import { createLogger, requestLogging, yogaLogger, type Logger } from './logging.ts';
 import { createContext, type Context, type ServerContext } from './context.ts';
@@ -104,6 +105,12 @@ export function createApi(deps: ApiDependencies) {
         // unchanged, which also keeps yoga from logging them as failures.
         if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError))
           return error;
+        // The database is down or restarting: say so (503, retried by clients and load balancers), never how.
+        if (isDatabaseUnavailable(error)) {
+          return new GraphQLError('The service is briefly unavailable; try again shortly.', {
+            extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': '5' } } },
+          });
+        }
         return new GraphQLError(message, {
           extensions: isDev
             ? { code: 'INTERNAL_SERVER_ERROR', originalError: String(original) }
