@@ -14,7 +14,8 @@ import { createDatabase, type PrismaClient } from '../../packages/db/src/index.t
 import { migrateDeploy } from '../../packages/db/src/migrate.ts';
 import { repoRoot } from '../../packages/db/src/repo-paths.ts';
 
-export const POSTGRES_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+/** The PostgreSQL server scratch databases go on: CI's TEST_DATABASE_URL, else the machine's. */
+export const POSTGRES_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DAY = 86_400_000;
 
