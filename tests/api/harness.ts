@@ -39,13 +39,15 @@ export interface TestApiOptions {
   db?: Database;
   /** Default: the API's own (in-process) events. */
   events?: NoticeEvents;
+  /** Configuration on top of NODE_ENV=test, e.g. { RATE_LIMIT_PER_MINUTE: '5' }. */
+  env?: Record<string, string>;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const ownsDb = !options.db;
   const db = options.db ?? (await createTestDatabase());
   if (ownsDb && options.seed !== false) await seedDemo(db.prisma, { password: DEMO_PASSWORD, now: NOW });
-  const config = loadConfig({ NODE_ENV: 'test' });
+  const config = loadConfig({ NODE_ENV: 'test', ...options.env });
   const events = options.events ?? createNoticeEvents(config);
   const deps = { prisma: db.prisma, config, now: () => new Date(NOW), events };
 

@@ -61,6 +61,10 @@ const ConfigSchema = z.object({
   NOTICE_WORKER: z.enum(['inline', 'off']).default('inline'),
   /** How often the notice worker looks for due notices, deliveries and escalations. */
   DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  /** Largest /graphql request body in bytes (counted as read, whatever Content-Length says); larger: 413. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_000).max(100_000_000).default(100_000),
+  /** /graphql requests per minute per API token or session (else per client address); over it: 429. 0: no limit. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
 });
 
 const ConfigWithDefaults = ConfigSchema.transform((config) => ({

@@ -10,6 +10,9 @@ import { isDatabaseUnavailable } from './database-unavailable.ts';
 import { healthChecks } from './health.ts';
 import { createLogger, requestLogging, yogaLogger, type Logger } from './logging.ts';
 import { createContext, type Context, type ServerContext } from './context.ts';
+import { closeConnectionAfterTooLarge } from './limits/body-limit.ts';
+import { operationLimits } from './limits/operation-limits.ts';
+import { rateLimit } from './limits/rate-limit.ts';
 import { createNoticeEvents, type NoticeEvents } from './notices/events.ts';
 import { schema } from './schema/index.ts';
 
@@ -78,6 +81,8 @@ export function createApi(deps: ApiDependencies) {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // Counted on the bytes actually read, so a missing or lying Content-Length does not get past it.
+    maxRequestBodySize: deps.config.MAX_BODY_BYTES,
     logging: yogaLogger(logger),
     context: ({ request, ...server }) => createContext({ ...deps, events }, request, server),
     graphiql: {
@@ -123,6 +128,9 @@ export function createApi(deps: ApiDependencies) {
       healthChecks(deps),
       calendarFeed(deps),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER, 'x-graphql-yoga-csrf'] }),
+      rateLimit({ config: deps.config }),
+      closeConnectionAfterTooLarge(),
+      operationLimits(),
       staffOnlyIntrospection(),
       subscriptionsEndOnDispose(ownedEvents),
     ],

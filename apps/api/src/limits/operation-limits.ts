@@ -1,0 +1,219 @@
+// Limits on the shape of a GraphQL operation, checked before anything runs: lexical tokens (while
+// parsing, graphql-armor's token-counting parser), aliases (a validation rule, graphql-armor's) and
+// depth, breadth and complexity (the schema's own @pothos/plugin-complexity limits, checked before
+// execution instead of inside the first root resolver). A refusal is a GraphQL error with HTTP 400
+// whatever the Accept header: yoga would answer 200 to validation errors under application/json.
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import { createComplexityRule } from '@pothos/plugin-complexity';
+import {
+  GraphQLError,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ParseOptions,
+  type Source,
+  type ValidationRule,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../context.ts';
+import { builder } from '../schema/builder.ts';
+
+export interface OperationLimits {
+  /** Lexical tokens in the document (names, punctuation, values). */
+  maxTokens: number;
+  /** Aliased fields in one operation (fragments counted where spread). */
+  maxAliases: number;
+  /** Nesting depth of fields. */
+  maxDepth: number;
+  /** Fields selected at one level. */
+  maxBreadth: number;
+  /** Pothos complexity: 1 per field, lists multiplied by their page size (10 without one). */
+  maxComplexity: number;
+}
+
+function schemaComplexityLimits(): Pick<OperationLimits, 'maxDepth' | 'maxBreadth' | 'maxComplexity'> {
+  const limit = builder.options.complexity?.limit;
+  if (!limit || typeof limit === 'function' || !limit.depth || !limit.breadth || !limit.complexity) {
+    throw new Error('schema/builder.ts must set fixed complexity limits (depth, breadth, complexity)');
+  }
+  return { maxDepth: limit.depth, maxBreadth: limit.breadth, maxComplexity: limit.complexity };
+}
+
+/**
+ * The API's limits. The portal's largest document has ~200 tokens, 0 aliases, depth 7 and
+ * complexity ~2,300 (see tests/api/limits.test.ts, which checks every portal and benchmark document
+ * against these with the largest page sizes), so these leave ample room while refusing the shapes
+ * used for batching attacks (hundreds of aliases) and parser exhaustion (megabyte documents).
+ */
+export const OPERATION_LIMITS: OperationLimits = {
+  maxTokens: 2_000,
+  maxAliases: 30,
+  ...schemaComplexityLimits(),
+};
+
+const LIMIT_CODES = ['QUERY_TOO_LARGE', 'QUERY_TOO_COMPLEX'] as const;
+
+/** The error of every limit: the caller's request is refused with HTTP 400, never run. */
+export function limitError(code: (typeof LIMIT_CODES)[number], message: string): GraphQLError {
+  // spec: false keeps yoga from downgrading the status to 200 under `accept: application/json`.
+  return new GraphQLError(message, { extensions: { code, http: { status: 400, spec: false } } });
+}
+
+/**
+ * Yoga marks every parse error as a spec one (`http.spec ||= true`), answered 200 under
+ * `accept: application/json`; a limit is not a spec error, so its mark is undone on the way out.
+ */
+function keepLimitStatus(result: unknown): void {
+  for (const item of Array.isArray(result) ? result : [result]) {
+    const errors = (item as { errors?: readonly GraphQLError[] } | null)?.errors ?? [];
+    for (const error of errors) {
+      const { code, http } = error.extensions as { code?: string; http?: { spec?: boolean } };
+      if (http && LIMIT_CODES.includes(code as (typeof LIMIT_CODES)[number])) http.spec = false;
+    }
+  }
+}
+
+/** Parses like graphql's parse(), refusing (QUERY_TOO_LARGE) a document of more than `maxTokens` tokens. */
+export function parseWithTokenLimit(
+  source: string | Source,
+  maxTokens: number,
+  options?: ParseOptions,
+): { document: DocumentNode; tokens: number } {
+  const overLimit = new WeakSet<GraphQLError>();
+  const parser = new MaxTokensParserWLexer(source, {
+    ...options,
+    n: maxTokens,
+    exposeLimits: true,
+    onReject: [(_context, error) => overLimit.add(error)],
+  });
+  try {
+    return { document: parser.parseDocument(), tokens: parser.tokenCount };
+  } catch (error) {
+    if (error instanceof GraphQLError && overLimit.has(error)) {
+      throw limitError('QUERY_TOO_LARGE', `The document has more than ${maxTokens} tokens.`);
+    }
+    throw error;
+  }
+}
+
+/** A validation rule refusing (QUERY_TOO_COMPLEX) an operation with more than `maxAliases` aliases. */
+export function aliasLimitRule(maxAliases: number, onCount?: (aliases: number) => void): ValidationRule {
+  return maxAliasesRule({
+    n: maxAliases,
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onAccept: [(_context, details) => onCount?.(details.n)],
+    onReject: [
+      (context, error) => {
+        const found = /found (\d+)/.exec(error.message)?.[1];
+        if (found) onCount?.(Number(found));
+        context?.reportError(
+          limitError('QUERY_TOO_COMPLEX', `The operation has ${found ?? 'too many'} aliases; at most ${maxAliases}.`),
+        );
+      },
+    ],
+  });
+}
+
+export interface ComplexityMeasure {
+  complexity: number;
+  depth: number;
+  breadth: number;
+}
+
+/**
+ * Depth, breadth and complexity of the operation to run, with these variables. `measured` is null
+ * when they could not be computed (variables that do not fit the operation: execution refuses those).
+ */
+export function checkComplexity(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | null | undefined,
+  context: object,
+  limits: Pick<OperationLimits, 'maxDepth' | 'maxBreadth' | 'maxComplexity'>,
+): { measured: ComplexityMeasure | null; errors: GraphQLError[] } {
+  let measured: ComplexityMeasure | null = null;
+  const errors: GraphQLError[] = [];
+  const rule = createComplexityRule({
+    variableValues: variables,
+    operationName,
+    context,
+    validate: (result) => {
+      measured = { ...result };
+      const over: string[] = [];
+      if (result.depth > limits.maxDepth) over.push(`depth ${result.depth} (max ${limits.maxDepth})`);
+      if (result.breadth > limits.maxBreadth) over.push(`breadth ${result.breadth} (max ${limits.maxBreadth})`);
+      if (result.complexity > limits.maxComplexity) {
+        over.push(`complexity ${result.complexity} (max ${limits.maxComplexity})`);
+      }
+      if (over.length > 0) errors.push(limitError('QUERY_TOO_COMPLEX', `Query exceeds the limits: ${over.join(', ')}`));
+    },
+  });
+  // Only this rule's own verdict counts; other findings (unknown operation, bad variables) are left
+  // to validation and execution, which report them properly.
+  validate(schema, document, [rule]);
+  return { measured, errors };
+}
+
+export interface OperationMeasure {
+  tokens: number;
+  aliases: number;
+  complexity: ComplexityMeasure | null;
+  errors: GraphQLError[];
+}
+
+/** Every limit applied to one document, as the API applies them: for tests and tools. */
+export function measureOperation(
+  schema: GraphQLSchema,
+  source: string,
+  variables: Record<string, unknown>,
+  limits: OperationLimits = OPERATION_LIMITS,
+  operationName?: string,
+): OperationMeasure {
+  const { document, tokens } = parseWithTokenLimit(source, limits.maxTokens);
+  let aliases = 0;
+  const errors = [...validate(schema, document, [aliasLimitRule(limits.maxAliases, (n) => (aliases = n))])];
+  const complexity = checkComplexity(schema, document, variables, operationName, {}, limits);
+  return { tokens, aliases, complexity: complexity.measured, errors: [...errors, ...complexity.errors] };
+}
+
+/** The yoga plugin applying the limits to every operation (queries, mutations, subscriptions). */
+export function operationLimits(limits: OperationLimits = OPERATION_LIMITS): Plugin<Context> {
+  const aliasRule = aliasLimitRule(limits.maxAliases);
+  const refuseTooComplex = ({
+    args,
+    setResultAndStopExecution,
+  }: {
+    args: {
+      schema: GraphQLSchema;
+      document: DocumentNode;
+      variableValues?: Record<string, unknown> | null;
+      operationName?: string | null;
+      contextValue: Context;
+    };
+    setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void;
+  }) => {
+    const { errors } = checkComplexity(
+      args.schema,
+      args.document,
+      args.variableValues ?? {},
+      args.operationName,
+      args.contextValue,
+      limits,
+    );
+    if (errors.length > 0) setResultAndStopExecution({ errors });
+  };
+  return {
+    onParse({ setParseFn }) {
+      setParseFn((source, options) => parseWithTokenLimit(source, limits.maxTokens, options).document);
+    },
+    onValidate({ addValidationRule }) {
+      addValidationRule(aliasRule);
+    },
+    onExecute: refuseTooComplex,
+    onSubscribe: refuseTooComplex,
+    onExecutionResult: ({ result }) => keepLimitStatus(result),
+  };
+}
