@@ -1,10 +1,12 @@
-// `pnpm bench`: prints figures, asserts nothing. Planning a FEATURE upgrade for 5,000 customers, and
-// dispatching 10,000 due notices on PGlite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL names a
-// PostgreSQL server) on PostgreSQL.
+// `pnpm bench`: prints figures, asserts nothing. Planning a FEATURE upgrade for 5,000 customers;
+// dispatching 10,000 due notices on PGlite and on PostgreSQL; and the large-data figures of issue 6
+// (lib/bench-large.ts; BENCH_LARGE=0 skips them). PostgreSQL: BENCH_DATABASE_URL, else
+// TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres (databases are created beside it).
 import { DEFAULT_NOTICE_POLICIES, planNotices } from '../packages/domain/src/index.ts';
 import { noticeRows, type TargetToPlan, type UpgradeToPlan } from '../apps/api/src/notices/plan-writer.ts';
 import { dispatchDue } from '../apps/api/src/notices/dispatcher.ts';
 import { createTestDatabase } from '../packages/db/src/testing.ts';
+import { benchLargeData } from './lib/bench-large.ts';
 
 const DAY = 86_400_000;
 const now = new Date('2026-12-01T03:00:00Z');
@@ -106,12 +108,14 @@ async function benchDispatch(label: string) {
 }
 
 benchPlanning();
-const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const pgUrl =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 delete process.env.TEST_DATABASE_URL;
 await benchDispatch('PGlite    ');
-if (pgUrl) {
-  process.env.TEST_DATABASE_URL = pgUrl;
-  await benchDispatch('PostgreSQL');
+process.env.TEST_DATABASE_URL = pgUrl;
+await benchDispatch('PostgreSQL');
+if (process.env.BENCH_LARGE === '0') {
+  console.log('large     skipped (BENCH_LARGE=0)');
 } else {
-  console.log('dispatch  PostgreSQL: skipped (set BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres)');
+  await benchLargeData(pgUrl);
 }

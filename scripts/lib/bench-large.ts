@@ -1,0 +1,341 @@
+// `pnpm bench`, large data (issue 6, section 5): on PostgreSQL, the large seed at 1x (1,000
+// customers, 100,000 notices) and 10x (10,000 / 1,000,000), each in a database of its own that is
+// seeded once and reused. Prints, each with its target and PASS/MISS: (a) dashboard vs
+// `{ __typename }` throughput, (b) SQL statements per operation at page sizes 10 and 100, (c) p50
+// latency at 1x and 10x, (d) the portal dashboard's JavaScript, gzipped.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { createApi, loadConfig, startApiServer } from '../../apps/api/src/index.ts';
+import { createDatabase, migrateDeploy, type Database } from '../../packages/db/src/index.ts';
+import { withPostgresDatabase } from '../../packages/db/src/database-url.ts';
+import { resetDatabase } from '../../prisma/seed/reset-database.ts';
+import { seedLarge } from '../../prisma/seed/seed-large.ts';
+import {
+  CUSTOMERS_WITH_MODULES,
+  DASHBOARD,
+  DASHBOARD_VARIABLES,
+  NOTICES_INBOX,
+  TYPENAME,
+  UPGRADE_DETAIL,
+} from './operations.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The seed and the servers share this clock, so "upcoming" means the same on every run. */
+const NOW = new Date('2026-12-01T03:00:00Z');
+const PASSWORD = 'demo-password-2026';
+const CUSTOMER_USER = 'user@hanoi-water.example';
+const STAFF = 'admin@vendor.example';
+
+const TARGETS = { throughputRatio: 0.5, statements: 5, latencyRatio: 1.3, dashboardKb: 80 };
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
+
+interface Operation {
+  name: string;
+  query: string;
+  variables: (pageSize: number, upgradeId: string) => Record<string, unknown>;
+  /** Whose token runs it. */
+  as: 'customer' | 'staff';
+  /** The page size of the latency figure. */
+  latencyPage: number;
+}
+
+const OPERATIONS: Operation[] = [
+  {
+    name: 'dashboard',
+    query: DASHBOARD,
+    variables: (n) => (n === 0 ? DASHBOARD_VARIABLES : { upgrades: n, notices: n }),
+    as: 'customer',
+    latencyPage: 0,
+  },
+  { name: 'notices inbox', query: NOTICES_INBOX, variables: (n) => ({ first: n }), as: 'customer', latencyPage: 20 },
+  {
+    name: 'upgrade detail',
+    query: UPGRADE_DETAIL,
+    variables: (n, id) => ({ id, first: n }),
+    as: 'staff',
+    latencyPage: 100,
+  },
+  {
+    name: 'customers+modules',
+    query: CUSTOMERS_WITH_MODULES,
+    variables: (n) => ({ first: n }),
+    as: 'staff',
+    latencyPage: 100,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// The databases
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = await createDatabase(adminUrl);
+  try {
+    const found = await admin.prisma.$queryRaw<unknown[]>`SELECT 1 FROM pg_database WHERE datname = ${name}`;
+    // The name is one of this file's constants.
+    if (found.length === 0) await admin.prisma.$executeRawUnsafe(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.close();
+  }
+  const url = withPostgresDatabase(adminUrl, name);
+  await migrateDeploy(url);
+  return url;
+}
+
+/** Seeds the database unless it already holds exactly this size of the large data set. */
+async function ensureSeeded(url: string, size: { customers: number; notices: number }, label: string): Promise<void> {
+  const db = await createDatabase(url);
+  try {
+    const [customers, notices] = [await db.prisma.customer.count(), await db.prisma.notice.count()];
+    if (customers === size.customers && notices === size.notices) {
+      console.log(`large     ${label}: reusing ${customers} customers, ${notices} notices`);
+      return;
+    }
+    const started = performance.now();
+    await resetDatabase(db.prisma);
+    await seedLarge(db.prisma, { password: PASSWORD, now: NOW, ...size });
+    console.log(
+      `large     ${label}: seeded ${size.customers} customers, ${size.notices} notices in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+function benchConfig(url: string) {
+  return loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url,
+    NOTICE_WORKER: 'off',
+    // The per-token rate limiter would answer most of a load test with 429.
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
+}
+
+type Fetch = (body: string, token: string | null) => Promise<Response>;
+
+async function gql(send: Fetch, query: string, variables: Record<string, unknown>, token: string | null) {
+  const response = await send(JSON.stringify({ query, variables }), token);
+  const result = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (result.errors) throw new Error(`${query.slice(0, 40)}…: ${JSON.stringify(result.errors)}`);
+  return result.data!;
+}
+
+async function login(send: Fetch, email: string): Promise<string> {
+  const data = (await gql(
+    send,
+    'mutation ($input: SessionCreateInput!) { sessionCreate(input: $input) { token userErrors { code } } }',
+    { input: { email, password: PASSWORD } },
+    null,
+  )) as { sessionCreate: { token: string | null } };
+  if (!data.sessionCreate.token) throw new Error(`login ${email} failed`);
+  return data.sessionCreate.token;
+}
+
+/** The upgrade with the most targets (at least 100 in the large data set), as a global id. */
+async function busiestUpgrade(db: Database): Promise<string> {
+  const [row] = await db.prisma.upgradeTarget.groupBy({
+    by: ['upgradeId'],
+    _count: { customerId: true },
+    orderBy: { _count: { customerId: 'desc' } },
+    take: 1,
+  });
+  return Buffer.from(`Upgrade:${row!.upgradeId}`).toString('base64');
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+// ---------------------------------------------------------------------------------------------
+// (b) SQL statements, in-process over a client that reports its queries
+
+async function statementCounts(url: string): Promise<void> {
+  const db = await createDatabase(url, { log: [{ emit: 'event', level: 'query' }] });
+  let statements = 0;
+  let counting = false;
+  db.prisma.$on('query', () => {
+    if (counting) statements += 1;
+  });
+  const yoga = createApi({ prisma: db.prisma, config: benchConfig(url), now: () => new Date(NOW) });
+  const send: Fetch = async (body, token) =>
+    yoga.fetch('http://bench.local/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body,
+    });
+  try {
+    const tokens = { customer: await login(send, CUSTOMER_USER), staff: await login(send, STAFF) };
+    const upgradeId = await busiestUpgrade(db);
+    for (const operation of OPERATIONS) {
+      const counts: number[] = [];
+      for (const pageSize of [10, 100]) {
+        statements = 0;
+        counting = true;
+        await gql(send, operation.query, operation.variables(pageSize, upgradeId), tokens[operation.as]);
+        counting = false;
+        counts.push(statements);
+      }
+      const pass = counts.every((n) => n <= TARGETS.statements) && counts[0] === counts[1];
+      console.log(
+        `large     (b) SQL statements ${operation.name.padEnd(17)}: page 10: ${counts[0]}, page 100: ${counts[1]} (target <= ${TARGETS.statements}, the same at both) ${verdict(pass)}`,
+      );
+    }
+  } finally {
+    await yoga.dispose();
+    await db.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) throughput and (c) latency, over HTTP
+
+interface Served {
+  url: string;
+  send: Fetch;
+  tokens: { customer: string; staff: string };
+  upgradeId: string;
+  close(): Promise<void>;
+}
+
+async function serve(dbUrl: string): Promise<Served> {
+  const db = await createDatabase(dbUrl);
+  const running = await startApiServer(
+    { prisma: db.prisma, config: benchConfig(dbUrl), now: () => new Date(NOW) },
+    0,
+    '127.0.0.1',
+  );
+  const send: Fetch = (body, token) =>
+    fetch(running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body,
+    });
+  return {
+    url: running.url,
+    send,
+    tokens: { customer: await login(send, CUSTOMER_USER), staff: await login(send, STAFF) },
+    upgradeId: await busiestUpgrade(db),
+    close: async () => {
+      await running.close();
+      await db.close();
+    },
+  };
+}
+
+/** p50 of sequential requests, in ms, after a warm-up. */
+async function p50(served: Served, operation: Operation, rounds: number): Promise<number> {
+  const body = JSON.stringify({
+    query: operation.query,
+    variables: operation.variables(operation.latencyPage, served.upgradeId),
+  });
+  const token = served.tokens[operation.as];
+  const times: number[] = [];
+  for (let i = 0; i < rounds + 10; i++) {
+    const started = performance.now();
+    const response = await served.send(body, token);
+    const text = await response.text();
+    if (!response.ok || text.includes('"errors"')) throw new Error(`${operation.name}: ${text.slice(0, 300)}`);
+    if (i >= 10) times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+async function throughput(served: Served, query: string, variables: object, seconds: number): Promise<number> {
+  const result = await autocannon({
+    url: served.url,
+    method: 'POST',
+    connections: 10,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${served.tokens.customer}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`autocannon: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  }
+  return result.requests.average;
+}
+
+// ---------------------------------------------------------------------------------------------
+// (d) the portal dashboard's JavaScript
+
+/** The client files the dashboard (`/`) loads to start: the entry points and the root layout's and page's imports. */
+function dashboardJsGzipped(): { bytes: number; files: number } {
+  const portal = path.join(REPO_ROOT, 'apps/portal');
+  const output = path.join(portal, '.svelte-kit/output');
+  if (!existsSync(path.join(output, 'server/manifest.js'))) {
+    console.log('large     (d) building the portal (pnpm --filter @upgrade-desk/portal build)…');
+    execFileSync('pnpm', ['--filter', '@upgrade-desk/portal', 'build'], { cwd: REPO_ROOT, stdio: 'ignore' });
+  }
+  const listed = (source: string) =>
+    [...(source.match(/imports:\s*\[([^\]]*)\]/)?.[1] ?? '').matchAll(/"([^"]+\.js)"/g)].map((m) => m[1]!);
+  const files = new Set(listed(readFileSync(path.join(output, 'server/manifest.js'), 'utf8')));
+  for (const node of readdirSync(path.join(output, 'server/nodes'))) {
+    const source = readFileSync(path.join(output, 'server/nodes', node), 'utf8');
+    // The root layout and the root page.
+    if (/entries\/pages\/_(layout|page)\.svelte\.js/.test(source)) {
+      for (const file of [...(source.match(/export const imports = \[([^\]]*)\]/)?.[1] ?? '').matchAll(/"([^"]+)"/g)]) {
+        files.add(file[1]!);
+      }
+    }
+  }
+  let bytes = 0;
+  for (const file of files) bytes += gzipSync(readFileSync(path.join(output, 'client', file)), { level: 9 }).length;
+  return { bytes, files: files.size };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function benchLargeData(adminUrl: string): Promise<void> {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 100);
+  const sizes = {
+    '1x': { name: 'upgrade_desk_bench_1x', customers: 1_000, notices: 100_000 },
+    '10x': { name: 'upgrade_desk_bench_10x', customers: 10_000, notices: 1_000_000 },
+  };
+  const urls: Record<string, string> = {};
+  for (const [label, size] of Object.entries(sizes)) {
+    urls[label] = await ensureDatabase(adminUrl, size.name);
+    await ensureSeeded(urls[label], size, `${label.padEnd(3)} (${size.name})`);
+  }
+
+  const one = await serve(urls['1x']!);
+  const latency1x: number[] = [];
+  try {
+    const dashboard = await throughput(one, DASHBOARD, DASHBOARD_VARIABLES, seconds);
+    const typename = await throughput(one, TYPENAME, {}, seconds);
+    const ratio = dashboard / typename;
+    console.log(
+      `large     (a) throughput at 1x, 10 connections, ${seconds} s each: dashboard ${dashboard.toFixed(0)} req/s, { __typename } ${typename.toFixed(0)} req/s, ratio ${ratio.toFixed(2)} (target >= ${TARGETS.throughputRatio}) ${verdict(ratio >= TARGETS.throughputRatio)}`,
+    );
+    for (const operation of OPERATIONS) latency1x.push(await p50(one, operation, rounds));
+  } finally {
+    await one.close();
+  }
+
+  await statementCounts(urls['1x']!);
+
+  const ten = await serve(urls['10x']!);
+  try {
+    for (const [i, operation] of OPERATIONS.entries()) {
+      const at10x = await p50(ten, operation, rounds);
+      const ratio = at10x / latency1x[i]!;
+      console.log(
+        `large     (c) p50 latency ${operation.name.padEnd(17)}: 1x ${latency1x[i]!.toFixed(1)} ms, 10x ${at10x.toFixed(1)} ms, ratio ${ratio.toFixed(2)} (target <= ${TARGETS.latencyRatio}) ${verdict(ratio <= TARGETS.latencyRatio)}`,
+      );
+    }
+  } finally {
+    await ten.close();
+  }
+
+  const js = dashboardJsGzipped();
+  const kb = js.bytes / 1024;
+  console.log(
+    `large     (d) portal dashboard JavaScript, gzipped: ${kb.toFixed(1)} KB in ${js.files} files (target <= ${TARGETS.dashboardKb} KB) ${verdict(kb <= TARGETS.dashboardKb)}`,
+  );
+}
