@@ -81,7 +81,13 @@ export async function startStack(): Promise<Stack> {
   const outbox = mkdtempSync(path.join(tmpdir(), 'ud-e2e-outbox-'));
   const db = await createTestDatabase();
   await seedDemo(db.prisma, { password: DEMO_PASSWORD, now: new Date() });
-  const config = loadConfig({ NODE_ENV: 'test', DISPATCH_INTERVAL_MS: '500', OUTBOX_DIR: outbox });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DISPATCH_INTERVAL_MS: '500',
+    OUTBOX_DIR: outbox,
+    // As deployed: the browser tests see what the response cache serves.
+    RESPONSE_CACHE_TTL_MS: '10000',
+  });
 
   const workerRef: { current?: NoticeWorker } = {};
   const api = await startApiServer(

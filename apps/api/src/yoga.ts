@@ -4,6 +4,7 @@ import type { PrismaClient } from '@upgrade-desk/db';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
 import { createYoga, Repeater, type Plugin } from 'graphql-yoga';
 import { isStaff } from './auth/viewer.ts';
+import { responseCache } from './cache/response-cache-plugin.ts';
 import { calendarFeed } from './calendar/feed-route.ts';
 import type { Config } from './config.ts';
 import { isDatabaseUnavailable } from './database-unavailable.ts';
@@ -14,6 +15,7 @@ import { closeConnectionAfterTooLarge } from './limits/body-limit.ts';
 import { operationLimits } from './limits/operation-limits.ts';
 import { rateLimit } from './limits/rate-limit.ts';
 import { createNoticeEvents, type NoticeEvents } from './notices/events.ts';
+import { isStackOverflow, rejectNulCharacters, tooDeeplyNestedError } from './request-guards.ts';
 import { schema } from './schema/index.ts';
 
 export const CSRF_HEADER = 'x-upgrade-desk-csrf';
@@ -106,6 +108,8 @@ export function createApi(deps: ApiDependencies) {
         if (original instanceof PothosValidationError) {
           return new GraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
         }
+        // A document or variables nested deeply enough to overflow the stack (parsing, validating or coercing them).
+        if (isStackOverflow(original)) return tooDeeplyNestedError();
         // Errors raised on purpose (auth refusals, bad input) are GraphQLErrors already: pass them through
         // unchanged, which also keeps yoga from logging them as failures.
         if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError))
@@ -131,7 +135,9 @@ export function createApi(deps: ApiDependencies) {
       rateLimit({ config: deps.config }),
       closeConnectionAfterTooLarge(),
       operationLimits(),
+      rejectNulCharacters(),
       staffOnlyIntrospection(),
+      responseCache({ ttlMs: deps.config.RESPONSE_CACHE_TTL_MS, events }),
       subscriptionsEndOnDispose(ownedEvents),
     ],
   });

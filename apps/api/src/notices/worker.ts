@@ -53,7 +53,11 @@ export function startNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
     const deliveries = await deliverDue({ prisma, email, webhook, now: now() });
     const emails = await sendQueuedEmails({ prisma, email, now: now() });
     const result = { ...dispatched, escalated, delivered: deliveries.sent, emailed: emails.sent };
-    if (Object.values(result).some((n) => n > 0)) log('notice worker round', { ...result });
+    if (Object.values(result).some((n) => n > 0)) {
+      log('notice worker round', { ...result });
+      // API processes drop their cached responses (over Redis when the worker runs apart).
+      events?.publish('dataChanged', { source: 'notice-worker' });
+    }
     return result;
   }
 

@@ -1,0 +1,63 @@
+// A per-credential cache of query results. Reads far outnumber writes here (a dashboard polled by
+// every user of every customer, partner tools listing notices), and a result is a pure function of
+// (who asks, the document, the variables, the data). So a result is kept for a short TTL and
+// thrown away, everything at once, the moment the data may have changed: after any mutation,
+// after a notice-worker round that changed something, in this process or (over Redis) any other.
+// Coarse on purpose: one generation counter is easy to get right; per-entity invalidation is not.
+
+export interface ResponseCacheOptions {
+  /** How long a result may be served; bounds staleness for what no event announces (time passing). */
+  ttlMs: number;
+  /** Least recently used entries go first beyond this. */
+  maxEntries: number;
+  now?: () => number;
+}
+
+interface Entry<T> {
+  value: T;
+  generation: number;
+  expiresAt: number;
+}
+
+export interface ResponseCache<T> {
+  /** The current generation; pass it to set() so a result computed across an invalidation is not kept. */
+  readonly generation: number;
+  get(key: string): T | undefined;
+  set(key: string, value: T, computedInGeneration: number): void;
+  /** The data may have changed: nothing cached so far is served again. */
+  invalidate(): void;
+  readonly size: number;
+}
+
+export function createResponseCache<T>(options: ResponseCacheOptions): ResponseCache<T> {
+  const now = options.now ?? (() => performance.now());
+  // A Map iterates in insertion order; re-inserting on each hit makes the first key the least recently used.
+  const entries = new Map<string, Entry<T>>();
+  let generation = 0;
+  return {
+    get generation() {
+      return generation;
+    },
+    get size() {
+      return entries.size;
+    },
+    get(key) {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      entries.delete(key);
+      if (entry.generation !== generation || entry.expiresAt <= now()) return undefined;
+      entries.set(key, entry);
+      return entry.value;
+    },
+    set(key, value, computedInGeneration) {
+      if (computedInGeneration !== generation || options.ttlMs <= 0) return;
+      entries.delete(key);
+      entries.set(key, { value, generation, expiresAt: now() + options.ttlMs });
+      while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value!);
+    },
+    invalidate() {
+      generation += 1;
+      entries.clear();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// The response cache: a repeated query is answered from memory, per credential, until a mutation
+// or a dataChanged event (another process's write) says the data may have changed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNTS, startTestApi, type TestApi } from './harness.ts';
+
+let api: TestApi;
+const CUSTOMER_NAME = '{ viewer { customer { id name } } }';
+
+beforeAll(async () => {
+  api = await startTestApi({ env: { RESPONSE_CACHE_TTL_MS: '600000' } });
+});
+afterAll(() => api.close());
+
+async function customerName(token: string): Promise<string> {
+  const { data, errors } = await api.gql<{ viewer: { customer: { name: string } } }>(CUSTOMER_NAME, {}, { token });
+  expect(errors).toBeUndefined();
+  return data!.viewer.customer.name;
+}
+
+async function renameHanoi(name: string) {
+  // Straight into the database: nothing announces it, so only the cache can explain an old answer.
+  await api.db.prisma.customer.update({ where: { code: 'HANOI-WATER' }, data: { name } });
+}
+
+describe('response cache', () => {
+  it('answers a repeated query from memory until a mutation invalidates it', async () => {
+    const token = await api.login(ACCOUNTS.hanoiUser);
+    const before = await customerName(token);
+    await renameHanoi('Renamed behind the cache');
+    expect(await customerName(token)).toBe(before);
+
+    const { errors } = await api.gql(
+      'mutation { viewerUpdate(input: { locale: VI }) { userErrors { code } } }',
+      {},
+      {
+        token,
+      },
+    );
+    expect(errors).toBeUndefined();
+    expect(await customerName(token)).toBe('Renamed behind the cache');
+  });
+
+  it("never answers one credential with another's cached result", async () => {
+    const hanoi = await api.login(ACCOUNTS.hanoiAdmin);
+    const saigon = await api.login(ACCOUNTS.saigonAdmin);
+    const hanoiName = await customerName(hanoi);
+    const saigonName = await customerName(saigon);
+    expect(saigonName).not.toBe(hanoiName);
+    expect(await customerName(hanoi)).toBe(hanoiName);
+    expect(await customerName(saigon)).toBe(saigonName);
+  });
+
+  it('drops everything when another process announces a change (dataChanged)', async () => {
+    const token = await api.login(ACCOUNTS.hanoiAdmin);
+    await customerName(token);
+    await renameHanoi('Renamed by another process');
+    expect(await customerName(token)).not.toBe('Renamed by another process');
+
+    api.events.publish('dataChanged', { source: 'test' });
+    await expect.poll(() => customerName(token)).toBe('Renamed by another process');
+  });
+
+  it('does not cache anonymous calls', async () => {
+    const ask = () => api.gql<{ viewer: null }>('{ viewer { id } }');
+    expect((await ask()).data).toEqual({ viewer: null });
+    expect((await ask()).data).toEqual({ viewer: null });
+  });
+});
