@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './logging.ts';
 import { createNoticeEvents, type NoticeEvents } from './notices/events.ts';
+import { isValidRequestTarget } from './request-guards.ts';
 import { createApi, type ApiDependencies } from './yoga.ts';
 
 export interface RunningApi {
@@ -22,6 +23,12 @@ export async function startApiServer(deps: ApiDependencies, port: number, host: 
   const yoga = createApi({ ...deps, events });
   // Each request runs in its own log scope, so every line logged while serving it carries its id.
   const server = createServer((request, response) => {
+    if (!isValidRequestTarget(request.url, request.headers.host)) {
+      response
+        .writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
+        .end('Bad request\n');
+      return;
+    }
     const header = request.headers[REQUEST_ID_HEADER];
     withRequestId(requestIdFrom(typeof header === 'string' ? header : undefined), () => void yoga(request, response));
   });

@@ -15,7 +15,7 @@ import { closeConnectionAfterTooLarge } from './limits/body-limit.ts';
 import { operationLimits } from './limits/operation-limits.ts';
 import { rateLimit } from './limits/rate-limit.ts';
 import { createNoticeEvents, type NoticeEvents } from './notices/events.ts';
-import { isStackOverflow, rejectNulCharacters, tooDeeplyNestedError } from './request-guards.ts';
+import { rejectNulCharacters, requestFaultError } from './request-guards.ts';
 import { schema } from './schema/index.ts';
 
 export const CSRF_HEADER = 'x-upgrade-desk-csrf';
@@ -108,8 +108,9 @@ export function createApi(deps: ApiDependencies) {
         if (original instanceof PothosValidationError) {
           return new GraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
         }
-        // A document or variables nested deeply enough to overflow the stack (parsing, validating or coercing them).
-        if (isStackOverflow(original)) return tooDeeplyNestedError();
+        // Unexpected errors that were the request's fault (too deeply nested, malformed GET parameters): a 400 saying so.
+        const requestFault = requestFaultError(error);
+        if (requestFault) return requestFault;
         // Errors raised on purpose (auth refusals, bad input) are GraphQLErrors already: pass them through
         // unchanged, which also keeps yoga from logging them as failures.
         if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError))
