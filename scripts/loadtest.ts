@@ -4,6 +4,7 @@
 // - LOADTEST_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/upgrade_desk_large): created,
 //   migrated and seeded with seedLarge (1,000 customers, 100,000 notices) unless it already holds it;
 // - LOADTEST_SECONDS (default 60): how long to drive the load.
+// Other settings pass through to the API, e.g. RESPONSE_CACHE_TTL_MS=0 to measure without the cache.
 // The API runs as a child process (scripts/lib/serve-api.ts, NODE_ENV=production, NOTICE_WORKER=off,
 // RATE_LIMIT_PER_MINUTE=0) so that it and autocannon each have a core. Half the connections run the
 // customer DASHBOARD, each with its own user's session; half list notices the way a partner tool
@@ -213,7 +214,10 @@ async function main(): Promise<number> {
     );
     const sessions = await Promise.all(dashboardUsers.map((email) => login(url, email)));
     const apiTokens = await Promise.all(partnerAdmins.map(async (email) => mintApiToken(url, await login(url, email))));
-    console.log(`Logged in ${sessions.length + apiTokens.length} users; driving 50 connections for ${SECONDS} s…`);
+    const cache = process.env.RESPONSE_CACHE_TTL_MS ?? 'default';
+    console.log(
+      `Logged in ${sessions.length + apiTokens.length} users; driving 50 connections for ${SECONDS} s (RESPONSE_CACHE_TTL_MS=${cache})…`,
+    );
 
     const runs = await Promise.all([
       drive(url, 'DASHBOARD', JSON.stringify({ query: DASHBOARD, variables: DASHBOARD_VARIABLES }), sessions),
