@@ -134,11 +134,13 @@ export function createApi(deps: ApiDependencies) {
       calendarFeed(deps),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER, 'x-graphql-yoga-csrf'] }),
       rateLimit({ config: deps.config }),
+      // Before the operation limits and the introspection check: a hit is an answer this credential
+      // already got for this very document and variables, so those checks passed then.
+      responseCache({ ttlMs: deps.config.RESPONSE_CACHE_TTL_MS, events }),
       closeConnectionAfterTooLarge(),
       operationLimits(),
       rejectNulCharacters(),
       staffOnlyIntrospection(),
-      responseCache({ ttlMs: deps.config.RESPONSE_CACHE_TTL_MS, events }),
       subscriptionsEndOnDispose(ownedEvents),
     ],
   });
