@@ -2,7 +2,7 @@
 // logged (with their request id) but never shown to the caller.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, startApiServer } from '../../apps/api/src/index.ts';
-import { createLogger, requestIdFrom, withRequestId } from '../../apps/api/src/logging.ts';
+import { createLogger, requestIdFrom, withRequestId, yogaLogger } from '../../apps/api/src/logging.ts';
 import { createTestDatabase } from '../../packages/db/src/testing.ts';
 
 type Line = Record<string, unknown>;
@@ -152,11 +152,26 @@ describe('request logs over HTTP', () => {
     const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
     expect(body.errors?.[0]?.extensions?.code).toMatch(/INTERNAL_SERVER_ERROR|SERVICE_UNAVAILABLE/);
     expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts:/);
-    const errorLines = lines.filter((l) => l.level === 'error');
+    // An outage is logged as a warning, anything else unexpected as an error: either way, with the id.
+    const errorLines = lines.filter((l) => l.level === 'error' || l.level === 'warn');
     expect(errorLines.length).toBeGreaterThan(0);
     expect(errorLines.every((l) => l.requestId === id)).toBe(true);
     expect(errorLines.some((l) => typeof (l.error as { message?: unknown } | undefined)?.message === 'string')).toBe(
       true,
     );
+  });
+});
+
+describe('yogaLogger', () => {
+  it("logs the errors yoga masks at the level the API's severity gives them", () => {
+    const { lines, logger } = capture();
+    const severity = (error: unknown) => ((error as Error).message.startsWith('bad input') ? 'debug' : 'error');
+    const yoga = yogaLogger(logger, severity);
+    yoga.error(new Error('bad input: first must be 1-100'));
+    yoga.error(new Error('boom'));
+    expect(lines.map((l) => [l.level, l.msg, (l.error as { message: string }).message])).toEqual([
+      ['debug', 'request refused', 'bad input: first must be 1-100'],
+      ['error', 'unexpected error', 'boom'],
+    ]);
   });
 });

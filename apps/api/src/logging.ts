@@ -88,11 +88,15 @@ export function logFunction(logger: Logger): (message: string, data?: LogFields)
   return (message, data) => logger.info(message, data);
 }
 
+/** How bad an error yoga reports is: the caller's mistakes are not the operator's problem. */
+export type ErrorSeverity = (error: unknown) => 'debug' | 'warn' | 'error';
+
 /**
- * yoga's own logger (it logs errors it masks, with no request at hand) writing through ours; inside
- * an HTTP request the line still gets the request id from the async scope.
+ * yoga's own logger (it logs every error it masks, with no request at hand) writing through ours;
+ * inside an HTTP request the line still gets the request id from the async scope. `severity`
+ * picks the level of each error (default: error).
  */
-export function yogaLogger(logger: Logger) {
+export function yogaLogger(logger: Logger, severity: ErrorSeverity = () => 'error') {
   const text = (args: unknown[]) =>
     args
       .map((a) => (typeof a === 'string' ? a : ''))
@@ -106,7 +110,8 @@ export function yogaLogger(logger: Logger) {
     error: (...args: unknown[]) => {
       const error = firstError(args);
       const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-      logger.error(text(args) || 'unexpected error', { error: original });
+      const level = error === undefined ? 'error' : severity(error);
+      logger[level](text(args) || (level === 'error' ? 'unexpected error' : 'request refused'), { error: original });
     },
   };
 }

@@ -20,6 +20,14 @@ import { schema } from './schema/index.ts';
 
 export const CSRF_HEADER = 'x-upgrade-desk-csrf';
 
+/** Malformed input is the caller's mistake (logged at debug); a database outage is an operator's warning. */
+function errorSeverity(error: unknown): 'debug' | 'warn' | 'error' {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  if (original instanceof PothosValidationError || requestFaultError(error)) return 'debug';
+  if (isDatabaseUnavailable(error)) return 'warn';
+  return 'error';
+}
+
 /** Introspection (and so GraphiQL's docs) is for vendor staff; everyone else has the committed schema.graphql. */
 function staffOnlyIntrospection(): Plugin<Context> {
   return {
@@ -85,7 +93,7 @@ export function createApi(deps: ApiDependencies) {
     landingPage: false,
     // Counted on the bytes actually read, so a missing or lying Content-Length does not get past it.
     maxRequestBodySize: deps.config.MAX_BODY_BYTES,
-    logging: yogaLogger(logger),
+    logging: yogaLogger(logger, errorSeverity),
     context: ({ request, ...server }) => createContext({ ...deps, events }, request, server),
     graphiql: {
       title: 'Upgrade Desk API',
