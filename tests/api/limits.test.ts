@@ -65,6 +65,7 @@ function deepQuery(depth: number): string {
 /** A 15-level query, 200 aliases, and 3,000 tokens: each refused before it runs. */
 const TOO_DEEP = deepQuery(15);
 const TOO_MANY_ALIASES = `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: viewer { id }`).join(' ')} }`;
+const TOO_MANY_TYPENAME_ALIASES = `{ ${Array.from({ length: 200 }, (_, i) => `t${i}: __typename`).join(' ')} }`;
 const TOO_MANY_TOKENS = `{ viewer { ${Array.from({ length: 3_000 }, () => 'id').join(' ')} } }`;
 
 describe('operation limits', () => {
@@ -87,6 +88,7 @@ describe('operation limits', () => {
     it.each([
       ['a 15-level query', 'QUERY_TOO_COMPLEX', TOO_DEEP],
       ['200 aliases', 'QUERY_TOO_COMPLEX', TOO_MANY_ALIASES],
+      ['200 aliases of __typename', 'QUERY_TOO_COMPLEX', TOO_MANY_TYPENAME_ALIASES],
       ['3,000 tokens', 'QUERY_TOO_LARGE', TOO_MANY_TOKENS],
     ])('refuses %s with 400 and %s, running nothing', async (_name, code, query) => {
       const answer = await post(api, JSON.stringify({ query }), {

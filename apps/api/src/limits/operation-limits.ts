@@ -101,6 +101,8 @@ export function parseWithTokenLimit(
 export function aliasLimitRule(maxAliases: number, onCount?: (aliases: number) => void): ValidationRule {
   return maxAliasesRule({
     n: maxAliases,
+    // graphql-armor lets `__typename` aliases through by default; here every alias counts.
+    allowList: [],
     exposeLimits: true,
     propagateOnRejection: false,
     onAccept: [(_context, details) => onCount?.(details.n)],
