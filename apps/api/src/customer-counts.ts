@@ -2,6 +2,7 @@
 // for in the same tick are read in one SQL statement, through the customer's relation `_count`s.
 // Issue 6 counts SQL statements per operation; without this, each connection's totalCount is one.
 import type { Prisma, PrismaClient } from '@upgrade-desk/db';
+import DataLoader from 'dataloader';
 
 /** A count of a customer's related rows: the relation of Customer and a filter on its rows. */
 export type CustomerCount =
@@ -50,33 +51,17 @@ async function runStatement(prisma: PrismaClient, statement: CountStatement): Pr
 export type CustomerCounter = (customerId: string, count: CustomerCount) => Promise<number>;
 
 /**
- * A counter for one request: equal requests share one promise; requests made before the next
- * macrotask are read together (a GraphQL query's root fields all start in the same tick).
+ * A counter for one request (a DataLoader): equal requests share one promise; requests made before
+ * the next macrotask are read together (a GraphQL query's root fields all start in the same tick).
  */
 export function createCustomerCounter(prisma: PrismaClient): CustomerCounter {
-  const cache = new Map<string, Promise<number>>();
-  let queue: { request: CountRequest; resolve: (n: number) => void; reject: (e: unknown) => void }[] = [];
-
-  const flush = () => {
-    const batch = queue;
-    queue = [];
-    const { statements, at } = planCountStatements(batch.map((q) => q.request));
-    const results = statements.map((statement) => runStatement(prisma, statement));
-    batch.forEach((queued, i) => {
-      results[at[i]!]!.then((counts) => queued.resolve(counts[queued.request.count.relation] ?? 0), queued.reject);
-    });
-  };
-
-  return (customerId, count) => {
-    const key = JSON.stringify([customerId, count]);
-    let promise = cache.get(key);
-    if (!promise) {
-      promise = new Promise<number>((resolve, reject) => {
-        if (queue.length === 0) setImmediate(flush);
-        queue.push({ request: { customerId, count }, resolve, reject });
-      });
-      cache.set(key, promise);
-    }
-    return promise;
-  };
+  const loader = new DataLoader<CountRequest, number, string>(
+    async (requests) => {
+      const { statements, at } = planCountStatements(requests);
+      const results = await Promise.all(statements.map((statement) => runStatement(prisma, statement)));
+      return requests.map((request, i) => results[at[i]!]![request.count.relation] ?? 0);
+    },
+    { cacheKeyFn: (request) => JSON.stringify(request), batchScheduleFn: (run) => setImmediate(run) },
+  );
+  return (customerId, count) => loader.load({ customerId, count });
 }
