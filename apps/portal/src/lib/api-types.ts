@@ -82,29 +82,17 @@ export const NOTICE_STAGES = [
 ] as const;
 export type NoticeStage = (typeof NOTICE_STAGES)[number];
 
-/**
- * The vendor's ten steps, from the customer's submission to the warranty, then CLOSED (the same
- * order as MODULE_REQUEST_PATH in packages/domain, which the API enforces).
- */
-export const MODULE_REQUEST_PATH = [
-  'SUBMITTED',
-  'CONSULTATION',
-  'ANALYSIS',
-  'CONTRACT',
-  'DEVELOPMENT',
-  'SANDBOX_TESTING',
-  'VERIFICATION',
-  'INSTALLATION',
-  'TRAINING',
-  'WARRANTY',
-  'CLOSED',
-] as const;
-export const MODULE_REQUEST_STAGES = [...MODULE_REQUEST_PATH, 'REJECTED', 'WITHDRAWN'] as const;
-export type ModuleRequestStage = (typeof MODULE_REQUEST_STAGES)[number];
-export const FINAL_MODULE_REQUEST_STAGES: readonly ModuleRequestStage[] = ['CLOSED', 'REJECTED', 'WITHDRAWN'];
-
-export const MODULE_REQUEST_KINDS = ['NEW_MODULE', 'EXTENSION'] as const;
-export type ModuleRequestKind = (typeof MODULE_REQUEST_KINDS)[number];
+// The vendor's ten steps and the request kinds: the one table in packages/domain, which the API
+// enforces (that file is pure data and functions, safe in the browser bundle).
+export {
+  FINAL_MODULE_REQUEST_STAGES,
+  isOpenModuleRequestStage as isOpenModuleRequest,
+  MODULE_REQUEST_KINDS,
+  MODULE_REQUEST_PATH,
+  MODULE_REQUEST_STAGES,
+  type ModuleRequestKind,
+  type ModuleRequestStage,
+} from '@upgrade-desk/domain/module-request-stages';
 export type ModuleRequestEventKind = 'STAGE' | 'COMMENT' | 'ASSIGNMENT';
 
 export const API_TOKEN_SCOPES = ['READ', 'WRITE'] as const;
@@ -123,8 +111,4 @@ export function nodesOf<T>(connection: { edges: { node: T }[] } | null | undefin
 
 export function isCustomerRole(role: Role): boolean {
   return CUSTOMER_ROLES.includes(role);
-}
-
-export function isOpenModuleRequest(stage: ModuleRequestStage): boolean {
-  return !FINAL_MODULE_REQUEST_STAGES.includes(stage);
 }
