@@ -1,8 +1,16 @@
 // Hand-written mirrors of the parts of /shared/contract.graphql the portal reads.
 // Safe to import from components: types only, no server code.
+import type { Locale } from '@upgrade-desk/domain/enums';
 
-export const LOCALES = ['VI', 'EN'] as const;
-export type Locale = (typeof LOCALES)[number];
+// The domain's vocabulary (locales, upgrade kinds, notice stages): one list, in packages/domain.
+export {
+  LOCALES,
+  NOTICE_STAGES,
+  UPGRADE_KINDS,
+  type Locale,
+  type NoticeStage,
+  type UpgradeKind,
+} from '@upgrade-desk/domain/enums';
 
 export const ROLES = [
   'CUSTOMER_USER',
@@ -54,9 +62,6 @@ export interface Viewer {
 
 export const CUSTOMER_ROLES: readonly Role[] = ['CUSTOMER_USER', 'CUSTOMER_ADMIN'];
 
-export const UPGRADE_KINDS = ['FEATURE', 'FIX', 'SERVER'] as const;
-export type UpgradeKind = (typeof UPGRADE_KINDS)[number];
-
 export const UPGRADE_STATUSES = [
   'DRAFT',
   'SCHEDULED',
@@ -68,19 +73,6 @@ export const UPGRADE_STATUSES = [
   'CANCELLED',
 ] as const;
 export type UpgradeStatus = (typeof UPGRADE_STATUSES)[number];
-
-export const NOTICE_STAGES = [
-  'ANNOUNCEMENT',
-  'REMINDER',
-  'FINAL_REMINDER',
-  'IMMINENT',
-  'ADVISORY',
-  'RESCHEDULED',
-  'CANCELLED',
-  'COMPLETED',
-  'FAILED',
-] as const;
-export type NoticeStage = (typeof NOTICE_STAGES)[number];
 
 // The vendor's ten steps and the request kinds: the one table in packages/domain, which the API
 // enforces (that file is pure data and functions, safe in the browser bundle).
