@@ -69,6 +69,29 @@ export async function logIn(page: Page, portal: string, email: string, path = '/
   });
 }
 
+/**
+ * Holds the portal's scripts back, so the page stays server-rendered and not yet interactive,
+ * until the returned function lets them through and waits for hydration.
+ */
+export async function holdScripts(page: Page): Promise<() => Promise<void>> {
+  const pattern = '**/_app/immutable/**/*.js'; // scripts only: held stylesheets would hold the page too
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  await page.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return async () => {
+    open();
+    await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+    await page.unroute(pattern);
+  };
+}
+
+export async function isHydrated(page: Page): Promise<boolean> {
+  return page.evaluate(() => 'hydrated' in document.documentElement.dataset);
+}
+
 export async function logOut(page: Page): Promise<void> {
   await Promise.all([page.waitForURL((url) => url.pathname === '/login'), page.click('form[action="/logout"] button')]);
 }

@@ -1,6 +1,6 @@
 // Logging in and out as each customer role, the session cookie, and the same-origin GraphQL proxy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, logOut, openBrowser, type Browser } from './browser.ts';
+import { holdScripts, isHydrated, logIn, logOut, openBrowser, type Browser } from './browser.ts';
 import { ACCOUNTS, startStack, type Stack } from './stack.ts';
 
 let stack: Stack;
@@ -44,6 +44,37 @@ describe('session', () => {
       page.click('main form button[type="submit"]'),
     ]);
     expect(new URL(page.url()).search).toBe('?view=calendar');
+    await logOut(page);
+  });
+
+  it('keeps what was typed before the scripts arrived, on the login form and in settings', async () => {
+    const { page } = browser;
+    // A slow connection or a password manager fills the form before hydration, which must not wipe it.
+    let release = await holdScripts(page);
+    await page.goto(`${stack.portal}/login?redirectTo=/settings`, { waitUntil: 'domcontentloaded' });
+    await page.fill('#email', ACCOUNTS.hanoiAdmin);
+    await page.fill('#password', 'demo-password-2026');
+    expect(await isHydrated(page)).toBe(false);
+    await release();
+    expect(await page.inputValue('#email')).toBe(ACCOUNTS.hanoiAdmin);
+    expect(await page.inputValue('#password')).toBe('demo-password-2026');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/settings'),
+      page.click('main form button[type="submit"]'),
+    ]);
+
+    release = await holdScripts(page);
+    await page.goto(`${stack.portal}/settings`, { waitUntil: 'domcontentloaded' });
+    await page.fill('#blackout-reason', 'Kiểm kê');
+    await page.fill('#blackout-starts', '2027-12-30T18:00');
+    await page.fill('#token-name', 'Power BI');
+    await page.getByLabel('Gửi thông báo cho tôi qua email').uncheck();
+    expect(await isHydrated(page)).toBe(false);
+    await release();
+    expect(await page.inputValue('#blackout-reason')).toBe('Kiểm kê');
+    expect(await page.inputValue('#blackout-starts')).toBe('2027-12-30T18:00');
+    expect(await page.inputValue('#token-name')).toBe('Power BI');
+    expect(await page.getByLabel('Gửi thông báo cho tôi qua email').isChecked()).toBe(false);
     await logOut(page);
   });
 
