@@ -92,6 +92,21 @@ export async function isHydrated(page: Page): Promise<boolean> {
   return page.evaluate(() => 'hydrated' in document.documentElement.dataset);
 }
 
+/**
+ * Resolves once the page has opened its live-notice stream (the root layout does so after the page
+ * is interactive). Call it before the navigation. The API registers the subscription as it starts
+ * the stream, so the moment after the response starts is left to it.
+ */
+export async function liveStreamOpened(page: Page): Promise<void> {
+  await page.waitForResponse(
+    (response) =>
+      new URL(response.url()).pathname === '/api/graphql' &&
+      (response.headers()['content-type'] ?? '').startsWith('text/event-stream'),
+    { timeout: 20_000 },
+  );
+  await page.waitForTimeout(300);
+}
+
 export async function logOut(page: Page): Promise<void> {
   await Promise.all([page.waitForURL((url) => url.pathname === '/login'), page.click('form[action="/logout"] button')]);
 }

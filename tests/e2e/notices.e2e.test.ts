@@ -1,7 +1,7 @@
 // The notice inbox: acknowledging one and several (the API records them), without JavaScript too,
 // and notices published by the vendor's staff arriving live, without a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, openBrowser, type Browser } from './browser.ts';
+import { liveStreamOpened, logIn, openBrowser, type Browser } from './browser.ts';
 import { ACCOUNTS, startStack, type Stack } from './stack.ts';
 
 let stack: Stack;
@@ -148,10 +148,11 @@ describe('live notices', () => {
 
   it("shows a FIX advisory published by the vendor's engineer without a reload", async () => {
     const { page } = browser;
+    const streaming = liveStreamOpened(page);
     await page.goto(`${stack.portal}/notices`);
     // A marker that only survives if the page is not reloaded.
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
-    await page.waitForTimeout(1_000); // the stream is opened after the page is interactive
+    await streaming;
 
     const { customerId, moduleIds } = await idsOf('water-billing');
     const title = `Sửa lỗi in hóa đơn tiền nước ${Date.now()}`;
@@ -176,8 +177,9 @@ describe('live notices', () => {
 
   it('counts a live notice that needs an acknowledgement in the navigation badge, on any page', async () => {
     const { page } = browser;
+    const streaming = liveStreamOpened(page);
     await page.goto(`${stack.portal}/maintenance`);
-    await page.waitForTimeout(1_000);
+    await streaming;
     expect(await badge(page).count()).toBe(0);
 
     const { customerId, moduleIds } = await idsOf('accounting');

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DESKTOP,
+  liveStreamOpened,
   logIn,
   logOut,
   openBrowser,
@@ -151,6 +152,7 @@ describe('the dashboard', () => {
       );
       scripts.set(new URL(response.url()).pathname, bytes);
     });
+    const streaming = liveStreamOpened(page);
     const response = await page.goto(`${stack.portal}/`, { waitUntil: 'load' });
     // What the page needs to start: the entry points and the chunks the server tells the browser to preload.
     // (SvelteKit lists the preloads in the Link header and imports the entry points from the HTML.)
@@ -159,8 +161,8 @@ describe('the dashboard', () => {
     const initialFiles = new Set(
       [...preloads, ...imports].map((match) => new URL(match[1]!, `${stack.portal}/`).pathname),
     );
-    // The live-notice client is imported after the page is interactive.
-    await page.waitForTimeout(2_000);
+    // The live-notice client is imported after the page is interactive, then opens its stream.
+    await streaming;
     const sizes = await Promise.all([...scripts].map(async ([file, bytes]) => ({ file, bytes: await bytes })));
 
     const sum = (list: typeof sizes) => list.reduce((total, entry) => total + entry.bytes, 0);
