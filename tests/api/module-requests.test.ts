@@ -214,6 +214,29 @@ describe('moduleRequestCreate', () => {
     expect(await api.db.prisma.moduleRequest.count()).toBe(before);
   });
 
+  it('makes one request when admins ask for the same new module at the same moment', async () => {
+    const token = await api.login(ACCOUNTS.hanoiAdmin);
+    const input = {
+      kind: 'NEW_MODULE',
+      moduleId: moduleIds.purchasing,
+      title: 'Mua hàng',
+      description: 'Đặt mua vật tư.',
+    };
+    const results = await Promise.all(Array.from({ length: 6 }, () => api.gql(CREATE, { input }, { token })));
+    const payloads = results.map((result) => {
+      expect(result.errors).toBeUndefined();
+      return result.data!.moduleRequestCreate as Payload;
+    });
+    expect(payloads.filter((p) => p.userErrors.length === 0)).toHaveLength(1);
+    expect(payloads.flatMap((p) => p.userErrors.map((e) => e.code))).toEqual(Array(5).fill('CONFLICT'));
+    const customer = await api.db.prisma.customer.findUniqueOrThrow({ where: { code: 'HANOI-WATER' } });
+    expect(
+      await api.db.prisma.moduleRequest.count({
+        where: { customerId: customer.id, moduleId: rawId(moduleIds.purchasing!) },
+      }),
+    ).toBe(1);
+  });
+
   it('accepts a title of exactly 200 characters', async () => {
     const payload = await ok('hanoiAdmin', CREATE, { kind: 'EXTENSION', title: 'ệ'.repeat(200), description: '' });
     expect(payload.userErrors).toEqual([]);

@@ -1,4 +1,4 @@
-import type { ModuleRequestKind, Prisma, PrismaClient } from '@upgrade-desk/db';
+import type { ModuleRequestKind, Prisma } from '@upgrade-desk/db';
 import { FINAL_MODULE_REQUEST_STAGES } from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
 import { tellCustomerOfStep } from './tell-customer.ts';
@@ -62,7 +62,7 @@ export interface DraftFacts {
 
 /** What the rules need to judge a customer's request: the module named, what it has, what it already asked for. */
 export async function draftFacts(
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   customerId: string,
   moduleId: string | null,
 ): Promise<DraftFacts> {

@@ -15,6 +15,7 @@ import {
 import { uniqueId, visibleModuleRequests } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Context } from '../context.ts';
+import { lockCustomer } from '../customer-lock.ts';
 import { advanceModuleRequest } from '../module-requests/advance.ts';
 import { addModuleRequestComment, assignModuleRequest } from '../module-requests/conversation.ts';
 import { draftFacts, submitModuleRequest } from '../module-requests/submit.ts';
@@ -256,22 +257,25 @@ builder.mutationFields((t) => ({
       const customerId = viewer.customerId;
       if (!customerId) return { userErrors: [userError('FORBIDDEN', 'Only a customer can request a module.')] };
       const moduleId = input.moduleId ? uniqueId(input.moduleId.id) : null;
-      const facts = await draftFacts(ctx.prisma, customerId, moduleId);
-      if (moduleId && !facts.module) {
-        return problemsToErrors([{ code: 'INVALID_INPUT', field: 'moduleId', message: 'No such module.' }]);
-      }
-      const { module } = facts;
-      const checked = checkModuleRequestDraft({
-        ...facts,
-        kind: input.kind,
-        title: input.title,
-        description: input.description,
-        installed: new Set(facts.installed.keys()),
-      });
-      if (!checked.ok) return problemsToErrors(checked.problems);
-      const installedModuleId = input.kind === 'EXTENSION' && module ? (facts.installed.get(module.key) ?? null) : null;
-      const id = await ctx.prisma.$transaction((tx) =>
-        submitModuleRequest(tx, {
+      return ctx.prisma.$transaction(async (tx): Promise<ModuleRequestResult> => {
+        // Two admins asking for the same module at once: the second waits, then sees the first's request.
+        await lockCustomer(tx, customerId);
+        const facts = await draftFacts(tx, customerId, moduleId);
+        if (moduleId && !facts.module) {
+          return problemsToErrors([{ code: 'INVALID_INPUT', field: 'moduleId', message: 'No such module.' }]);
+        }
+        const { module } = facts;
+        const checked = checkModuleRequestDraft({
+          ...facts,
+          kind: input.kind,
+          title: input.title,
+          description: input.description,
+          installed: new Set(facts.installed.keys()),
+        });
+        if (!checked.ok) return problemsToErrors(checked.problems);
+        const installedModuleId =
+          input.kind === 'EXTENSION' && module ? (facts.installed.get(module.key) ?? null) : null;
+        const id = await submitModuleRequest(tx, {
           customerId,
           kind: input.kind,
           moduleId: module?.id ?? null,
@@ -279,9 +283,9 @@ builder.mutationFields((t) => ({
           ...checked.value,
           createdById: viewer.userId,
           now: ctx.now(),
-        }),
-      );
-      return { moduleRequestId: id, userErrors: [] };
+        });
+        return { moduleRequestId: id, userErrors: [] };
+      });
     },
   }),
 

@@ -8,6 +8,7 @@ import { builder } from './builder.ts';
 import { CustomerNode } from './customer.ts';
 import { DELIVERY_LOG_ORDER, DeliveryConnection, DeliveryNode } from './delivery.ts';
 import { userError, UserErrorRef, type UserError } from './user-error.ts';
+import { lockCustomer } from '../customer-lock.ts';
 
 /** A customer's partner tools are few; a cap keeps one publication from fanning out without bound. */
 export const MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER = 10;
@@ -124,7 +125,7 @@ builder.mutationFields((t) => ({
       const secret = randomBytes(32).toString('hex');
       return ctx.prisma.$transaction(async (tx): Promise<WebhookEndpointCreateResult> => {
         // Serialises concurrent creations for one customer, so the cap and the unique URL hold.
-        await tx.$executeRaw`SELECT 1 FROM "Customer" WHERE id = ${customerId}::uuid FOR UPDATE`;
+        await lockCustomer(tx, customerId);
         const active = await tx.webhookEndpoint.findMany({
           where: { customerId, disabledAt: null },
           select: { url: true },
