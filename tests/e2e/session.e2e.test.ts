@@ -47,6 +47,21 @@ describe('session', () => {
     await logOut(page);
   });
 
+  it('sends a page asked for at 127.0.0.1 to the portal origin, where its forms are accepted', async () => {
+    const { page } = browser;
+    const portal = new URL(stack.portal);
+    await page.goto(`http://127.0.0.1:${portal.port}/maintenance?view=calendar`);
+    expect(new URL(page.url()).origin).toBe(portal.origin);
+    expect(new URL(page.url()).searchParams.get('redirectTo')).toBe('/maintenance?view=calendar');
+    await page.fill('#email', ACCOUNTS.hanoiUser);
+    await page.fill('#password', 'demo-password-2026');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/maintenance'),
+      page.click('main form button[type="submit"]'),
+    ]);
+    await logOut(page);
+  });
+
   it('keeps what was typed before the scripts arrived, on the login form and in settings', async () => {
     const { page } = browser;
     // A slow connection or a password manager fills the form before hydration, which must not wipe it.

@@ -5,6 +5,7 @@ import { config } from '$lib/server/config';
 import { graphqlClient } from '$lib/server/graphql';
 import { proxyErrorResponse } from '$lib/server/graphql-proxy';
 import { isApiPath, requiresLogin } from '$lib/server/login-guard';
+import { loopbackRedirect } from '$lib/server/loopback-origin';
 import { loginUrl } from '$lib/server/redirect-target';
 import { clearSessionCookie, getSessionToken } from '$lib/server/session';
 import { lookUpViewer } from '$lib/server/viewer';
@@ -25,6 +26,15 @@ const requestId: Handle = async ({ event, resolve }) => {
     // immutable: left as it is
   }
   return response;
+};
+
+/** http://127.0.0.1:3000 while ORIGIN is http://localhost:3000: pages are sent to ORIGIN, where their forms work. */
+const loopbackOrigin: Handle = async ({ event, resolve }) => {
+  if (event.request.method === 'GET' || event.request.method === 'HEAD') {
+    const target = loopbackRedirect(event.url, event.request.headers.get('host'));
+    if (target) redirect(307, target);
+  }
+  return resolve(event);
 };
 
 const session: Handle = async ({ event, resolve }) => {
@@ -57,7 +67,7 @@ const locale: Handle = async ({ event, resolve }) => {
   });
 };
 
-export const handle: Handle = sequence(requestId, session, locale);
+export const handle: Handle = sequence(loopbackOrigin, requestId, session, locale);
 
 // Unexpected errors: log the details with an id, show the user only the id.
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
