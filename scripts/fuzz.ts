@@ -4,6 +4,8 @@
 // fresh test database with the demo seed (NODE_ENV=production, rate limiter off: this tests parsing
 // and validation, not the limiter). Prints answers per status and per category; exits 1 on any 5xx,
 // masked internal error, timeout, or a server that stopped answering `{ __typename }`.
+// With FUZZ_PORTAL_URL (e.g. http://localhost:3000, a portal talking to FUZZ_URL's API) the same
+// requests go through the portal's /api/graphql proxy instead, with sessions in cookies.
 import { loadConfig, startApiServer } from '../apps/api/src/index.ts';
 import { createTestDatabase } from '../packages/db/src/testing.ts';
 import { seedDemo } from '../prisma/seed/index.ts';
@@ -13,6 +15,7 @@ import {
   hostileRequests,
   loadFuzzContext,
   runHostileRequests,
+  throughPortal,
 } from './lib/hostile-requests.ts';
 
 const COUNT = Number(process.env.FUZZ_REQUESTS ?? 10_000);
@@ -44,16 +47,24 @@ async function startLocalApi(): Promise<{ origin: string; close: () => Promise<v
 }
 
 async function main(): Promise<number> {
+  const portal = process.env.FUZZ_PORTAL_URL;
+  if (portal && !process.env.FUZZ_URL) throw new Error('FUZZ_PORTAL_URL needs FUZZ_URL: the API that portal talks to.');
   const local = process.env.FUZZ_URL ? undefined : await startLocalApi();
-  const origin = local?.origin ?? new URL(process.env.FUZZ_URL!).origin;
+  const api = local?.origin ?? new URL(process.env.FUZZ_URL!).origin;
   try {
-    const context = await loadFuzzContext(origin, PASSWORD);
-    const loggedIn = Object.values(context.tokens).filter(Boolean).length;
+    const apiContext = await loadFuzzContext(api, PASSWORD);
+    const loggedIn = Object.values(apiContext.tokens).filter(Boolean).length;
+    const proxy = portal ? throughPortal(apiContext) : undefined;
+    const context = proxy?.context ?? apiContext;
+    const origin = portal ? new URL(portal).origin : api;
     console.log(
-      `Fuzzing ${origin}: ${COUNT} requests, seed ${SEED}, ${CONCURRENCY} at a time, ${loggedIn} demo logins`,
+      `Fuzzing ${portal ? `the portal's proxy at ${origin}/api/graphql` : origin}: ${COUNT} requests, seed ${SEED}, ` +
+        `${CONCURRENCY} at a time, ${loggedIn} demo logins`,
     );
     const started = performance.now();
     const report = await runHostileRequests(origin, hostileRequests(COUNT, SEED, context), {
+      route: proxy?.route,
+      livenessToken: proxy?.livenessToken,
       concurrency: CONCURRENCY,
       onSend: (req) => {
         if (VERBOSE) console.log(`→ ${describeRequest(req, 120)}`);

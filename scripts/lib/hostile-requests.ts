@@ -1273,18 +1273,71 @@ export interface FuzzReport {
   failures: FuzzFailure[];
 }
 
-/** Whether the server still answers `{ __typename }` as it should. */
-export async function stillAnswers(origin: string): Promise<boolean> {
+/** A request as it is sent: to the API itself, or rewritten for another way in (viaPortalProxy). */
+export type HostileRoute = (req: HostileRequest) => HostileRequest;
+
+const direct: HostileRoute = (req) => req;
+
+/**
+ * The same request through the portal's same-origin proxy (`/api/graphql`), as a browser sends it:
+ * a well-formed bearer token travels as the session cookie instead, and a request without one
+ * carries `browserToken`'s session (a logged-in page's scripts always do); any other Authorization
+ * header is left in place (the proxy must ignore it). Raw requests get the proxy's path in their
+ * request line.
+ */
+export function viaPortalProxy(sessionCookie: string, browserToken: string): HostileRoute {
+  return (req) => {
+    if (req.raw) {
+      const text = Buffer.from(req.raw)
+        .toString('latin1')
+        .replace(/^(\S+ )\/graphql/, '$1/api/graphql');
+      return { ...req, raw: Buffer.from(text, 'latin1') };
+    }
+    const headers = { ...req.headers };
+    const bearer = /^Bearer ([A-Za-z0-9_-]+)$/.exec(headers.authorization ?? '');
+    if (bearer) delete headers.authorization;
+    if (bearer || headers.authorization === undefined) {
+      headers.cookie = `${sessionCookie}=${bearer?.[1] ?? browserToken}`;
+    }
+    const path = req.path.startsWith('/graphql') ? `/api${req.path}` : req.path;
+    return { ...req, path, headers };
+  };
+}
+
+/** The portal's session cookie (apps/portal/src/lib/server/session.ts). */
+const PORTAL_SESSION_COOKIE = 'ud_session';
+
+/**
+ * What fuzzing the portal's proxy needs: the portal is for customers (a vendor session is turned
+ * away at its door, 401), so the staff's requests go out as the customer admin's, and requests
+ * without a token carry the customer user's session, as a logged-in page would.
+ */
+export function throughPortal(context: FuzzContext): {
+  context: FuzzContext;
+  route: HostileRoute;
+  livenessToken: string;
+} {
+  const { customerAdmin, customerUser } = context.tokens;
+  if (!customerAdmin || !customerUser) throw new Error('fuzzing the portal needs the Hanoi Water demo logins');
+  return {
+    context: { ...context, tokens: { ...context.tokens, staff: customerAdmin } },
+    route: viaPortalProxy(PORTAL_SESSION_COOKIE, customerUser),
+    livenessToken: customerUser,
+  };
+}
+
+/** Whether the server still answers `{ __typename }` as it should (through `route`, with `token`). */
+export async function stillAnswers(origin: string, route: HostileRoute = direct, token?: string): Promise<boolean> {
   const outcome = await sendHostile(
     origin,
-    {
+    route({
       category: 'bad-json',
       variant: 'liveness',
       method: 'POST',
       path: '/graphql',
-      headers: JSON_HEADERS,
+      headers: withAuth(JSON_HEADERS, token),
       body: '{"query":"{ __typename }"}',
-    },
+    }),
     10_000,
   );
   return outcome.status === 200 && outcome.body.includes('"__typename":"Query"');
@@ -1306,12 +1359,17 @@ export async function runHostileRequests(
     onSend?: (req: HostileRequest) => void;
     /** Called with each answer and how long it took, in ms. */
     onAnswer?: (req: HostileRequest, outcome: HostileOutcome, ms: number) => void;
+    /** How requests reach the server (default: straight to the API), and the token its liveness check uses. */
+    route?: HostileRoute;
+    livenessToken?: string;
   } = {},
 ): Promise<FuzzReport> {
   const concurrency = options.concurrency ?? 4;
   const checkEvery = options.checkEvery ?? 1000;
   const report: FuzzReport = { sent: 0, byStatus: {}, byCategory: {}, failures: [] };
-  const record = async (req: HostileRequest) => {
+  const route = options.route ?? direct;
+  const record = async (apiRequest: HostileRequest) => {
+    const req = route(apiRequest);
     options.onSend?.(req);
     const started = performance.now();
     const outcome = await sendHostile(origin, req, options.timeoutMs);
@@ -1336,7 +1394,7 @@ export async function runHostileRequests(
       });
   };
   const checkAlive = async () => {
-    if (!(await stillAnswers(origin))) {
+    if (!(await stillAnswers(origin, route, options.livenessToken))) {
       report.failures.push({
         request: `liveness check after ${report.sent} requests`,
         status: 0,

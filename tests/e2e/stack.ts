@@ -77,7 +77,8 @@ function startPortal(port: number, apiUrl: string): Promise<ChildProcess> {
   });
 }
 
-export async function startStack(): Promise<Stack> {
+/** `env`: API settings on top of the stack's own (e.g. RATE_LIMIT_PER_MINUTE). */
+export async function startStack(options: { env?: Record<string, string> } = {}): Promise<Stack> {
   const outbox = mkdtempSync(path.join(tmpdir(), 'ud-e2e-outbox-'));
   const db = await createTestDatabase();
   await seedDemo(db.prisma, { password: DEMO_PASSWORD, now: new Date() });
@@ -87,6 +88,7 @@ export async function startStack(): Promise<Stack> {
     OUTBOX_DIR: outbox,
     // As deployed: the browser tests see what the response cache serves.
     RESPONSE_CACHE_TTL_MS: '10000',
+    ...options.env,
   });
 
   const workerRef: { current?: NoticeWorker } = {};
