@@ -1,5 +1,6 @@
 // `pnpm dispatch`: the notice worker as its own process (set NOTICE_WORKER=off on the API processes).
 // Several may run against one PostgreSQL database: claims use FOR UPDATE SKIP LOCKED.
+import { configWarnings } from '../apps/api/src/config.ts';
 import { loadConfig } from '../apps/api/src/index.ts';
 import { createLogger, logFunction } from '../apps/api/src/logging.ts';
 import { createNoticeEvents } from '../apps/api/src/notices/events.ts';
@@ -11,7 +12,9 @@ const url = config.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const db = await createDatabase(url);
 // Live events reach API processes only through Redis; without it the portal sees new notices on its next load.
 const events = config.REDIS_URL ? createNoticeEvents(config) : undefined;
-const log = logFunction(createLogger({ level: config.LOG_LEVEL }));
+const logger = createLogger({ level: config.LOG_LEVEL });
+for (const warning of configWarnings(config, 'worker')) logger.warn(warning);
+const log = logFunction(logger);
 const worker = startNoticeWorkerFromConfig(config, { prisma: db.prisma, events, log });
 log('notice worker started', {
   database: redactDatabaseUrl(url),

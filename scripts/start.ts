@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configWarnings } from '../apps/api/src/config.ts';
 import { loadConfig, startApiServer } from '../apps/api/src/index.ts';
 import { createLogger, logFunction } from '../apps/api/src/logging.ts';
 import { startNoticeWorkerFromConfig, type NoticeWorker } from '../apps/api/src/notices/worker.ts';
@@ -43,6 +44,8 @@ async function main() {
   const config = loadConfig();
   const url = config.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   console.log(`Database: ${redactDatabaseUrl(url)}`);
+  const startupLog = createLogger({ level: config.LOG_LEVEL });
+  for (const warning of configWarnings(config, 'api')) startupLog.warn(warning);
 
   await migrateDeploy(url);
   const db = await createDatabase(url);

@@ -87,3 +87,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return result.data;
 }
+
+/**
+ * Settings that are valid but probably not what was meant, as sentences for the start-up log of
+ * an API process (`api`) or of a notice worker run apart (`worker`, `pnpm dispatch`).
+ */
+export function configWarnings(config: Config, role: 'api' | 'worker'): string[] {
+  const warnings: string[] = [];
+  if (!config.REDIS_URL && role === 'worker') {
+    warnings.push(
+      'No REDIS_URL: API processes hear nothing of what this worker publishes (no live notices in the ' +
+        'portal, and their cached answers are dropped only when RESPONSE_CACHE_TTL_MS runs out).',
+    );
+  }
+  if (!config.REDIS_URL && role === 'api' && config.NOTICE_WORKER === 'off') {
+    warnings.push(
+      'NOTICE_WORKER=off without REDIS_URL: what a worker in another process publishes reaches no live ' +
+        'subscriber here, and cached answers are dropped only when RESPONSE_CACHE_TTL_MS runs out.',
+    );
+  }
+  if (config.NODE_ENV === 'production' && config.RATE_LIMIT_PER_MINUTE === 0) {
+    warnings.push('RATE_LIMIT_PER_MINUTE=0 in production: requests are not limited per token or address.');
+  }
+  return warnings;
+}
