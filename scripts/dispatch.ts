@@ -5,16 +5,37 @@ import { loadConfig } from '../apps/api/src/index.ts';
 import { createLogger, logFunction } from '../apps/api/src/logging.ts';
 import { createNoticeEvents } from '../apps/api/src/notices/events.ts';
 import { startNoticeWorkerFromConfig } from '../apps/api/src/notices/worker.ts';
-import { createDatabase, DEFAULT_DATABASE_URL, redactDatabaseUrl } from '../packages/db/src/index.ts';
+import {
+  createDatabase,
+  DEFAULT_DATABASE_URL,
+  pendingMigrations,
+  redactDatabaseUrl,
+} from '../packages/db/src/index.ts';
 
 const config = loadConfig();
 const url = config.DATABASE_URL ?? DEFAULT_DATABASE_URL;
-const db = await createDatabase(url);
+const db = await createDatabase(url).catch((error: unknown) => {
+  // An embedded database open in `pnpm start`, say: the message is the whole story.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
+// Unreachable now: the worker's rounds say so and recover once it is back.
+const pending = await pendingMigrations(db.prisma).catch((): string[] => []);
+if (pending.length > 0) {
+  console.error(
+    `${redactDatabaseUrl(url)} lacks ${pending.length} migration(s) (${pending.join(', ')}): ` +
+      'run `pnpm db:migrate` (or `pnpm start` once) first.',
+  );
+  await db.close();
+  process.exit(1);
+}
 // Live events reach API processes only through Redis; without it the portal sees new notices on its next load.
 const events = config.REDIS_URL ? createNoticeEvents(config) : undefined;
 const logger = createLogger({ level: config.LOG_LEVEL });
 for (const warning of configWarnings(config, 'worker')) logger.warn(warning);
 const log = logFunction(logger);
+// Live events follow each batch's commit straight away, rather than queueing while Redis connects.
+await events?.ready(5_000);
 const worker = startNoticeWorkerFromConfig(config, { prisma: db.prisma, events, log });
 log('notice worker started', {
   database: redactDatabaseUrl(url),

@@ -1,6 +1,12 @@
 // `pnpm seed`: migrates the database named by DATABASE_URL (default: the embedded PGlite),
 // wipes it and fills it with the demo. Reads its configuration here, once (STYLE.md).
-import { createDatabase, migrateDeploy, redactDatabaseUrl, resolveDatabaseUrl } from '../../packages/db/src/index.ts';
+import {
+  createDatabase,
+  EmbeddedDatabaseInUse,
+  migrateDeploy,
+  redactDatabaseUrl,
+  resolveDatabaseUrl,
+} from '../../packages/db/src/index.ts';
 import { resetDatabase } from './reset-database.ts';
 import { seedDemo } from './seed-demo.ts';
 
@@ -42,6 +48,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof EmbeddedDatabaseInUse ? error.message : error);
   process.exitCode = 1;
 });

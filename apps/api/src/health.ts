@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@upgrade-desk/db';
-import { listMigrations } from '@upgrade-desk/db';
+import { listMigrations, pendingMigrations } from '@upgrade-desk/db';
 import type { Plugin } from 'graphql-yoga';
 
 /**
@@ -21,13 +21,7 @@ export function healthChecks(deps: { prisma: PrismaClient }): Plugin {
       if (url.pathname !== '/readyz') return;
       try {
         expectedMigrations ??= listMigrations();
-        const [expected, applied] = await Promise.all([
-          expectedMigrations,
-          deps.prisma.$queryRaw<{ migration_name: string }[]>`
-            SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-        ]);
-        const done = new Set(applied.map((m) => m.migration_name));
-        const pending = expected.filter((name) => !done.has(name));
+        const pending = await pendingMigrations(deps.prisma, await expectedMigrations);
         if (pending.length > 0) return reply(503, { status: 'migrations pending', pending });
         return reply(200, { status: 'ready' });
       } catch {

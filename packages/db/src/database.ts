@@ -6,6 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { type DatabaseEngine, parseDatabaseUrl, resolveDatabaseUrl } from './database-url.ts';
 import { Prisma, PrismaClient } from './generated/prisma/client.ts';
+import { lockPGliteDirectory } from './pglite-lock.ts';
 import { openPGlite } from './pglite-snapshot.ts';
 
 /** Prisma client log settings, e.g. `[{ emit: 'event', level: 'query' }]` to count SQL statements. */
@@ -91,7 +92,17 @@ export async function createDatabase<const Log extends DatabaseLog = []>(
   const resolved = resolveDatabaseUrl(url);
   const target = parseDatabaseUrl(resolved);
   if (target.engine === 'pglite') {
-    return databaseFromPGlite(await openPGlite(target.dataDir), resolved, options);
+    const unlock = target.dataDir === null ? () => {} : lockPGliteDirectory(target.dataDir);
+    let pglite: PGlite;
+    try {
+      pglite = await openPGlite(target.dataDir);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+    const database = databaseFromPGlite(pglite, resolved, options);
+    const close = database.close;
+    return { ...database, close: () => close().finally(unlock) };
   }
   const prisma = new PrismaClient({
     adapter: new PrismaPg({ connectionString: target.url }, { statementNameGenerator: preparedStatementName }),

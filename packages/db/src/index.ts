@@ -29,5 +29,6 @@ export {
   type PrismaCliOptions,
   type PrismaCliResult,
 } from './migrate.ts';
-export { listMigrations, migrationsHash } from './migrations.ts';
+export { listMigrations, migrationsHash, pendingMigrations } from './migrations.ts';
+export { EmbeddedDatabaseInUse } from './pglite-lock.ts';
 export { sqlTimestamp } from './sql.ts';

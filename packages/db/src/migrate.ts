@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { type DatabaseTarget, parseDatabaseUrl, redactDatabaseUrl, resolveDatabaseUrl } from './database-url.ts';
 import { listMigrations } from './migrations.ts';
+import { lockPGliteDirectory } from './pglite-lock.ts';
 import { openPGlite } from './pglite-snapshot.ts';
 import { repoRoot, schemaEngineBinary } from './repo-paths.ts';
 
@@ -108,6 +109,15 @@ export async function migrateDeploy(url?: string, options: PrismaCliOptions = {}
   const resolved = resolveDatabaseUrl(url);
   const target = parseDatabaseUrl(resolved);
   assertPersistent(target);
+  const unlock = target.engine === 'pglite' && target.dataDir !== null ? lockPGliteDirectory(target.dataDir) : null;
+  try {
+    return await deploy(resolved, options);
+  } finally {
+    unlock?.();
+  }
+}
+
+async function deploy(resolved: string, options: PrismaCliOptions): Promise<MigrateDeployResult> {
   const { exitCode, output } = await runPrismaCli(['migrate', 'deploy'], resolved, options);
   if (exitCode !== 0) {
     throw new Error(

@@ -25,6 +25,11 @@ export type NoticeTopics = {
 };
 
 export interface NoticeEvents extends PubSub<NoticeTopics> {
+  /**
+   * Resolves once events published now go out at once (Redis connected), or after `timeoutMs`
+   * regardless: until then they wait in the client's queue.
+   */
+  ready(timeoutMs: number): Promise<void>;
   /** Quits the Redis connections (when there are any); pending subscriptions stop receiving. */
   close(): Promise<void>;
 }
@@ -41,7 +46,10 @@ type NoticeEventTarget = PubSubEventTarget<NoticeTopics>;
 export function createNoticeEvents(config: NoticeEventsConfig, options: NoticeEventsOptions = {}): NoticeEvents {
   const logError = options.logError ?? ((message, error) => console.error(message, error));
   if (!config.REDIS_URL) {
-    return Object.assign(createPubSub<NoticeTopics>(), { close: () => Promise.resolve() });
+    return Object.assign(createPubSub<NoticeTopics>(), {
+      ready: () => Promise.resolve(),
+      close: () => Promise.resolve(),
+    });
   }
 
   // A subscribed connection can only (un)subscribe, so publishing needs a connection of its own.
@@ -74,7 +82,15 @@ export function createNoticeEvents(config: NoticeEventsConfig, options: NoticeEv
     removeEventListener: (type, listener) => redisTarget.removeEventListener(prefix + type, listener),
   };
 
+  const connected = (client: Redis) =>
+    client.status === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => client.once('ready', resolve));
   return Object.assign(createPubSub<NoticeTopics>({ eventTarget: target }), {
+    ready: async (timeoutMs: number) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      await Promise.race([Promise.all([connected(publishClient), connected(subscribeClient)]), late]);
+      clearTimeout(timer);
+    },
     close: async () => {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },
