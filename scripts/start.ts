@@ -9,7 +9,7 @@ import { loadConfig, startApiServer } from '../apps/api/src/index.ts';
 import { createLogger, logFunction } from '../apps/api/src/logging.ts';
 import { startNoticeWorkerFromConfig, type NoticeWorker } from '../apps/api/src/notices/worker.ts';
 import { createDatabase, DEFAULT_DATABASE_URL, migrateDeploy, redactDatabaseUrl } from '../packages/db/src/index.ts';
-import { isDatabaseEmpty, seedDemo } from '../prisma/seed/index.ts';
+import { demoAccountLines, isDatabaseEmpty, seedDemo } from '../prisma/seed/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const portalDir = path.join(root, 'apps/portal');
@@ -113,14 +113,9 @@ Upgrade Desk is running (started in ${seconds} s).
   API:      ${api.url}  (GraphiQL in a browser; introspection needs a staff token)
 
 Demo accounts (password: ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : config.DEMO_PASSWORD}):
-  admin@vendor.example           ADMIN
-  engineer@vendor.example        ENGINEER
-  care@vendor.example            CUSTOMER_CARE
-  impl@vendor.example            IMPLEMENTATION
-  admin@hanoi-water.example      CUSTOMER_ADMIN, HANOI-WATER
-  user@hanoi-water.example       CUSTOMER_USER, HANOI-WATER
-  admin@saigon-garment.example   CUSTOMER_ADMIN, SAIGON-GARMENT
-  user@saigon-garment.example    CUSTOMER_USER, SAIGON-GARMENT
+${demoAccountLines()
+  .map((line) => `  ${line}`)
+  .join('\n')}
 
 Ctrl-C stops both.`);
 }

@@ -7,6 +7,7 @@ import {
   redactDatabaseUrl,
   resolveDatabaseUrl,
 } from '../../packages/db/src/index.ts';
+import { demoAccountLines } from './demo-accounts.ts';
 import { resetDatabase } from './reset-database.ts';
 import { seedDemo } from './seed-demo.ts';
 
@@ -30,18 +31,7 @@ async function main(): Promise<void> {
     console.log(
       `Demo accounts (password ${process.env.DEMO_PASSWORD ? 'from DEMO_PASSWORD' : DEFAULT_DEMO_PASSWORD}):`,
     );
-    for (const email of [
-      'admin@vendor.example',
-      'engineer@vendor.example',
-      'care@vendor.example',
-      'impl@vendor.example',
-      'admin@hanoi-water.example',
-      'user@hanoi-water.example',
-      'admin@saigon-garment.example',
-      'user@saigon-garment.example',
-    ]) {
-      console.log(`  ${email}`);
-    }
+    for (const line of demoAccountLines()) console.log(`  ${line}`);
   } finally {
     await database.close();
   }

@@ -1,7 +1,7 @@
 // Logging in and out as each customer role, the session cookie, and the same-origin GraphQL proxy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdScripts, isHydrated, logIn, logOut, openBrowser, type Browser } from './browser.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { ACCOUNTS, DEMO_PASSWORD, startStack, type Stack } from './stack.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -38,7 +38,7 @@ describe('session', () => {
     expect(await attempt('nobody@hanoi-water.example', 'not-the-password')).toBe('Email hoặc mật khẩu không đúng.');
 
     await page.fill('#email', ACCOUNTS.hanoiUser);
-    await page.fill('#password', 'demo-password-2026');
+    await page.fill('#password', DEMO_PASSWORD);
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/maintenance'),
       page.click('main form button[type="submit"]'),
@@ -54,7 +54,7 @@ describe('session', () => {
     expect(new URL(page.url()).origin).toBe(portal.origin);
     expect(new URL(page.url()).searchParams.get('redirectTo')).toBe('/maintenance?view=calendar');
     await page.fill('#email', ACCOUNTS.hanoiUser);
-    await page.fill('#password', 'demo-password-2026');
+    await page.fill('#password', DEMO_PASSWORD);
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/maintenance'),
       page.click('main form button[type="submit"]'),
@@ -68,11 +68,11 @@ describe('session', () => {
     let release = await holdScripts(page);
     await page.goto(`${stack.portal}/login?redirectTo=/settings`, { waitUntil: 'domcontentloaded' });
     await page.fill('#email', ACCOUNTS.hanoiAdmin);
-    await page.fill('#password', 'demo-password-2026');
+    await page.fill('#password', DEMO_PASSWORD);
     expect(await isHydrated(page)).toBe(false);
     await release();
     expect(await page.inputValue('#email')).toBe(ACCOUNTS.hanoiAdmin);
-    expect(await page.inputValue('#password')).toBe('demo-password-2026');
+    expect(await page.inputValue('#password')).toBe(DEMO_PASSWORD);
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/settings'),
       page.click('main form button[type="submit"]'),

@@ -2,9 +2,17 @@
 // flight. Every request already received is answered in full, the notice worker's round and the
 // PGlite directory are closed properly (exit code 0), and the next start finds the writes.
 import { request } from 'node:http';
-import path from 'node:path';
 import { expect, it, onTestFinished } from 'vitest';
-import { freePort, postGraphQL, sleep, spawnScript, temporaryDirectory, waitFor } from './support.ts';
+import { DEMO_ACCOUNTS } from '../../prisma/seed/index.ts';
+import {
+  freePort,
+  postGraphQL,
+  sleep,
+  productOnPGliteEnv,
+  spawnScript,
+  temporaryDirectory,
+  waitFor,
+} from './support.ts';
 
 const LOGIN = 'mutation ($input: SessionCreateInput!) { sessionCreate(input: $input) { token } }';
 
@@ -38,29 +46,14 @@ function loginInTwoHalves(port: number, email: string) {
   return { finish: () => call.end(body.slice(half)), answer };
 }
 
-const ACCOUNTS = [
-  'admin@vendor.example',
-  'engineer@vendor.example',
-  'care@vendor.example',
-  'impl@vendor.example',
-  'admin@hanoi-water.example',
-  'user@hanoi-water.example',
-  'admin@saigon-garment.example',
-  'user@saigon-garment.example',
-];
+const ACCOUNTS = DEMO_ACCOUNTS.map((account) => account.email);
 
 it('SIGTERM with 24 logins half-sent: all 24 answered with a session, exit code 0, sessions kept', async () => {
   const temporary = temporaryDirectory('ud-fault-shutdown');
   onTestFinished(() => temporary.remove());
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const env = {
-    DATABASE_URL: `pglite:${path.join(temporary.dir, 'db')}`,
-    API_PORT: String(port),
-    PORTAL: 'off',
-    OUTBOX_DIR: path.join(temporary.dir, 'outbox'),
-    LOG_LEVEL: 'info',
-  };
+  const env = productOnPGliteEnv(temporary.dir, port);
   const product = spawnScript('scripts/start.ts', env);
   onTestFinished(() => product.stop());
   await product.waitForOutput(/Upgrade Desk is running/, 180_000);

@@ -2,9 +2,8 @@
 // behind `pnpm start`, with PORTAL=off): started again on the same directory, it comes up, /readyz
 // reports every migration applied, the writes made before the kill (a language change, the session
 // created by logging in) are there, no demo data is seeded over them, and logging in works.
-import path from 'node:path';
 import { expect, it, onTestFinished } from 'vitest';
-import { freePort, login, postGraphQL, spawnScript, temporaryDirectory } from './support.ts';
+import { freePort, login, postGraphQL, productOnPGliteEnv, spawnScript, temporaryDirectory } from './support.ts';
 
 const EMAIL = 'user@hanoi-water.example';
 const VIEWER = '{ viewer { email locale emailNotifications } }';
@@ -17,13 +16,7 @@ it('kill -9 of pnpm start on PGlite: the restart finds the directory intact, the
   onTestFinished(() => temporary.remove());
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const env = {
-    DATABASE_URL: `pglite:${path.join(temporary.dir, 'db')}`,
-    API_PORT: String(port),
-    PORTAL: 'off',
-    OUTBOX_DIR: path.join(temporary.dir, 'outbox'),
-    LOG_LEVEL: 'info',
-  };
+  const env = productOnPGliteEnv(temporary.dir, port);
 
   const first = spawnScript('scripts/start.ts', env);
   onTestFinished(() => first.stop());

@@ -195,6 +195,17 @@ export async function createPostgresDatabase(adminUrl = POSTGRES_ADMIN_URL): Pro
   return { url: url.toString(), drop };
 }
 
+/** `pnpm start` serving the API alone on `port`, over a PGlite directory and an outbox in `dir`. */
+export function productOnPGliteEnv(dir: string, port: number): Record<string, string> {
+  return {
+    DATABASE_URL: `pglite:${path.join(dir, 'db')}`,
+    API_PORT: String(port),
+    PORTAL: 'off',
+    OUTBOX_DIR: path.join(dir, 'outbox'),
+    LOG_LEVEL: 'info',
+  };
+}
+
 /** A temporary directory, removed by the returned function. */
 export function temporaryDirectory(prefix: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
@@ -283,6 +294,19 @@ export interface DispatchOutcome {
   /** Notices (published or not) that do not have exactly one EMAIL delivery row when published, zero otherwise. */
   wrongEmailRows: number;
   wrongWebhookRows: number;
+}
+
+/** The outcome when each of `total` notices was published exactly once, on every channel. */
+export function publishedExactlyOnce(total: number): DispatchOutcome {
+  return {
+    notices: total,
+    published: total,
+    wrongChannels: 0,
+    emailRows: total,
+    webhookRows: total,
+    wrongEmailRows: 0,
+    wrongWebhookRows: 0,
+  };
 }
 
 /** Counts, with SQL, what the dispatcher did to the notices. */
