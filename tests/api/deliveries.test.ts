@@ -22,7 +22,7 @@ import {
   verifyWebhookSignature,
   type WebhookSender,
 } from '../../apps/api/src/notices/channels/webhook.ts';
-import { CLAIM_LEASE_MS, deliverDue } from '../../apps/api/src/notices/deliveries.ts';
+import { CLAIM_LEASE_MS, deliverDue } from '../../apps/api/src/notices/sender.ts';
 import { deliveryRowsFor } from '../../apps/api/src/notices/delivery-plan.ts';
 import type { NoticeStage } from '../../packages/db/src/index.ts';
 import { createDatabase, type Database } from '../../packages/db/src/index.ts';

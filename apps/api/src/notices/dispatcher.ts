@@ -4,6 +4,7 @@
 // they are published exactly once. Live events go out after the commit.
 import { sqlTimestamp, type NoticeChannel, type NoticeStage, type Prisma, type PrismaClient } from '@upgrade-desk/db';
 import { maySendNotice } from '@upgrade-desk/domain';
+import { DELIVERY_CHANNELS } from './channels/index.ts';
 import { deliveryRowsFor } from './delivery-plan.ts';
 import { publishNoticePublished, type NoticeEvents } from './events.ts';
 
@@ -92,7 +93,7 @@ async function insertDeliveries(
 
 /**
  * Sets publishedAt, and `channels` to where each notice actually went: IN_APP always, plus the
- * channels it has deliveries on. One UPDATE per distinct set of channels (at most four).
+ * channels it has deliveries on. One UPDATE per distinct set of channels (a handful).
  */
 async function markPublished(
   tx: Prisma.TransactionClient,
@@ -106,7 +107,7 @@ async function markPublished(
   for (const d of deliveries) channelsOf.get(d.noticeId)?.add(d.channel);
   const groups = new Map<string, string[]>();
   for (const [id, channels] of channelsOf) {
-    const key = (['IN_APP', 'EMAIL', 'WEBHOOK'] as const).filter((c) => channels.has(c)).join(',');
+    const key = DELIVERY_CHANNELS.map((c) => c.channel).filter((c) => channels.has(c)).join(',');
     groups.set(key, [...(groups.get(key) ?? []), id]);
   }
   for (const [key, ids] of groups) {
