@@ -4,7 +4,7 @@
 // they are published exactly once. Live events go out after the commit.
 import { sqlTimestamp, type NoticeChannel, type NoticeStage, type Prisma, type PrismaClient } from '@upgrade-desk/db';
 import { maySendNotice } from '@upgrade-desk/domain';
-import { DELIVERY_CHANNELS } from './channels/index.ts';
+import { CHANNEL_ORDER } from './channels/index.ts';
 import { deliveryRowsFor } from './delivery-plan.ts';
 import { publishNoticePublished, type NoticeEvents } from './events.ts';
 
@@ -93,7 +93,7 @@ async function insertDeliveries(
 
 /**
  * Sets publishedAt, and `channels` to where each notice actually went: IN_APP always, plus the
- * channels it has deliveries on. One UPDATE per distinct set of channels (a handful).
+ * channels it has deliveries on. One UPDATE per distinct set of channels (at most four).
  */
 async function markPublished(
   tx: Prisma.TransactionClient,
@@ -107,7 +107,7 @@ async function markPublished(
   for (const d of deliveries) channelsOf.get(d.noticeId)?.add(d.channel);
   const groups = new Map<string, string[]>();
   for (const [id, channels] of channelsOf) {
-    const key = DELIVERY_CHANNELS.map((c) => c.channel).filter((c) => channels.has(c)).join(',');
+    const key = CHANNEL_ORDER.filter((c) => channels.has(c)).join(',');
     groups.set(key, [...(groups.get(key) ?? []), id]);
   }
   for (const [key, ids] of groups) {

@@ -79,8 +79,7 @@ const deliveryOutbox: Outbox<ClaimedDelivery> = {
     ORDER BY claimed.id`,
   send(delivery, transports) {
     const channel = CHANNEL_BY_NAME.get(delivery.channel);
-    if (!channel?.send)
-      throw new UndeliverableError(`Channel ${delivery.channel} is not delivered by this worker.`);
+    if (!channel?.send) throw new UndeliverableError(`Channel ${delivery.channel} is not delivered by this worker.`);
     return channel.send(delivery, transports);
   },
   record: (prisma, where, data) => prisma.delivery.updateMany({ where, data }),

@@ -20,14 +20,8 @@ export type DeliveryPlanClient = Pick<Prisma.TransactionClient, 'user' | 'webhoo
 /** A Delivery row as a channel plans it; the planner sets when it is due. */
 export type PlannedDelivery = Omit<Prisma.DeliveryCreateManyInput, 'nextAttemptAt' | 'status'>;
 
-/** A claimed delivery with what sending it needs, as read by the claiming statement. */
-export interface ClaimedDelivery {
-  id: string;
-  channel: NoticeChannel;
-  recipient: string;
-  /** Including this attempt. */
-  attempts: number;
-  noticeId: string;
+/** The published notice a delivery carries, as the claiming statement reads it. */
+export interface DeliveredNotice {
   upgradeId: string;
   customerCode: string;
   stage: NoticeStage;
@@ -38,6 +32,16 @@ export interface ClaimedDelivery {
   publishedAt: Date | null;
   requiresAcknowledgement: boolean;
   acknowledgeBy: Date | null;
+}
+
+/** A claimed delivery with what sending it needs, as read by the claiming statement. */
+export interface ClaimedDelivery extends DeliveredNotice {
+  id: string;
+  channel: NoticeChannel;
+  recipient: string;
+  /** Including this attempt. */
+  attempts: number;
+  noticeId: string;
   webhookSecret: string | null;
   webhookDisabledAt: Date | null;
 }

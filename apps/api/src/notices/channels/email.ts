@@ -22,9 +22,7 @@ export const emailChannel: DeliveryChannel = {
   channel: 'EMAIL',
   async recipients(db, notices) {
     const customerIds = [...new Set(notices.map((n) => n.customerId))];
-    const advisoryCustomerIds = [
-      ...new Set(notices.filter((n) => n.stage === 'ADVISORY').map((n) => n.customerId)),
-    ];
+    const advisoryCustomerIds = [...new Set(notices.filter((n) => n.stage === 'ADVISORY').map((n) => n.customerId))];
     const [users, staff] = await Promise.all([
       db.user.findMany({
         where: { customerId: { in: customerIds }, emailNotifications: true, disabledAt: null },

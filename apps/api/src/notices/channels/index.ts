@@ -8,6 +8,9 @@ import { webhookChannel } from './webhook.ts';
 
 export const DELIVERY_CHANNELS: readonly DeliveryChannel[] = [inAppChannel, emailChannel, webhookChannel];
 
+/** The channels' names in that order. */
+export const CHANNEL_ORDER: readonly NoticeChannel[] = DELIVERY_CHANNELS.map((c) => c.channel);
+
 export const CHANNEL_BY_NAME: ReadonlyMap<NoticeChannel, DeliveryChannel> = new Map(
   DELIVERY_CHANNELS.map((c) => [c.channel, c]),
 );

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Locale, NoticeStage } from '@upgrade-desk/db';
 import type { Config } from '../../config.ts';
-import { groupBy, UndeliverableError, type DeliveryChannel } from './channel.ts';
+import { groupBy, UndeliverableError, type DeliveredNotice, type DeliveryChannel } from './channel.ts';
 
 // The WEBHOOK channel: a published notice POSTed as JSON to a partner tool's endpoint, signed.
 //
@@ -81,18 +81,8 @@ export interface NoticeWebhookPayload {
   acknowledgeBy: string | null;
 }
 
-export interface WebhookNotice {
+export interface WebhookNotice extends DeliveredNotice {
   id: string;
-  upgradeId: string;
-  customerCode: string;
-  stage: NoticeStage;
-  locale: Locale;
-  title: string;
-  body: string;
-  scheduledFor: Date;
-  publishedAt: Date | null;
-  requiresAcknowledgement: boolean;
-  acknowledgeBy: Date | null;
 }
 
 export function noticeWebhookPayload(notice: WebhookNotice): NoticeWebhookPayload {
