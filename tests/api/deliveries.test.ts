@@ -22,7 +22,9 @@ import {
   verifyWebhookSignature,
   type WebhookSender,
 } from '../../apps/api/src/notices/channels/webhook.ts';
-import { CLAIM_LEASE_MS, deliverDue } from '../../apps/api/src/notices/deliveries.ts';
+import { queueEmails } from '../../apps/api/src/notices/email-outbox.ts';
+import { MAX_DELIVERY_ATTEMPTS, nextRetryAt } from '../../apps/api/src/notices/retry-policy.ts';
+import { CLAIM_LEASE_MS, deliverDue, sendQueuedEmails } from '../../apps/api/src/notices/sender.ts';
 import { deliveryRowsFor } from '../../apps/api/src/notices/delivery-plan.ts';
 import type { NoticeStage } from '../../packages/db/src/index.ts';
 import { createDatabase, type Database } from '../../packages/db/src/index.ts';
@@ -526,5 +528,70 @@ describe('several workers at once', () => {
     } finally {
       await other?.close();
     }
+  });
+});
+
+describe('queued emails (module-request news, escalations)', () => {
+  it('go out through the same sender, retried on the same schedule as notice deliveries until abandoned', async () => {
+    await db.prisma.$transaction((tx) =>
+      queueEmails(
+        tx,
+        'test:queued-emails',
+        [
+          {
+            to: 'ok@water.example',
+            locale: 'VI',
+            subject: 'Yêu cầu mô-đun',
+            textBody: 'Đã duyệt.',
+            customerId: ids.water,
+          },
+          { to: 'bounce@water.example', locale: 'EN', subject: 'Module request', textBody: 'Approved.' },
+        ],
+        NOW,
+      ),
+    );
+    const ok = await db.prisma.emailMessage.findFirstOrThrow({ where: { to: 'ok@water.example' } });
+    const sent: EmailMessage[] = [];
+    const email: EmailTransport = {
+      send: async (message) => {
+        if (message.to.startsWith('bounce@')) throw new Error('550 5.1.1 No such user');
+        sent.push(message);
+      },
+    };
+    // Notice deliveries and queued emails are separate outboxes: neither run takes the other's rows.
+    expect(await deliverDue({ prisma: db.prisma, email, webhook: noWebhook, now: NOW })).toMatchObject({ claimed: 0 });
+
+    let now = NOW;
+    const results = [];
+    for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) {
+      results.push(await sendQueuedEmails({ prisma: db.prisma, email, webhook: noWebhook, now }));
+      const bounce = await db.prisma.emailMessage.findFirstOrThrow({ where: { to: 'bounce@water.example' } });
+      const retryAt = nextRetryAt(attempt, now);
+      expect(bounce).toMatchObject({
+        attempts: attempt,
+        status: retryAt ? 'FAILED' : 'ABANDONED',
+        lastError: '550 5.1.1 No such user',
+        sentAt: null,
+      });
+      if (retryAt) {
+        expect(bounce.nextAttemptAt).toEqual(retryAt);
+        now = retryAt;
+      }
+    }
+    expect(results[0]).toEqual({ claimed: 2, sent: 1, failed: 1, abandoned: 0 });
+    expect(results.at(-1)).toEqual({ claimed: 1, sent: 0, failed: 0, abandoned: 1 });
+    expect(sent).toEqual([
+      {
+        to: 'ok@water.example',
+        subject: 'Yêu cầu mô-đun',
+        text: 'Đã duyệt.',
+        headers: { 'X-Upgrade-Desk-Email': ok.id },
+      },
+    ]);
+    expect(await db.prisma.emailMessage.findUniqueOrThrow({ where: { id: ok.id } })).toMatchObject({
+      status: 'SENT',
+      attempts: 1,
+      sentAt: NOW,
+    });
   });
 });

@@ -3,8 +3,8 @@
 // step's transaction, so the customer is told if and only if the step happened.
 import type { ModuleRequestStage, Prisma } from '@upgrade-desk/db';
 import { renderStageChange } from '@upgrade-desk/domain';
-import { recordActivity } from '../channels/activity-feed.ts';
-import { queueEmails } from '../channels/email-outbox.ts';
+import { recordActivity } from '../notices/channels/in-app.ts';
+import { queueEmails } from '../notices/email-outbox.ts';
 
 export interface ModuleRequestStep {
   requestId: string;

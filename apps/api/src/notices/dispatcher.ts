@@ -4,6 +4,7 @@
 // they are published exactly once. Live events go out after the commit.
 import { sqlTimestamp, type NoticeChannel, type NoticeStage, type Prisma, type PrismaClient } from '@upgrade-desk/db';
 import { maySendNotice } from '@upgrade-desk/domain';
+import { CHANNEL_ORDER } from './channels/index.ts';
 import { deliveryRowsFor } from './delivery-plan.ts';
 import { publishNoticePublished, type NoticeEvents } from './events.ts';
 
@@ -106,7 +107,7 @@ async function markPublished(
   for (const d of deliveries) channelsOf.get(d.noticeId)?.add(d.channel);
   const groups = new Map<string, string[]>();
   for (const [id, channels] of channelsOf) {
-    const key = (['IN_APP', 'EMAIL', 'WEBHOOK'] as const).filter((c) => channels.has(c)).join(',');
+    const key = CHANNEL_ORDER.filter((c) => channels.has(c)).join(',');
     groups.set(key, [...(groups.get(key) ?? []), id]);
   }
   for (const [key, ids] of groups) {

@@ -2,7 +2,7 @@
 // escalated once to the vendor's implementation and customer-care staff assigned to that customer.
 import { sqlTimestamp, type Locale, type PrismaClient } from '@upgrade-desk/db';
 import { formatLocalDateTime } from '@upgrade-desk/domain';
-import { queueEmails, type OutgoingEmail } from '../channels/email-outbox.ts';
+import { queueEmails, type OutgoingEmail } from './email-outbox.ts';
 
 const ESCALATION_TEXTS: Readonly<
   Record<

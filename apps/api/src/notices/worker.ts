@@ -5,11 +5,10 @@ import type { PrismaClient } from '@upgrade-desk/db';
 import type { Config } from '../config.ts';
 import { createEmailTransport, type EmailTransport } from './channels/email.ts';
 import { createWebhookSenderFromConfig, type WebhookSender } from './channels/webhook.ts';
-import { deliverDue } from './deliveries.ts';
 import { dispatchDue } from './dispatcher.ts';
-import { sendQueuedEmails } from './email-outbox-sender.ts';
 import { escalateOverdue } from './escalation.ts';
 import type { NoticeEvents } from './events.ts';
+import { sendDue } from './sender.ts';
 
 export interface NoticeWorkerOptions {
   prisma: PrismaClient;
@@ -50,8 +49,7 @@ export function startNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
     const { prisma, events, email, webhook } = options;
     const dispatched = await dispatchDue({ prisma, events, now: now() });
     const escalated = await escalateOverdue({ prisma, now: now() });
-    const deliveries = await deliverDue({ prisma, email, webhook, now: now() });
-    const emails = await sendQueuedEmails({ prisma, email, now: now() });
+    const { deliveries, emails } = await sendDue({ prisma, email, webhook, now: now() });
     const result = { ...dispatched, escalated, delivered: deliveries.sent, emailed: emails.sent };
     if (Object.values(result).some((n) => n > 0)) {
       log('notice worker round', { ...result });

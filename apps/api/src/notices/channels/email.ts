@@ -5,12 +5,72 @@ import type { Locale } from '@upgrade-desk/db';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Config } from '../../config.ts';
+import { groupBy, type DeliveryChannel } from './channel.ts';
 import { EMAIL_TEXTS } from './email-texts.ts';
 
 // The EMAIL channel: a notice as a real MIME message, sent over SMTP when SMTP_URL is set, or
 // written as an RFC 822 .eml file to OUTBOX_DIR otherwise (the demo's "sent mail", openable in
 // any mail client). Both go through nodemailer's composer, so headers such as a Vietnamese subject
 // are encoded the same way (RFC 2047) in both.
+//
+// Who gets a notice by email:
+// - every user of the customer who wants notices by email and is not disabled;
+// - for a FIX ADVISORY, copies to the vendor staff assigned to the customer (implementation and
+//   customer care route the advisory to the customer), unless disabled.
+
+export const emailChannel: DeliveryChannel = {
+  channel: 'EMAIL',
+  async recipients(db, notices) {
+    const customerIds = [...new Set(notices.map((n) => n.customerId))];
+    const advisoryCustomerIds = [...new Set(notices.filter((n) => n.stage === 'ADVISORY').map((n) => n.customerId))];
+    const [users, staff] = await Promise.all([
+      db.user.findMany({
+        where: { customerId: { in: customerIds }, emailNotifications: true, disabledAt: null },
+        select: { email: true, customerId: true },
+        orderBy: [{ email: 'asc' }],
+      }),
+      advisoryCustomerIds.length === 0
+        ? Promise.resolve([])
+        : db.user.findMany({
+            where: { disabledAt: null, customerAssignments: { some: { customerId: { in: advisoryCustomerIds } } } },
+            select: {
+              email: true,
+              customerAssignments: { where: { customerId: { in: advisoryCustomerIds } }, select: { customerId: true } },
+            },
+            orderBy: [{ email: 'asc' }],
+          }),
+    ]);
+    const emailsOf = groupBy(
+      users,
+      (u) => u.customerId ?? '',
+      (u) => u.email,
+    );
+    const staffEmailsOf = new Map<string, string[]>();
+    for (const member of staff) {
+      for (const { customerId } of member.customerAssignments) {
+        staffEmailsOf.set(customerId, [...(staffEmailsOf.get(customerId) ?? []), member.email]);
+      }
+    }
+    return notices.flatMap((notice) => {
+      const recipients = new Set(emailsOf.get(notice.customerId));
+      if (notice.stage === 'ADVISORY')
+        for (const email of staffEmailsOf.get(notice.customerId) ?? []) recipients.add(email);
+      return [...recipients].map((recipient) => ({ noticeId: notice.id, channel: 'EMAIL' as const, recipient }));
+    });
+  },
+  async send(delivery, { email }) {
+    await email.send(
+      noticeEmail({
+        deliveryId: delivery.id,
+        noticeId: delivery.noticeId,
+        recipient: delivery.recipient,
+        locale: delivery.locale,
+        title: delivery.title,
+        body: delivery.body,
+      }),
+    );
+  },
+};
 
 export interface EmailMessage {
   to: string;
@@ -126,7 +186,7 @@ export interface SmtpTransportOptions {
 export function createSmtpTransport(options: SmtpTransportOptions): EmailTransport {
   const transporter = nodemailer.createTransport({
     url: options.url,
-    // nodemailer waits minutes by default; a worker holding a lease (deliveries.ts) cannot.
+    // nodemailer waits minutes by default; a worker holding a lease (../sender.ts) cannot.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Locale, NoticeStage } from '@upgrade-desk/db';
 import type { Config } from '../../config.ts';
+import { groupBy, UndeliverableError, type DeliveredNotice, type DeliveryChannel } from './channel.ts';
 
 // The WEBHOOK channel: a published notice POSTed as JSON to a partner tool's endpoint, signed.
 //
@@ -15,13 +16,55 @@ import type { Config } from '../../config.ts';
 // (a captured request cannot be replayed later), and treats a Delivery id it has already
 // processed as done: a retry after a lost response, or after a worker crash, repeats the id.
 // Any 2xx answer is success; anything else (a redirect too: none is followed), a network error
-// or no answer within WEBHOOK_TIMEOUT_MS is a failure, retried with backoff (deliveries.ts).
+// or no answer within WEBHOOK_TIMEOUT_MS is a failure, retried with backoff (../retry-policy.ts).
+// A notice goes to every active endpoint of its customer.
 
 export const SIGNATURE_HEADER = 'X-Upgrade-Desk-Signature';
 export const TIMESTAMP_HEADER = 'X-Upgrade-Desk-Timestamp';
 export const DELIVERY_HEADER = 'X-Upgrade-Desk-Delivery';
 export const EVENT_HEADER = 'X-Upgrade-Desk-Event';
 export const NOTICE_PUBLISHED_EVENT = 'notice.published';
+
+export const webhookChannel: DeliveryChannel = {
+  channel: 'WEBHOOK',
+  async recipients(db, notices) {
+    const endpoints = await db.webhookEndpoint.findMany({
+      where: { customerId: { in: [...new Set(notices.map((n) => n.customerId))] }, disabledAt: null },
+      select: { id: true, url: true, customerId: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    const endpointsOf = groupBy(
+      endpoints,
+      (e) => e.customerId,
+      (e) => e,
+    );
+    return notices.flatMap((notice) => {
+      // Two active endpoints with one URL would break the (notice, channel, recipient) key; creation
+      // refuses that, and this keeps the first should one exist anyway.
+      const firstByUrl = new Map<string, { id: string; url: string }>();
+      for (const endpoint of endpointsOf.get(notice.customerId) ?? [])
+        if (!firstByUrl.has(endpoint.url)) firstByUrl.set(endpoint.url, endpoint);
+      return [...firstByUrl.values()].map((endpoint) => ({
+        noticeId: notice.id,
+        channel: 'WEBHOOK' as const,
+        recipient: endpoint.url,
+        webhookEndpointId: endpoint.id,
+      }));
+    });
+  },
+  async send(delivery, { webhook }) {
+    // Deleted by the customer's admin after the notice was published: do not send it there.
+    if (delivery.webhookSecret === null || delivery.webhookDisabledAt !== null) {
+      throw new UndeliverableError('The webhook endpoint was deleted.');
+    }
+    await webhook.send({
+      deliveryId: delivery.id,
+      url: delivery.recipient,
+      secret: delivery.webhookSecret,
+      payload: noticeWebhookPayload({ ...delivery, id: delivery.noticeId }),
+    });
+  },
+};
 
 /** What a partner tool receives: the published notice, with Relay global IDs as the API shows them. */
 export interface NoticeWebhookPayload {
@@ -38,18 +81,8 @@ export interface NoticeWebhookPayload {
   acknowledgeBy: string | null;
 }
 
-export interface WebhookNotice {
+export interface WebhookNotice extends DeliveredNotice {
   id: string;
-  upgradeId: string;
-  customerCode: string;
-  stage: NoticeStage;
-  locale: Locale;
-  title: string;
-  body: string;
-  scheduledFor: Date;
-  publishedAt: Date | null;
-  requiresAcknowledgement: boolean;
-  acknowledgeBy: Date | null;
 }
 
 export function noticeWebhookPayload(notice: WebhookNotice): NoticeWebhookPayload {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DELIVERY_ATTEMPTS, nextRetryAt } from './delivery-retry.ts';
+import { MAX_DELIVERY_ATTEMPTS, nextRetryAt } from './retry-policy.ts';
 
 const FAILED_AT = new Date('2026-12-01T03:00:00Z');
 const later = (ms: number) => new Date(FAILED_AT.getTime() + ms).toISOString();

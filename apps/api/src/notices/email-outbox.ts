@@ -1,6 +1,6 @@
-// The EMAIL channel's outbox: emails are rows (EmailMessage, PENDING), written in the same
-// transaction as the change they tell of, so one is queued if and only if that change commits.
-// A dispatcher sends the due rows later, records SENT or FAILED, and retries with backoff.
+// Emails other than notices (module-request news, escalations): rows (EmailMessage, PENDING),
+// written in the same transaction as the change they tell of, so one is queued if and only if that
+// change commits. The sender (./sender.ts) sends the due rows later, as it sends notice deliveries.
 import type { Locale, Prisma } from '@upgrade-desk/db';
 
 /** One email, already rendered in its reader's locale. */

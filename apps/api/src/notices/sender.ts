@@ -1,0 +1,229 @@
+// The sending worker of every outgoing message: notice deliveries (Delivery rows, which the
+// dispatcher records when it publishes a notice) and queued emails (EmailMessage rows, written by
+// module-request news and escalations in the transaction of what they tell of). Both are outboxes
+// with the same columns and the same life: PENDING -> claimed -> SENT, or FAILED and tried again
+// per the retry policy (./retry-policy.ts) until SENT or ABANDONED.
+//
+// Several processes may run it against one PostgreSQL at once. A message is claimed before it is
+// sent, by one statement that locks due rows with FOR UPDATE SKIP LOCKED (a row another worker is
+// claiming is skipped, not waited for), counts the attempt and pushes nextAttemptAt a lease ahead.
+// Until the lease runs out no other worker considers the row due, so no two send it at once. If
+// the process dies mid-send, the row becomes due again when the lease ends and is retried: never
+// lost. The one message that was in flight at the crash may then reach its recipient twice; the
+// copies carry the same idempotency key (the X-Upgrade-Desk-Delivery or X-Upgrade-Desk-Email
+// header; a notice email's Message-ID), so receivers can drop the second.
+//
+// Results are written with the claimed attempt number as a fencing token: a worker that overran
+// its lease (and whose row another worker has claimed since) cannot overwrite the newer outcome.
+import { Prisma, sqlTimestamp, type DeliveryStatus, type PrismaClient } from '@upgrade-desk/db';
+import { UndeliverableError, type ChannelTransports, type ClaimedDelivery } from './channels/channel.ts';
+import { CHANNEL_BY_NAME } from './channels/index.ts';
+import { CLAIM_LEASE_MS, LAST_ERROR_MAX_LENGTH, nextRetryAt, SEND_DEADLINE_MS } from './retry-policy.ts';
+
+export { CLAIM_LEASE_MS, SEND_DEADLINE_MS } from './retry-policy.ts';
+
+export interface SendOptions extends ChannelTransports {
+  prisma: PrismaClient;
+  /** The clock for this run: what is due, the lease, the retry times and sentAt. */
+  now: Date;
+  /** At most this many messages of each outbox in this run (default 100). */
+  limit?: number;
+  /**
+   * Messages claimed and sent together (default 8). Claims are made this many at a time, just
+   * before sending, so every claim's lease covers one round of sends only.
+   */
+  concurrency?: number;
+}
+
+export interface SendResult {
+  /** Messages this run claimed (attempted). */
+  claimed: number;
+  sent: number;
+  /** Failed this time; another attempt is scheduled. */
+  failed: number;
+  /** Failed for the last time, or had nowhere to go (a deleted webhook endpoint). */
+  abandoned: number;
+}
+
+/** What the worker's outcome writes; both outbox tables have these columns. */
+interface OutcomeData {
+  status: DeliveryStatus;
+  sentAt?: Date;
+  nextAttemptAt?: Date;
+  lastError: string | null;
+}
+
+/** A table of outgoing messages the sender works through. */
+interface Outbox<Message extends { id: string; attempts: number }> {
+  table: 'Delivery' | 'EmailMessage';
+  /** Reads, in the claiming statement, what sending needs from the CTE `claimed` (the claimed rows). */
+  readClaimed: Prisma.Sql;
+  send(message: Message, transports: ChannelTransports): Promise<void>;
+  record(prisma: PrismaClient, where: { id: string; attempts: number }, data: OutcomeData): Promise<unknown>;
+}
+
+/** Notice deliveries: each rendered and sent by its channel (./channels/). */
+const deliveryOutbox: Outbox<ClaimedDelivery> = {
+  table: 'Delivery',
+  // The notice, the customer's code and the endpoint's secret, for every claimed delivery at once.
+  readClaimed: Prisma.sql`
+    SELECT claimed.id, claimed.channel::text AS channel, claimed.recipient, claimed.attempts,
+           n.id AS "noticeId", n."upgradeId", c.code AS "customerCode", n.stage::text AS stage,
+           n.locale::text AS locale, n.title, n.body, n."scheduledFor", n."publishedAt",
+           n."requiresAcknowledgement", n."acknowledgeBy",
+           w.secret AS "webhookSecret", w."disabledAt" AS "webhookDisabledAt"
+    FROM claimed
+    JOIN "Notice" AS n ON n.id = claimed."noticeId"
+    JOIN "Customer" AS c ON c.id = n."customerId"
+    LEFT JOIN "WebhookEndpoint" AS w ON w.id = claimed."webhookEndpointId"
+    ORDER BY claimed.id`,
+  send(delivery, transports) {
+    const channel = CHANNEL_BY_NAME.get(delivery.channel);
+    if (!channel?.send) throw new UndeliverableError(`Channel ${delivery.channel} is not delivered by this worker.`);
+    return channel.send(delivery, transports);
+  },
+  record: (prisma, where, data) => prisma.delivery.updateMany({ where, data }),
+};
+
+interface ClaimedEmail {
+  id: string;
+  to: string;
+  subject: string;
+  textBody: string;
+  attempts: number;
+}
+
+/** Queued emails (./email-outbox.ts), already rendered in their reader's locale. */
+const emailOutbox: Outbox<ClaimedEmail> = {
+  table: 'EmailMessage',
+  readClaimed: Prisma.sql`SELECT id, "to", subject, "textBody", attempts FROM claimed ORDER BY id`,
+  send: (message, { email }) =>
+    email.send({
+      to: message.to,
+      subject: message.subject,
+      text: message.textBody,
+      headers: { 'X-Upgrade-Desk-Email': message.id },
+    }),
+  record: (prisma, where, data) => prisma.emailMessage.updateMany({ where, data }),
+};
+
+/** Claims up to `limit` due messages of `outbox` and reads what sending them needs: one statement. */
+function claimDue<M extends { id: string; attempts: number }>(
+  prisma: PrismaClient,
+  outbox: Outbox<M>,
+  now: Date,
+  limit: number,
+): Promise<M[]> {
+  const table = Prisma.raw(`"${outbox.table}"`);
+  return prisma.$queryRaw<M[]>(Prisma.sql`
+    WITH due AS (
+      SELECT id FROM ${table}
+      WHERE status IN ('PENDING', 'FAILED') AND "nextAttemptAt" <= ${sqlTimestamp(now)}
+      ORDER BY "nextAttemptAt", id
+      LIMIT ${limit}::int
+      FOR UPDATE SKIP LOCKED
+    ), claimed AS (
+      UPDATE ${table} AS m
+      SET attempts = m.attempts + 1, "nextAttemptAt" = ${sqlTimestamp(new Date(now.getTime() + CLAIM_LEASE_MS))}
+      FROM due
+      WHERE m.id = due.id
+      RETURNING m.*
+    )
+    ${outbox.readClaimed}
+  `);
+}
+
+type Outcome = { kind: 'sent' } | { kind: 'failed'; error: string } | { kind: 'undeliverable'; error: string };
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`Not settled within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message || error.name : String(error);
+  return text.length > LAST_ERROR_MAX_LENGTH ? `${text.slice(0, LAST_ERROR_MAX_LENGTH - 1)}…` : text;
+}
+
+async function attempt<M extends { id: string; attempts: number }>(
+  outbox: Outbox<M>,
+  message: M,
+  transports: ChannelTransports,
+): Promise<Outcome> {
+  try {
+    await withDeadline(
+      // Called inside the chain, so a send that throws at once counts as a failed attempt too.
+      Promise.resolve().then(() => outbox.send(message, transports)),
+      SEND_DEADLINE_MS,
+    );
+    return { kind: 'sent' };
+  } catch (error) {
+    return { kind: error instanceof UndeliverableError ? 'undeliverable' : 'failed', error: errorText(error) };
+  }
+}
+
+/** Records an attempt's outcome, unless another worker has claimed the message since (fencing by attempts). */
+async function record<M extends { id: string; attempts: number }>(
+  prisma: PrismaClient,
+  outbox: Outbox<M>,
+  message: M,
+  outcome: Outcome,
+  now: Date,
+): Promise<keyof Omit<SendResult, 'claimed'>> {
+  const where = { id: message.id, attempts: message.attempts };
+  if (outcome.kind === 'sent') {
+    await outbox.record(prisma, where, { status: 'SENT', sentAt: now, lastError: null });
+    return 'sent';
+  }
+  const retryAt = outcome.kind === 'failed' ? nextRetryAt(message.attempts, now) : null;
+  if (retryAt) {
+    await outbox.record(prisma, where, { status: 'FAILED', nextAttemptAt: retryAt, lastError: outcome.error });
+    return 'failed';
+  }
+  await outbox.record(prisma, where, { status: 'ABANDONED', nextAttemptAt: now, lastError: outcome.error });
+  return 'abandoned';
+}
+
+/** Sends the due messages of one outbox, at most `limit` of them, `concurrency` at a time. */
+async function sendFrom<M extends { id: string; attempts: number }>(
+  outbox: Outbox<M>,
+  options: SendOptions,
+): Promise<SendResult> {
+  const { prisma, now } = options;
+  const limit = Math.max(0, Math.floor(options.limit ?? 100));
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8));
+  const result: SendResult = { claimed: 0, sent: 0, failed: 0, abandoned: 0 };
+  while (result.claimed < limit) {
+    const batch = await claimDue(prisma, outbox, now, Math.min(concurrency, limit - result.claimed));
+    if (batch.length === 0) break;
+    result.claimed += batch.length;
+    const outcomes = await Promise.all(
+      batch.map(async (message) => record(prisma, outbox, message, await attempt(outbox, message, options), now)),
+    );
+    for (const outcome of outcomes) result[outcome] += 1;
+  }
+  return result;
+}
+
+/**
+ * Sends the notice deliveries that are due (PENDING, or FAILED with nextAttemptAt <= now). Safe to
+ * run in several processes at once.
+ */
+export function deliverDue(options: SendOptions): Promise<SendResult> {
+  return sendFrom(deliveryOutbox, options);
+}
+
+/** Sends the queued emails that are due. Safe to run in several processes at once. */
+export function sendQueuedEmails(options: SendOptions): Promise<SendResult> {
+  return sendFrom(emailOutbox, options);
+}
+
+/** Everything due to go out: notice deliveries, then queued emails. */
+export async function sendDue(options: SendOptions): Promise<{ deliveries: SendResult; emails: SendResult }> {
+  const deliveries = await deliverDue(options);
+  const emails = await sendQueuedEmails(options);
+  return { deliveries, emails };
+}
