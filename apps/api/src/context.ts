@@ -1,6 +1,7 @@
 import type { PrismaClient, UpgradeKind } from '@upgrade-desk/db';
 import { DEFAULT_NOTICE_POLICIES, type NoticePolicy } from '@upgrade-desk/domain';
 import type { Config } from './config.ts';
+import { parseAddressRanges, parseIpAddress, type AddressRanges } from './net/address-ranges.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { createCustomerCounter, type CustomerCounter } from './customer-counts.ts';
 import type { Viewer } from './auth/viewer.ts';
@@ -30,12 +31,32 @@ export interface ServerContext {
   req?: { socket?: { remoteAddress?: string } };
 }
 
-/** The caller's address; X-Forwarded-For is believed only from a trusted proxy (the portal's server). */
-export function clientIp(request: Request, server: ServerContext, trustedProxies: readonly string[]): string {
-  const peer = server.req?.socket?.remoteAddress;
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded && (peer === undefined || trustedProxies.includes(peer))) return forwarded;
-  return peer ?? 'unknown';
+/**
+ * The caller's address. A peer that is not a trusted proxy is the caller, whatever X-Forwarded-For
+ * says. From a trusted proxy the header is read from the right, skipping further trusted hops: each
+ * proxy appends the address it saw, so the rightmost entry a trusted hop did not write is the
+ * first one the client could not forge; anything left of it is the client's own text. An entry
+ * that is not an address ends the walk at the last trusted hop. In-process calls (`yoga.fetch`, no
+ * socket) are treated as from a trusted proxy.
+ */
+export function clientIp(
+  request: Request,
+  server: ServerContext,
+  trustedProxies: AddressRanges | readonly string[],
+): string {
+  const trusted = parseAddressRanges(trustedProxies);
+  const peerText = server.req?.socket?.remoteAddress;
+  const peer = peerText === undefined ? undefined : parseIpAddress(peerText);
+  if (peerText !== undefined && (!peer || !trusted.includes(peer))) return peer?.toString() ?? peerText;
+  let nearest = peer?.toString() ?? 'unknown';
+  const hops = request.headers.get('x-forwarded-for')?.split(',') ?? [];
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = parseIpAddress(hops[i]!);
+    if (!hop) break;
+    nearest = hop.toString();
+    if (!trusted.includes(hop)) break;
+  }
+  return nearest;
 }
 
 export async function createContext(
