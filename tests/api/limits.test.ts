@@ -339,6 +339,38 @@ describe('rate limit per credential', () => {
     expect((await post(api, VIEWER, { headers: { 'x-forwarded-for': '10.78.0.2' } })).status).toBe(200);
   });
 
+  it('makes an anonymous client that forges X-Forwarded-For behind a proxy meet its limit', async () => {
+    // The reverse proxy (trusted) appended the address it saw; the client wrote the rest.
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const headers = { 'x-forwarded-for': `10.81.${i}.1, 198.51.100.${i}, 203.0.113.81` };
+      statuses.push((await post(api, VIEWER, { headers })).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
+  it('makes all the sessions of one user share one budget', async () => {
+    const sessions = await Promise.all(
+      [1, 2, 3].map(async (i) => {
+        const answer = await post(
+          api,
+          JSON.stringify({
+            query: `mutation { sessionCreate(input: { email: "${ACCOUNTS.hanoiUser}", password: "${DEMO_PASSWORD}" }) { token } }`,
+          }),
+          { headers: { 'x-forwarded-for': `10.82.0.${i}` } },
+        );
+        return (answer.body.data as { sessionCreate: { token: string } }).sessionCreate.token;
+      }),
+    );
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const token = sessions[i % sessions.length]!;
+      statuses.push((await post(api, VIEWER, { headers: { authorization: `Bearer ${token}` } })).status);
+    }
+    // Each session has spent at most two of its own five: the user's budget is what ran out.
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
   it('makes invented tokens spend the address budget too', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
@@ -361,6 +393,26 @@ describe('rate limit per credential', () => {
     const response = await api.fetch('/healthz', { headers: { 'x-forwarded-for': '10.78.0.1' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('ratelimit')).toBeNull();
+  });
+});
+
+describe('rate limit over HTTP', () => {
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
+    const api = await startTestApi({
+      listen: true,
+      seed: false,
+      env: { RATE_LIMIT_PER_MINUTE: '3', TRUSTED_PROXIES: '10.0.0.0/8' },
+    });
+    try {
+      const statuses: number[] = [];
+      const body = JSON.stringify({ query: '{ __typename }' });
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await post(api, body, { headers: { 'x-forwarded-for': `198.51.100.${i}` } })).status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await api.close();
+    }
   });
 });
 

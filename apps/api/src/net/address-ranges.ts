@@ -77,3 +77,9 @@ export function clientNetwork(address: IpAddress): string {
   const parts = (address as ipaddr.IPv6).parts.slice(0, 4);
   return `${new ipaddr.IPv6([...parts, 0, 0, 0, 0]).toString()}/64`;
 }
+
+/** clientNetwork() of an address given as text; text that is no address (`unknown`) is its own key. */
+export function clientNetworkOf(text: string): string {
+  const address = parseIpAddress(text);
+  return address ? clientNetwork(address) : text;
+}
