@@ -428,7 +428,11 @@ export async function benchCredentialAndPage(adminUrl: string): Promise<void> {
     const before = await throughput(uncached, TYPENAME, {}, seconds, null);
     const figures: [name: string, reqPerSecond: number, target: number][] = [
       ['session { __typename }', await throughput(uncached, TYPENAME, {}, seconds), TARGETS.credentialRatio],
-      ['API token { __typename }', await throughput(uncached, TYPENAME, {}, seconds, apiToken), TARGETS.credentialRatio],
+      [
+        'API token { __typename }',
+        await throughput(uncached, TYPENAME, {}, seconds, apiToken),
+        TARGETS.credentialRatio,
+      ],
       [
         'dashboard, response cache off',
         await throughput(uncached, DASHBOARD, DASHBOARD_VARIABLES, seconds),
