@@ -3,6 +3,7 @@ import { DEFAULT_NOTICE_POLICIES, type NoticePolicy } from '@upgrade-desk/domain
 import type { Config } from './config.ts';
 import { parseAddressRanges, parseIpAddress, type AddressRanges } from './net/address-ranges.ts';
 import { authenticate } from './auth/authenticate.ts';
+import type { CredentialCache } from './auth/credential-cache.ts';
 import { createCustomerCounter, type CustomerCounter } from './customer-counts.ts';
 import type { Viewer } from './auth/viewer.ts';
 import type { NoticeEvents } from './notices/events.ts';
@@ -14,6 +15,8 @@ export interface Context {
   now: () => Date;
   /** Live notice events (in-process, or Redis pub/sub shared by every API process). */
   events: NoticeEvents;
+  /** Verified credentials; whatever revokes one, or changes a user, drops them here (and everywhere). */
+  credentials: CredentialCache;
   clientIp: string;
   userAgent: string | undefined;
   /** Set by the first login attempt of a request, so aliases cannot pack several into one. */
@@ -60,7 +63,14 @@ export function clientIp(
 }
 
 export async function createContext(
-  deps: { prisma: PrismaClient; config: Config; events: NoticeEvents; now?: () => Date; onNoticesChanged?: () => void },
+  deps: {
+    prisma: PrismaClient;
+    config: Config;
+    events: NoticeEvents;
+    credentials: CredentialCache;
+    now?: () => Date;
+    onNoticesChanged?: () => void;
+  },
   request: Request,
   server: ServerContext,
 ): Promise<Context> {
@@ -71,6 +81,7 @@ export async function createContext(
     request.headers.get('authorization'),
     { lifetimeDays: deps.config.SESSION_DAYS },
     now(),
+    deps.credentials,
   );
   return {
     prisma: deps.prisma,
@@ -78,6 +89,7 @@ export async function createContext(
     viewer,
     now,
     events: deps.events,
+    credentials: deps.credentials,
     clientIp: clientIp(request, server, deps.config.TRUSTED_PROXIES),
     userAgent: request.headers.get('user-agent') ?? undefined,
     loginAttempted: false,

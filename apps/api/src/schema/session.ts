@@ -98,7 +98,9 @@ builder.mutationFields((t) => ({
     resolve: async (_root, _args, ctx) => {
       const credential = ctx.viewer?.credential;
       if (credential?.kind !== 'SESSION') return { revoked: false };
-      return { revoked: await invalidateSession(ctx.prisma, credential.sessionId) };
+      const revoked = await invalidateSession(ctx.prisma, credential.sessionId);
+      ctx.credentials.drop({ sessionId: credential.sessionId });
+      return { revoked };
     },
   }),
 }));
