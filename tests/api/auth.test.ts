@@ -185,7 +185,7 @@ describe('API tokens', () => {
 describe('verified credentials cached in memory', () => {
   const REVOKE_TOKEN = 'mutation ($id: ID!) { apiTokenRevoke(input: { id: $id }) { revokedId userErrors { code } } }';
   const env = {
-    CREDENTIAL_CACHE_TTL_MS: '60000',
+    AUTH_CACHE_TTL_MS: '60000',
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_CHANNEL_PREFIX: `auth-test-${randomUUID()}:`,
   };

@@ -80,7 +80,7 @@ const ConfigSchema = z.object({
    * once, in every process, on revoke, logout or a change to its user); 0: looked up on every request.
    * Default 5 s (off under NODE_ENV=test, whose tests change users behind the API's back).
    */
-  CREDENTIAL_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   /** Repeated queries by the same credential are answered from memory for this long, unless data changed first; 0: off. Default 10 s (off under NODE_ENV=test). */
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).optional(),
 });
@@ -90,7 +90,7 @@ const ConfigWithDefaults = ConfigSchema.transform((config) => ({
   PUBLIC_API_URL: config.PUBLIC_API_URL ?? `http://127.0.0.1:${config.API_PORT}`,
   LOG_LEVEL: config.LOG_LEVEL ?? (config.NODE_ENV === 'test' ? 'silent' : 'info'),
   RESPONSE_CACHE_TTL_MS: config.RESPONSE_CACHE_TTL_MS ?? (config.NODE_ENV === 'test' ? 0 : 10_000),
-  CREDENTIAL_CACHE_TTL_MS: config.CREDENTIAL_CACHE_TTL_MS ?? (config.NODE_ENV === 'test' ? 0 : 5_000),
+  AUTH_CACHE_TTL_MS: config.AUTH_CACHE_TTL_MS ?? (config.NODE_ENV === 'test' ? 0 : 5_000),
 }));
 
 export type Config = z.infer<typeof ConfigWithDefaults>;

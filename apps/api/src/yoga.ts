@@ -88,7 +88,7 @@ export function createApi(deps: ApiDependencies) {
   const ownedEvents = deps.events ? undefined : createNoticeEvents(deps.config);
   const events = deps.events ?? ownedEvents!;
   const logger = deps.logger ?? createLogger({ level: deps.config.LOG_LEVEL });
-  const credentials = createCredentialCache({ ttlMs: deps.config.CREDENTIAL_CACHE_TTL_MS, events });
+  const credentials = createCredentialCache({ ttlMs: deps.config.AUTH_CACHE_TTL_MS, events });
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
