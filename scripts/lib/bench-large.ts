@@ -423,6 +423,10 @@ export async function benchCredentialAndPage(adminUrl: string): Promise<void> {
   const uncached = await serve(url, 'cache off');
   try {
     const apiToken = await apiTokenOf(uncached.send, await login(uncached.send, CUSTOMER_ADMIN));
+    // Warm-up, so that the first figure does not pay for the JIT compiling the server's code paths.
+    for (const bearer of [null, uncached.tokens.customer, apiToken])
+      await throughput(uncached, TYPENAME, {}, 2, bearer);
+    await throughput(uncached, DASHBOARD, DASHBOARD_VARIABLES, 2);
     // The anonymous figure before and after the others: their mean is the base, and a gap between
     // the two says the machine's load changed during the run (then run it again).
     const before = await throughput(uncached, TYPENAME, {}, seconds, null);
