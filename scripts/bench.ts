@@ -1,12 +1,13 @@
 // `pnpm bench`: prints figures, asserts nothing. Planning a FEATURE upgrade for 5,000 customers;
 // dispatching 10,000 due notices on PGlite and on PostgreSQL; and the large-data figures of issue 6
-// (lib/bench-large.ts; BENCH_LARGE=0 skips them). PostgreSQL: BENCH_DATABASE_URL, else
+// (lib/bench-large.ts; BENCH_LARGE=0 skips them), and what a credential and the uncached dashboard
+// cost against an anonymous request on the demo data (always). PostgreSQL: BENCH_DATABASE_URL, else
 // TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres (databases are created beside it).
 import { DEFAULT_NOTICE_POLICIES, planNotices } from '../packages/domain/src/index.ts';
 import { noticeRows, type TargetToPlan, type UpgradeToPlan } from '../apps/api/src/notices/plan-writer.ts';
 import { dispatchDue } from '../apps/api/src/notices/dispatcher.ts';
 import { createTestDatabase } from '../packages/db/src/testing.ts';
-import { benchLargeData } from './lib/bench-large.ts';
+import { benchCredentialAndPage, benchLargeData } from './lib/bench-large.ts';
 
 const DAY = 86_400_000;
 const now = new Date('2026-12-01T03:00:00Z');
@@ -114,6 +115,7 @@ delete process.env.TEST_DATABASE_URL;
 await benchDispatch('PGlite    ');
 process.env.TEST_DATABASE_URL = pgUrl;
 await benchDispatch('PostgreSQL');
+await benchCredentialAndPage(pgUrl);
 if (process.env.BENCH_LARGE === '0') {
   console.log('large     skipped (BENCH_LARGE=0)');
 } else {

@@ -39,6 +39,8 @@ await events?.ready(5_000);
 const worker = startNoticeWorkerFromConfig(config, { prisma: db.prisma, events, log });
 log('notice worker started', {
   database: redactDatabaseUrl(url),
+  // Production unless NODE_ENV says otherwise, like every process but `pnpm start`'s demo.
+  mode: config.NODE_ENV,
   intervalMs: config.DISPATCH_INTERVAL_MS,
   redis: Boolean(events),
 });

@@ -41,7 +41,9 @@ function ensurePortalBuilt(): void {
 
 async function main() {
   const started = Date.now();
-  const config = loadConfig();
+  // The demo mode: error details in answers, webhooks to http://localhost. Everywhere else (and here
+  // with NODE_ENV=production) the API runs as production.
+  const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' });
   const url = config.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   console.log(`Database: ${redactDatabaseUrl(url)}`);
   const startupLog = createLogger({ level: config.LOG_LEVEL });
@@ -107,8 +109,13 @@ async function main() {
   });
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const mode =
+    config.NODE_ENV === 'production'
+      ? 'production (NODE_ENV=production)'
+      : `DEMO MODE (NODE_ENV=${config.NODE_ENV}): error details in answers, http:// webhooks to localhost;\n            not for deployment: set NODE_ENV=production there`;
   console.log(`
 Upgrade Desk is running (started in ${seconds} s).
+  Mode:     ${mode}
   Portal:   ${portalEnabled ? `http://localhost:${portalPort}` : 'off (PORTAL=off)'}
   API:      ${api.url}  (GraphiQL in a browser; introspection needs a staff token)
 

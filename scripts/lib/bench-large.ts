@@ -12,7 +12,8 @@ import autocannon from 'autocannon';
 import { createApi, loadConfig, startApiServer } from '../../apps/api/src/index.ts';
 import { createDatabase, migrateDeploy, type Database } from '../../packages/db/src/index.ts';
 import { withPostgresDatabase } from '../../packages/db/src/database-url.ts';
-import { resetDatabase } from '../../prisma/seed/reset-database.ts';
+import { isDatabaseEmpty, resetDatabase } from '../../prisma/seed/reset-database.ts';
+import { seedDemo } from '../../prisma/seed/seed-demo.ts';
 import { seedLarge } from '../../prisma/seed/seed-large.ts';
 import { stableId } from '../../prisma/seed/stable-id.ts';
 import {
@@ -31,7 +32,15 @@ const PASSWORD = 'demo-password-2026';
 const CUSTOMER_USER = 'user@hanoi-water.example';
 const STAFF = 'admin@vendor.example';
 
-const TARGETS = { throughputRatio: 0.5, statements: 5, latencyRatio: 1.3, dashboardKb: 80 };
+const TARGETS = {
+  throughputRatio: 0.5,
+  statements: 5,
+  latencyRatio: 1.3,
+  dashboardKb: 80,
+  /** (e): an authenticated `{ __typename }`, and the dashboard without the response cache, against an anonymous one. */
+  credentialRatio: 0.8,
+  uncachedDashboardRatio: 0.2,
+};
 const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 
 interface Operation {
@@ -266,13 +275,20 @@ async function p50(served: Served, operation: Operation, rounds: number): Promis
   return median(times);
 }
 
-async function throughput(served: Served, query: string, variables: object, seconds: number): Promise<number> {
+/** Requests per second over 10 connections; as the customer user unless another bearer (or null: anonymous) is given. */
+async function throughput(
+  served: Served,
+  query: string,
+  variables: object,
+  seconds: number,
+  bearer: string | null = served.tokens.customer,
+): Promise<number> {
   const result = await autocannon({
     url: served.url,
     method: 'POST',
     connections: 10,
     duration: seconds,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${served.tokens.customer}` },
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   if (result.non2xx > 0 || result.errors > 0) {
@@ -369,4 +385,87 @@ export async function benchLargeData(adminUrl: string): Promise<void> {
   console.log(
     `large     (d) portal dashboard JavaScript, gzipped: ${kb.toFixed(1)} KB in ${js.files} files (target <= ${TARGETS.dashboardKb} KB) ${verdict(kb <= TARGETS.dashboardKb)}`,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// (e) what a credential costs, and the uncached page: the demo data on PostgreSQL, response cache
+// and rate limit off, each figure against the same server's anonymous `{ __typename }` in one run.
+
+const DEMO_DATABASE = 'upgrade_desk_bench_demo';
+const CUSTOMER_ADMIN = 'admin@hanoi-water.example';
+
+async function ensureDemoSeeded(url: string): Promise<void> {
+  const db = await createDatabase(url);
+  try {
+    if (await isDatabaseEmpty(db.prisma)) await seedDemo(db.prisma, { password: PASSWORD, now: NOW });
+  } finally {
+    await db.close();
+  }
+}
+
+async function apiTokenOf(send: Fetch, session: string): Promise<string> {
+  const data = (await gql(
+    send,
+    'mutation ($input: ApiTokenCreateInput!) { apiTokenCreate(input: $input) { token userErrors { code } } }',
+    { input: { name: `bench ${Date.now()}`, scopes: ['READ'] } },
+    session,
+  )) as { apiTokenCreate: { token: string | null } };
+  if (!data.apiTokenCreate.token) throw new Error('apiTokenCreate failed');
+  return data.apiTokenCreate.token;
+}
+
+export async function benchCredentialAndPage(adminUrl: string): Promise<void> {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  const url = await ensureDatabase(adminUrl, DEMO_DATABASE);
+  await ensureDemoSeeded(url);
+  const label = `(e) demo data on PostgreSQL, 10 connections, ${seconds} s each`;
+
+  const uncached = await serve(url, 'cache off');
+  try {
+    const apiToken = await apiTokenOf(uncached.send, await login(uncached.send, CUSTOMER_ADMIN));
+    // Warm-up, so that the first figure does not pay for the JIT compiling the server's code paths.
+    for (const bearer of [null, uncached.tokens.customer, apiToken])
+      await throughput(uncached, TYPENAME, {}, 2, bearer);
+    await throughput(uncached, DASHBOARD, DASHBOARD_VARIABLES, 2);
+    // The anonymous figure before and after the others: their mean is the base, and a gap between
+    // the two says the machine's load changed during the run (then run it again).
+    const before = await throughput(uncached, TYPENAME, {}, seconds, null);
+    const figures: [name: string, reqPerSecond: number, target: number][] = [
+      ['session { __typename }', await throughput(uncached, TYPENAME, {}, seconds), TARGETS.credentialRatio],
+      [
+        'API token { __typename }',
+        await throughput(uncached, TYPENAME, {}, seconds, apiToken),
+        TARGETS.credentialRatio,
+      ],
+      [
+        'dashboard, response cache off',
+        await throughput(uncached, DASHBOARD, DASHBOARD_VARIABLES, seconds),
+        TARGETS.uncachedDashboardRatio,
+      ],
+    ];
+    const after = await throughput(uncached, TYPENAME, {}, seconds, null);
+    const anonymous = (before + after) / 2;
+    console.log(
+      `large     ${label}: anonymous { __typename } ${anonymous.toFixed(0)} req/s (${before.toFixed(0)} before, ${after.toFixed(0)} after the others)`,
+    );
+    for (const [name, reqPerSecond, target] of figures) {
+      const ratio = reqPerSecond / anonymous;
+      console.log(
+        `large     (e) ${name.padEnd(30)}: ${reqPerSecond.toFixed(0)} req/s, ${ratio.toFixed(2)}x anonymous (target >= ${target}x) ${verdict(ratio >= target)}`,
+      );
+    }
+  } finally {
+    await uncached.close();
+  }
+
+  const cached = await serve(url, 'cache on');
+  try {
+    const anonymous = await throughput(cached, TYPENAME, {}, seconds, null);
+    const dashboard = await throughput(cached, DASHBOARD, DASHBOARD_VARIABLES, seconds);
+    console.log(
+      `large     (e) ${'dashboard, response cache on'.padEnd(30)}: ${dashboard.toFixed(0)} req/s, ${(dashboard / anonymous).toFixed(2)}x anonymous (${anonymous.toFixed(0)} req/s in that run; for reference)`,
+    );
+  } finally {
+    await cached.close();
+  }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNTS, DEMO_PASSWORD, startTestApi, type TestApi } from './harness.ts';
 
@@ -68,26 +69,26 @@ describe('sessionCreate', () => {
     expect(data.b).toEqual({ token: null, userErrors: [{ code: 'RATE_LIMITED' }] });
   });
 
-  it('locks an account after repeated failures and then refuses even the right password', async () => {
+  it('locks an account from the address that guessed, and the right password still works from elsewhere', async () => {
     const email = ACCOUNTS.hanoiUser;
+    const from = (ip: string, password: string) =>
+      api.gql(LOGIN, { input: { email, password } }, { headers: { 'x-forwarded-for': ip } });
     const codes: string[] = [];
+    for (let i = 0; i < 7; i++)
+      codes.push((await from('10.1.1.1', `wrong-${i}`)).data.sessionCreate.userErrors[0].code);
+    expect(codes).toEqual([...Array(5).fill('INVALID_CREDENTIALS'), 'RATE_LIMITED', 'RATE_LIMITED']);
+    // While the lock holds for that address, even the right password is refused there.
+    const there = await from('10.1.1.1', DEMO_PASSWORD);
+    expect(there.data.sessionCreate.token).toBeNull();
+    expect(there.data.sessionCreate.userErrors[0].code).toBe('RATE_LIMITED');
+
+    // Guesses spread over many addresses lock none of them, nor the account.
     for (let i = 0; i < 12; i++) {
-      const { data } = await api.gql(
-        LOGIN,
-        { input: { email, password: `wrong-${i}` } },
-        { headers: { 'x-forwarded-for': `10.1.1.${i}` } },
-      );
-      codes.push(data.sessionCreate.userErrors[0].code);
+      const guess = await from(`10.1.2.${i}`, `wrong-${i}`);
+      expect(guess.data.sessionCreate.userErrors[0].code).toBe('INVALID_CREDENTIALS');
     }
-    expect(codes.slice(0, 10)).toEqual(Array(10).fill('INVALID_CREDENTIALS'));
-    expect(codes.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
-    const right = await api.gql(
-      LOGIN,
-      { input: { email, password: DEMO_PASSWORD } },
-      { headers: { 'x-forwarded-for': '10.1.2.1' } },
-    );
-    expect(right.data.sessionCreate.token).toBeNull();
-    expect(right.data.sessionCreate.userErrors[0].code).toBe('RATE_LIMITED');
+    const elsewhere = await from('10.1.3.1', DEMO_PASSWORD);
+    expect(elsewhere.data.sessionCreate).toMatchObject({ token: expect.any(String), userErrors: [] });
   });
 });
 
@@ -178,5 +179,93 @@ describe('API tokens', () => {
     expect(past.data.apiTokenCreate.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'expiresAt'] }]);
     const empty = await api.gql(CREATE, { input: { name: '  ', scopes: [] } }, { token: admin });
     expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('verified credentials cached in memory', () => {
+  const REVOKE_TOKEN = 'mutation ($id: ID!) { apiTokenRevoke(input: { id: $id }) { revokedId userErrors { code } } }';
+  const env = {
+    AUTH_CACHE_TTL_MS: '60000',
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_CHANNEL_PREFIX: `auth-test-${randomUUID()}:`,
+  };
+  let first: TestApi;
+  let second: TestApi;
+  beforeAll(async () => {
+    first = await startTestApi({ env });
+    second = await startTestApi({ env, db: first.db });
+    await Promise.all([first.events.ready(5_000), second.events.ready(5_000)]);
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+  });
+
+  /** Asks `api` until it no longer knows the token; how long that took, in ms. */
+  async function untilRefused(api: TestApi, token: string): Promise<number> {
+    const started = Date.now();
+    while ((await api.gql(VIEWER, {}, { token })).data.viewer !== null) {
+      if (Date.now() - started > 10_000) throw new Error('still accepted after 10 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return Date.now() - started;
+  }
+
+  it('answers from memory: a session deleted behind the API still works until its entry is dropped', async () => {
+    const token = await first.login(ACCOUNTS.engineer);
+    expect((await first.gql(VIEWER, {}, { token })).data.viewer.email).toBe(ACCOUNTS.engineer);
+    await first.db.prisma.session.deleteMany({});
+    expect((await first.gql(VIEWER, {}, { token })).data.viewer.email).toBe(ACCOUNTS.engineer);
+  });
+
+  it('drops a logged-out session at once in every process', async () => {
+    const { data } = await first.gql(LOGIN, { input: { email: ACCOUNTS.saigonAdmin, password: DEMO_PASSWORD } });
+    const token = data.sessionCreate.token;
+    for (const api of [first, second]) expect((await api.gql(VIEWER, {}, { token })).data.viewer).not.toBeNull();
+    expect((await first.gql('mutation { sessionRevoke { revoked } }', {}, { token })).data.sessionRevoke.revoked).toBe(
+      true,
+    );
+    expect((await first.gql(VIEWER, {}, { token })).data.viewer).toBeNull();
+    // Over Redis: well within the minute the entry would otherwise live.
+    expect(await untilRefused(second, token)).toBeLessThan(5_000);
+  });
+
+  it('drops a revoked API token at once in every process', async () => {
+    const session = await first.login(ACCOUNTS.hanoiAdmin);
+    const created = await first.gql(
+      'mutation { apiTokenCreate(input: { name: "cached", scopes: [READ] }) { token apiToken { id } } }',
+      {},
+      { token: session },
+    );
+    const { token, apiToken } = created.data.apiTokenCreate;
+    for (const api of [first, second]) expect((await api.gql(VIEWER, {}, { token })).data.viewer).not.toBeNull();
+    const revoke = await second.gql(REVOKE_TOKEN, { id: apiToken.id }, { token: session });
+    expect(revoke.data.apiTokenRevoke.userErrors).toEqual([]);
+    expect((await second.gql(VIEWER, {}, { token })).data.viewer).toBeNull();
+    expect(await untilRefused(first, token)).toBeLessThan(5_000);
+  });
+
+  it("drops a user's credentials when the viewer changes (a new locale)", async () => {
+    // Module names follow the locale the viewer carries, which a cached credential would keep.
+    const MODULE_NAME = '{ modules(first: 100, search: "accounting") { edges { node { key name } } } }';
+    const accountingIn = async (api: TestApi, token: string) =>
+      (await api.gql(MODULE_NAME, {}, { token })).data.modules.edges.find(
+        (e: { node: { key: string } }) => e.node.key === 'accounting',
+      ).node.name as string;
+    const token = await first.login(ACCOUNTS.saigonUser);
+    expect(await accountingIn(second, token)).toMatch(/Kế toán/);
+    const changed = await first.gql(
+      'mutation { viewerUpdate(input: { locale: EN }) { userErrors { code } } }',
+      {},
+      {
+        token,
+      },
+    );
+    expect(changed.data.viewerUpdate.userErrors).toEqual([]);
+    expect(await accountingIn(first, token)).toMatch(/Accounting/);
+    const started = Date.now();
+    while (!/Accounting/.test(await accountingIn(second, token))) {
+      if (Date.now() - started > 5_000) throw new Error('the other process kept the old locale');
+    }
   });
 });

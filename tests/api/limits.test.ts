@@ -339,6 +339,38 @@ describe('rate limit per credential', () => {
     expect((await post(api, VIEWER, { headers: { 'x-forwarded-for': '10.78.0.2' } })).status).toBe(200);
   });
 
+  it('makes an anonymous client that forges X-Forwarded-For behind a proxy meet its limit', async () => {
+    // The reverse proxy (trusted) appended the address it saw; the client wrote the rest.
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const headers = { 'x-forwarded-for': `10.81.${i}.1, 198.51.100.${i}, 203.0.113.81` };
+      statuses.push((await post(api, VIEWER, { headers })).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
+  it('makes all the sessions of one user share one budget', async () => {
+    const sessions = await Promise.all(
+      [1, 2, 3].map(async (i) => {
+        const answer = await post(
+          api,
+          JSON.stringify({
+            query: `mutation { sessionCreate(input: { email: "${ACCOUNTS.hanoiUser}", password: "${DEMO_PASSWORD}" }) { token } }`,
+          }),
+          { headers: { 'x-forwarded-for': `10.82.0.${i}` } },
+        );
+        return (answer.body.data as { sessionCreate: { token: string } }).sessionCreate.token;
+      }),
+    );
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const token = sessions[i % sessions.length]!;
+      statuses.push((await post(api, VIEWER, { headers: { authorization: `Bearer ${token}` } })).status);
+    }
+    // Each session has spent at most two of its own five: the user's budget is what ran out.
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
   it('makes invented tokens spend the address budget too', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
@@ -361,6 +393,26 @@ describe('rate limit per credential', () => {
     const response = await api.fetch('/healthz', { headers: { 'x-forwarded-for': '10.78.0.1' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('ratelimit')).toBeNull();
+  });
+});
+
+describe('rate limit over HTTP', () => {
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
+    const api = await startTestApi({
+      listen: true,
+      seed: false,
+      env: { RATE_LIMIT_PER_MINUTE: '3', TRUSTED_PROXIES: '10.0.0.0/8' },
+    });
+    try {
+      const statuses: number[] = [];
+      const body = JSON.stringify({ query: '{ __typename }' });
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await post(api, body, { headers: { 'x-forwarded-for': `198.51.100.${i}` } })).status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await api.close();
+    }
   });
 });
 
@@ -430,33 +482,42 @@ describe('login abuse', () => {
     expect(await api.db.prisma.loginThrottle.count()).toBe(before);
   });
 
-  it('locks an account after 40 failed logins from many addresses, some packed as aliases', async () => {
+  it('locks an account from one address after 5 failed logins, some packed as aliases, and not from others', async () => {
     const email = ACCOUNTS.saigonUser;
+    const headers = { 'x-forwarded-for': '10.61.0.1' };
     const codes: string[] = [];
-    let requests = 0;
-    let attempts = 0;
-    while (attempts < 40) {
+    for (let request = 0; request < 8; request++) {
       // Every fourth request packs four guesses in aliases; only the first of them is tried.
-      const aliases = requests % 4 === 0 ? 4 : 1;
-      const query = `mutation { ${Array.from({ length: aliases }, (_, i) => attempt(`a${i}`, email, `guess-${attempts + i}`)).join(' ')} }`;
-      const answer = await post(api, JSON.stringify({ query }), {
-        headers: { 'x-forwarded-for': `10.61.${requests}.1` },
-      });
+      const aliases = request % 4 === 0 ? 4 : 1;
+      const query = `mutation { ${Array.from({ length: aliases }, (_, i) => attempt(`a${i}`, email, `guess-${request}-${i}`)).join(' ')} }`;
+      const answer = await post(api, JSON.stringify({ query }), { headers });
       const data = answer.body.data as Record<string, { userErrors: { code: string }[] }>;
       codes.push(data.a0!.userErrors[0]!.code);
       for (let i = 1; i < aliases; i++) expect(data[`a${i}`]!.userErrors).toEqual([{ code: 'RATE_LIMITED' }]);
-      requests++;
-      attempts += aliases;
     }
-    expect(codes.slice(0, 10)).toEqual(Array(10).fill('INVALID_CREDENTIALS'));
-    expect(new Set(codes.slice(10))).toEqual(new Set(['RATE_LIMITED']));
-    // One attempt counted per request, not per alias.
-    expect((await throttleRow(`account:${email}`))?.failures).toBe(requests);
+    expect(codes).toEqual([...Array(5).fill('INVALID_CREDENTIALS'), ...Array(3).fill('RATE_LIMITED')]);
+    // One attempt counted per request, not per alias; attempts refused by the lock are not counted.
+    const row = await throttleRow(`account:${email}|ip:10.61.0.1`);
+    expect(row?.failures).toBe(5);
+    expect(row?.lockedUntil).toEqual(expect.any(Date));
 
-    const right = await post(api, JSON.stringify({ query: `mutation { ${attempt('a0', email, DEMO_PASSWORD)} }` }), {
-      headers: { 'x-forwarded-for': '10.62.0.1' },
+    const right = (ip: string) =>
+      post(api, JSON.stringify({ query: `mutation { ${attempt('a0', email, DEMO_PASSWORD)} }` }), {
+        headers: { 'x-forwarded-for': ip },
+      });
+    expect((await right('10.61.0.1')).body.data).toEqual({
+      a0: { token: null, userErrors: [{ code: 'RATE_LIMITED' }] },
     });
-    expect(right.body.data).toEqual({ a0: { token: null, userErrors: [{ code: 'RATE_LIMITED' }] } });
+    // 40 guesses from 40 other addresses lock nothing: the account logs in from an address with no failures.
+    for (let i = 0; i < 40; i++) {
+      const answer = await post(api, JSON.stringify({ query: `mutation { ${attempt('a0', email, `x${i}`)} }` }), {
+        headers: { 'x-forwarded-for': `10.61.${i + 1}.1` },
+      });
+      expect((answer.body.data as { a0: { userErrors: { code: string }[] } }).a0.userErrors[0]!.code).toBe(
+        'INVALID_CREDENTIALS',
+      );
+    }
+    expect((await right('10.62.0.1')).body.data).toEqual({ a0: { token: expect.any(String), userErrors: [] } });
   });
 
   it('locks an address after 100 failed logins across accounts, aliases counted once', async () => {

@@ -20,6 +20,24 @@ describe('configWarnings', () => {
     expect(configWarnings(loadConfig({ NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0' }), 'api')).toEqual([
       expect.stringContaining('RATE_LIMIT_PER_MINUTE=0'),
     ]);
-    expect(configWarnings(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }), 'api')).toEqual([]);
+    // Production is the default now, so "not production" has to be said.
+    expect(configWarnings(loadConfig({ NODE_ENV: 'development', RATE_LIMIT_PER_MINUTE: '0' }), 'api')).toEqual([]);
+  });
+});
+
+describe('loadConfig', () => {
+  it('runs as production unless NODE_ENV says otherwise', () => {
+    expect(loadConfig({}).NODE_ENV).toBe('production');
+    expect(loadConfig({ NODE_ENV: 'development' }).NODE_ENV).toBe('development');
+    expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+  });
+
+  it('reads TRUSTED_PROXIES as addresses and CIDR ranges, naming a bad entry', () => {
+    const trusted = loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.7, fd00::/8' }).TRUSTED_PROXIES;
+    expect(trusted.entries).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8']);
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal' })).toThrow(
+      /TRUSTED_PROXIES: "proxy.internal" is not an IP address/,
+    );
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES: "10.0.0.0\/33"/);
   });
 });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_WARRANTY_MONTHS } from '@upgrade-desk/domain';
 import { z } from 'zod';
 import { LOG_LEVELS } from './logging.ts';
+import { parseAddressRanges } from './net/address-ranges.ts';
 
 /** The monorepo root: relative paths in the configuration are resolved from here, not from the cwd. */
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -10,23 +11,32 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const port = z.coerce.number().int().min(1).max(65535);
 
 const ConfigSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * `production` unless said otherwise: masked errors, https-only webhooks, secure cookies. `pnpm start`
+   * passes `development` (its demo mode) and the test harness `test`, each only when NODE_ENV is unset.
+   */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   /** `pglite:<dir>` (default `.data/pglite`) or `postgresql://...`. */
   DATABASE_URL: z.string().min(1).optional(),
   API_PORT: port.default(4000),
   API_HOST: z.string().default('127.0.0.1'),
   DEMO_PASSWORD: z.string().min(8).default('demo-password-2026'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  /** Trust X-Forwarded-For from these peers (the portal's server calls the API on the user's behalf). */
+  /**
+   * Peers (addresses or CIDR ranges) whose X-Forwarded-For is believed: the portal's server calls the
+   * API on the user's behalf. IPv4-mapped IPv6 peers match their IPv4 entry.
+   */
   TRUSTED_PROXIES: z
     .string()
-    .default('127.0.0.1,::1,::ffff:127.0.0.1')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean),
-    ),
+    .default('127.0.0.1,::1')
+    .transform((list, ctx) => {
+      try {
+        return parseAddressRanges(list);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
   /** JSON log lines at this level and above; default `info` (`silent` under NODE_ENV=test). */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   /** Warranty on a module installed by closing a NEW_MODULE request, in calendar months. */
@@ -65,6 +75,12 @@ const ConfigSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1_000).max(100_000_000).default(100_000),
   /** /graphql requests per minute per API token or session (else per client address); over it: 429. 0: no limit. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /**
+   * A verified session or API token is believed for this long without a database lookup (dropped at
+   * once, in every process, on revoke, logout or a change to its user); 0: looked up on every request.
+   * Default 5 s (off under NODE_ENV=test, whose tests change users behind the API's back).
+   */
+  AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   /** Repeated queries by the same credential are answered from memory for this long, unless data changed first; 0: off. Default 10 s (off under NODE_ENV=test). */
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).optional(),
 });
@@ -74,6 +90,7 @@ const ConfigWithDefaults = ConfigSchema.transform((config) => ({
   PUBLIC_API_URL: config.PUBLIC_API_URL ?? `http://127.0.0.1:${config.API_PORT}`,
   LOG_LEVEL: config.LOG_LEVEL ?? (config.NODE_ENV === 'test' ? 'silent' : 'info'),
   RESPONSE_CACHE_TTL_MS: config.RESPONSE_CACHE_TTL_MS ?? (config.NODE_ENV === 'test' ? 0 : 10_000),
+  AUTH_CACHE_TTL_MS: config.AUTH_CACHE_TTL_MS ?? (config.NODE_ENV === 'test' ? 0 : 5_000),
 }));
 
 export type Config = z.infer<typeof ConfigWithDefaults>;

@@ -1,7 +1,9 @@
 import type { PrismaClient, UpgradeKind } from '@upgrade-desk/db';
 import { DEFAULT_NOTICE_POLICIES, type NoticePolicy } from '@upgrade-desk/domain';
 import type { Config } from './config.ts';
+import { parseAddressRanges, parseIpAddress, type AddressRanges } from './net/address-ranges.ts';
 import { authenticate } from './auth/authenticate.ts';
+import type { CredentialCache } from './auth/credential-cache.ts';
 import { createCustomerCounter, type CustomerCounter } from './customer-counts.ts';
 import type { Viewer } from './auth/viewer.ts';
 import type { NoticeEvents } from './notices/events.ts';
@@ -13,6 +15,8 @@ export interface Context {
   now: () => Date;
   /** Live notice events (in-process, or Redis pub/sub shared by every API process). */
   events: NoticeEvents;
+  /** Verified credentials; whatever revokes one, or changes a user, drops them here (and everywhere). */
+  credentials: CredentialCache;
   clientIp: string;
   userAgent: string | undefined;
   /** Set by the first login attempt of a request, so aliases cannot pack several into one. */
@@ -30,16 +34,43 @@ export interface ServerContext {
   req?: { socket?: { remoteAddress?: string } };
 }
 
-/** The caller's address; X-Forwarded-For is believed only from a trusted proxy (the portal's server). */
-export function clientIp(request: Request, server: ServerContext, trustedProxies: readonly string[]): string {
-  const peer = server.req?.socket?.remoteAddress;
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded && (peer === undefined || trustedProxies.includes(peer))) return forwarded;
-  return peer ?? 'unknown';
+/**
+ * The caller's address. A peer that is not a trusted proxy is the caller, whatever X-Forwarded-For
+ * says. From a trusted proxy the header is read from the right, skipping further trusted hops: each
+ * proxy appends the address it saw, so the rightmost entry a trusted hop did not write is the
+ * first one the client could not forge; anything left of it is the client's own text. An entry
+ * that is not an address ends the walk at the last trusted hop. In-process calls (`yoga.fetch`, no
+ * socket) are treated as from a trusted proxy.
+ */
+export function clientIp(
+  request: Request,
+  server: ServerContext,
+  trustedProxies: AddressRanges | readonly string[],
+): string {
+  const trusted = parseAddressRanges(trustedProxies);
+  const peerText = server.req?.socket?.remoteAddress;
+  const peer = peerText === undefined ? undefined : parseIpAddress(peerText);
+  if (peerText !== undefined && (!peer || !trusted.includes(peer))) return peer?.toString() ?? peerText;
+  let nearest = peer?.toString() ?? 'unknown';
+  const hops = request.headers.get('x-forwarded-for')?.split(',') ?? [];
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = parseIpAddress(hops[i]!);
+    if (!hop) break;
+    nearest = hop.toString();
+    if (!trusted.includes(hop)) break;
+  }
+  return nearest;
 }
 
 export async function createContext(
-  deps: { prisma: PrismaClient; config: Config; events: NoticeEvents; now?: () => Date; onNoticesChanged?: () => void },
+  deps: {
+    prisma: PrismaClient;
+    config: Config;
+    events: NoticeEvents;
+    credentials: CredentialCache;
+    now?: () => Date;
+    onNoticesChanged?: () => void;
+  },
   request: Request,
   server: ServerContext,
 ): Promise<Context> {
@@ -50,6 +81,7 @@ export async function createContext(
     request.headers.get('authorization'),
     { lifetimeDays: deps.config.SESSION_DAYS },
     now(),
+    deps.credentials,
   );
   return {
     prisma: deps.prisma,
@@ -57,6 +89,7 @@ export async function createContext(
     viewer,
     now,
     events: deps.events,
+    credentials: deps.credentials,
     clientIp: clientIp(request, server, deps.config.TRUSTED_PROXIES),
     userAgent: request.headers.get('user-agent') ?? undefined,
     loginAttempted: false,

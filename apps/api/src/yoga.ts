@@ -3,6 +3,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { PrismaClient } from '@upgrade-desk/db';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
 import { createYoga, Repeater, type Plugin } from 'graphql-yoga';
+import { createCredentialCache } from './auth/credential-cache.ts';
 import { isStaff } from './auth/viewer.ts';
 import { responseCache } from './cache/response-cache-plugin.ts';
 import { calendarFeed } from './calendar/feed-route.ts';
@@ -87,6 +88,7 @@ export function createApi(deps: ApiDependencies) {
   const ownedEvents = deps.events ? undefined : createNoticeEvents(deps.config);
   const events = deps.events ?? ownedEvents!;
   const logger = deps.logger ?? createLogger({ level: deps.config.LOG_LEVEL });
+  const credentials = createCredentialCache({ ttlMs: deps.config.AUTH_CACHE_TTL_MS, events });
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -94,7 +96,7 @@ export function createApi(deps: ApiDependencies) {
     // Counted on the bytes actually read, so a missing or lying Content-Length does not get past it.
     maxRequestBodySize: deps.config.MAX_BODY_BYTES,
     logging: yogaLogger(logger, errorSeverity),
-    context: ({ request, ...server }) => createContext({ ...deps, events }, request, server),
+    context: ({ request, ...server }) => createContext({ ...deps, events, credentials }, request, server),
     graphiql: {
       title: 'Upgrade Desk API',
       defaultQuery: [
@@ -150,6 +152,7 @@ export function createApi(deps: ApiDependencies) {
       rejectNulCharacters(),
       staffOnlyIntrospection(),
       subscriptionsEndOnDispose(ownedEvents),
+      { onDispose: () => credentials.close() },
     ],
   });
 }

@@ -24,15 +24,26 @@ export async function createApiToken(
   return { token, apiToken };
 }
 
-export async function validateApiToken(prisma: PrismaClient, token: string, now: Date) {
+/** Looks an API token up by its SHA-256; revoked, expired and disabled users' tokens are refused. */
+export async function validateApiToken(prisma: PrismaClient, tokenHash: string, now: Date) {
   const apiToken = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash },
     include: { user: { select: { id: true, role: true, locale: true, customerId: true, disabledAt: true } } },
   });
   if (!apiToken || apiToken.revokedAt || apiToken.user.disabledAt) return null;
   if (apiToken.expiresAt && apiToken.expiresAt <= now) return null;
-  if (!apiToken.lastUsedAt || now.getTime() - apiToken.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-    await prisma.apiToken.update({ where: { id: apiToken.id }, data: { lastUsedAt: now } });
-  }
+  apiToken.lastUsedAt = await recordApiTokenUseIfDue(prisma, apiToken.id, apiToken.lastUsedAt, now);
   return apiToken;
+}
+
+/** Records a use when the last one recorded is over a minute old; returns the (possibly new) time. */
+export async function recordApiTokenUseIfDue(
+  prisma: PrismaClient,
+  id: string,
+  lastUsedAt: Date | null,
+  now: Date,
+): Promise<Date | null> {
+  if (lastUsedAt && now.getTime() - lastUsedAt.getTime() <= LAST_USED_PRECISION_MS) return lastUsedAt;
+  await prisma.apiToken.update({ where: { id }, data: { lastUsedAt: now } });
+  return now;
 }

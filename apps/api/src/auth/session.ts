@@ -24,11 +24,11 @@ export async function createSession(
 }
 
 /**
- * Looks a session token up. Expired sessions are deleted; sessions past half their lifetime are
- * extended (sliding expiry, as the lucia guide does it) so active users stay logged in.
+ * Looks a session up by its id (the SHA-256 of its token). Expired sessions are deleted; sessions
+ * past half their lifetime are extended (sliding expiry, as the lucia guide does it) so active
+ * users stay logged in.
  */
-export async function validateSessionToken(prisma: PrismaClient, token: string, settings: SessionSettings, now: Date) {
-  const id = hashToken(token);
+export async function validateSession(prisma: PrismaClient, id: string, settings: SessionSettings, now: Date) {
   const session = await prisma.session.findUnique({
     where: { id },
     include: { user: { select: { id: true, role: true, locale: true, customerId: true, disabledAt: true } } },
@@ -38,12 +38,26 @@ export async function validateSessionToken(prisma: PrismaClient, token: string, 
     await prisma.session.deleteMany({ where: { id } });
     return null;
   }
-  const lifetime = settings.lifetimeDays * DAY_MS;
-  if (session.expiresAt.getTime() - now.getTime() < lifetime / 2) {
-    session.expiresAt = new Date(now.getTime() + lifetime);
-    await prisma.session.update({ where: { id }, data: { expiresAt: session.expiresAt } });
-  }
+  session.expiresAt = await extendSessionIfDue(prisma, id, session.expiresAt, settings, now);
   return session;
+}
+
+/**
+ * Sliding expiry: a session used past half its lifetime gets a whole new one. That is one write
+ * per half-lifetime, not one per request; returns the (possibly new) expiry.
+ */
+export async function extendSessionIfDue(
+  prisma: PrismaClient,
+  id: string,
+  expiresAt: Date,
+  settings: SessionSettings,
+  now: Date,
+): Promise<Date> {
+  const lifetime = settings.lifetimeDays * DAY_MS;
+  if (expiresAt.getTime() - now.getTime() >= lifetime / 2) return expiresAt;
+  const extended = new Date(now.getTime() + lifetime);
+  await prisma.session.update({ where: { id }, data: { expiresAt: extended } });
+  return extended;
 }
 
 export async function invalidateSession(prisma: PrismaClient, sessionId: string): Promise<boolean> {

@@ -66,6 +66,11 @@ describe('rateLimitKey', () => {
     expect(rateLimitKey(null, '10.0.0.1')).toBe('ip:10.0.0.1');
     expect(rateLimitKey('Basic dXNlcjpwYXNz', '10.0.0.2')).toBe('ip:10.0.0.2');
   });
+
+  it('keys an IPv6 client by its /64, which it can rotate within', () => {
+    expect(rateLimitKey(null, '2001:db8:1:2::7')).toBe('ip:2001:db8:1:2::/64');
+    expect(rateLimitKey(null, '2001:db8:1:2:ffff::9')).toBe(rateLimitKey(null, '2001:db8:1:2::7'));
+  });
 });
 
 describe('createMemoryRateLimitStore', () => {

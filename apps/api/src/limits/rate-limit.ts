@@ -1,6 +1,6 @@
 // Per-credential request rate limit on /graphql: a fixed window of one minute, counted per API token
-// or session (by the SHA-256 of the bearer credential, never the secret itself), else per client
-// address. Counted in-process, or in Redis when REDIS_URL is set so that several API processes
+// or session (by the SHA-256 of the bearer credential, never the secret itself) and per user (all of
+// a user's sessions and tokens share one budget), else per client address (an IPv6 client's /64). Counted in-process, or in Redis when REDIS_URL is set so that several API processes
 // share one budget. Responses carry the IETF draft-07 "RateLimit header fields for HTTP":
 //   RateLimit-Policy: 600;w=60
 //   RateLimit: limit=600, remaining=599, reset=42
@@ -12,6 +12,7 @@ import { bearerToken } from '../auth/authenticate.ts';
 import { hashToken } from '../auth/token.ts';
 import type { Config } from '../config.ts';
 import { clientIp, type Context, type ServerContext } from '../context.ts';
+import { clientNetworkOf } from '../net/address-ranges.ts';
 
 export interface RateLimitRule {
   /** Requests allowed per window; 0 turns the limit off. */
@@ -60,11 +61,14 @@ export function rateLimitHeaders(rule: RateLimitRule, decision: RateLimitDecisio
   return headers;
 }
 
-/** Whose budget a request spends: its bearer credential's hash, else its client address. */
+/** Whose budget a request spends first: its bearer credential's hash, else its client address. */
 export function rateLimitKey(authorization: string | null, ip: string): string {
   const token = bearerToken(authorization);
-  return token ? `token:${hashToken(token)}` : `ip:${ip}`;
+  return token ? `token:${hashToken(token)}` : addressKey(ip);
 }
+
+const addressKey = (ip: string) => `ip:${clientNetworkOf(ip)}`;
+const userKey = (userId: string) => `user:${userId}`;
 
 /** Counts requests per key and window. */
 export interface RateLimitStore {
@@ -158,9 +162,10 @@ function rateLimitedError(headers: Record<string, string>): GraphQLError {
 
 /**
  * The yoga plugin: every /graphql request spends one from its key's budget before its body is read;
- * over the budget it is answered 429. A bearer the API does not accept spends the client address's
- * budget too (once the context knows it), so inventing tokens cannot mint fresh budgets. Every
- * /graphql response carries the RateLimit headers of the budget it spent.
+ * over the budget it is answered 429. Once the context knows the caller, an accepted credential
+ * spends its user's budget too, so a user's many sessions and tokens share one; a bearer the API
+ * does not accept spends the client address's budget, so inventing tokens cannot mint fresh
+ * budgets. Every /graphql response carries the RateLimit headers of the tightest budget it spent.
  */
 export function rateLimit(options: RateLimitOptions): Plugin<Context, ServerContext> {
   const rule: RateLimitRule = { limit: options.config.RATE_LIMIT_PER_MINUTE, windowMs: 60_000 };
@@ -189,8 +194,8 @@ export function rateLimit(options: RateLimitOptions): Plugin<Context, ServerCont
     onContextBuilding() {
       return async ({ context }) => {
         const state = spent.get(context.request);
-        if (!state || !state.key.startsWith('token:') || context.viewer !== null) return;
-        const decision = await spend(`ip:${state.ip}`);
+        if (!state || !state.key.startsWith('token:')) return;
+        const decision = await spend(context.viewer ? userKey(context.viewer.userId) : addressKey(state.ip));
         // The tighter of the two budgets is the one to report.
         if (!decision.allowed || decision.remaining < state.decision.remaining) state.decision = decision;
         if (!decision.allowed) throw rateLimitedError(rateLimitHeaders(rule, decision));

@@ -102,6 +102,7 @@ builder.mutationFields((t) => ({
         data: { revokedAt: ctx.now() },
       });
       if (count === 0) return { userErrors: [userError('NOT_FOUND', 'No such API token.', ['input', 'id'])] };
+      ctx.credentials.drop({ apiTokenId: uniqueId(input.id.id) });
       return { revokedId: encodeGlobalID('ApiToken', input.id.id), userErrors: [] };
     },
   }),

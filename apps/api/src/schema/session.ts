@@ -1,5 +1,11 @@
 import { verifyPassword, hashPassword } from '../auth/password.ts';
-import { clearLoginAttempts, countLoginAttempt, LOGIN_THROTTLE, throttleKeys } from '../auth/login-throttle.ts';
+import {
+  clearLoginAttempts,
+  countLoginAttempt,
+  LOGIN_THROTTLE,
+  releaseLoginAttempt,
+  throttleKeys,
+} from '../auth/login-throttle.ts';
 import { createSession, invalidateSession } from '../auth/session.ts';
 import { builder } from './builder.ts';
 import { userError, UserErrorRef, type UserError } from './user-error.ts';
@@ -57,11 +63,16 @@ builder.mutationFields((t) => ({
         return { userErrors: [INVALID_CREDENTIALS] };
       }
       const now = ctx.now();
-      const accountKey = throttleKeys.account(email);
-      const ipKey = throttleKeys.ip(ctx.clientIp);
-      const ipAllowed = await countLoginAttempt(ctx.prisma, ipKey, LOGIN_THROTTLE.ip, now);
-      const accountAllowed = await countLoginAttempt(ctx.prisma, accountKey, LOGIN_THROTTLE.account, now);
-      if (!ipAllowed || !accountAllowed) return { userErrors: [RATE_LIMITED] };
+      const addressKey = throttleKeys.address(ctx.clientIp);
+      const accountAddressKey = throttleKeys.accountAddress(email, ctx.clientIp);
+      if (!(await countLoginAttempt(ctx.prisma, addressKey, LOGIN_THROTTLE.address, now))) {
+        return { userErrors: [RATE_LIMITED] };
+      }
+      if (!(await countLoginAttempt(ctx.prisma, accountAddressKey, LOGIN_THROTTLE.accountAddress, now))) {
+        // Not tried, so not held against the address.
+        await releaseLoginAttempt(ctx.prisma, addressKey, LOGIN_THROTTLE.address);
+        return { userErrors: [RATE_LIMITED] };
+      }
 
       const user = await ctx.prisma.user.findUnique({
         where: { email },
@@ -71,7 +82,8 @@ builder.mutationFields((t) => ({
       const valid = await verifyPassword(passwordHash, input.password);
       if (!user || !valid || user.disabledAt) return { userErrors: [INVALID_CREDENTIALS] };
 
-      await clearLoginAttempts(ctx.prisma, accountKey, ipKey);
+      await clearLoginAttempts(ctx.prisma, accountAddressKey);
+      await releaseLoginAttempt(ctx.prisma, addressKey, LOGIN_THROTTLE.address);
       const session = await createSession(ctx.prisma, user.id, { lifetimeDays: ctx.config.SESSION_DAYS }, now, {
         ip: ctx.clientIp,
         userAgent: ctx.userAgent,
@@ -86,7 +98,9 @@ builder.mutationFields((t) => ({
     resolve: async (_root, _args, ctx) => {
       const credential = ctx.viewer?.credential;
       if (credential?.kind !== 'SESSION') return { revoked: false };
-      return { revoked: await invalidateSession(ctx.prisma, credential.sessionId) };
+      const revoked = await invalidateSession(ctx.prisma, credential.sessionId);
+      ctx.credentials.drop({ sessionId: credential.sessionId });
+      return { revoked };
     },
   }),
 }));

@@ -88,6 +88,8 @@ builder.mutationField('viewerUpdate', (t) =>
           data,
         });
       });
+      // The viewer carries the locale: its cached credentials must not keep the old one.
+      if (data.locale) ctx.credentials.drop({ userId: viewer.userId });
       return { userId: viewer.userId, userErrors: [] };
     },
   }),

@@ -1,0 +1,85 @@
+// IP addresses and CIDR ranges, parsed by ipaddr.js: one place for every check of "is this address
+// in that list" (trusted proxies; private and loopback ranges for outgoing requests).
+import ipaddr from 'ipaddr.js';
+
+export type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
+
+/**
+ * An address as text, or null when it is not one. IPv4-mapped IPv6 (`::ffff:10.0.0.1`, how a
+ * dual-stack socket reports an IPv4 peer) becomes plain IPv4, so one rule covers both spellings.
+ * Accepts the forms proxies write into X-Forwarded-For: `[2001:db8::1]`, `[2001:db8::1]:443`,
+ * `203.0.113.7:51234`; an IPv6 zone (`fe80::1%eth0`) is dropped.
+ */
+export function parseIpAddress(text: string): IpAddress | null {
+  let value = text.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
+  if (bracketed) value = bracketed[1]!;
+  else if (/^[\d.]+:\d+$/.test(value)) value = value.slice(0, value.lastIndexOf(':'));
+  value = value.replace(/%.*$/, '');
+  if (!ipaddr.isValid(value)) return null;
+  // isValid accepts forms no proxy writes (`10.1`, octal); the four-part IPv4 and IPv6 forms only.
+  if (!ipaddr.IPv6.isValid(value) && !ipaddr.IPv4.isValidFourPartDecimal(value)) return null;
+  return ipaddr.process(value);
+}
+
+/** `a.b.c.d`, `a.b.c.d/n`, an IPv6 address or `x::/n`; throws with the entry in the message otherwise. */
+function parseRange(entry: string): [IpAddress, number] {
+  if (entry.includes('/')) {
+    try {
+      const [address, bits] = ipaddr.parseCIDR(entry);
+      // A range written in IPv4-mapped form matches the plain IPv4 addresses parseIpAddress gives.
+      if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96) {
+        return [(address as ipaddr.IPv6).toIPv4Address(), bits - 96];
+      }
+      return [address, bits];
+    } catch {
+      throw new Error(`"${entry}" is not an address range (CIDR)`);
+    }
+  }
+  const address = parseIpAddress(entry);
+  if (!address) throw new Error(`"${entry}" is not an IP address`);
+  return [address, address.kind() === 'ipv4' ? 32 : 128];
+}
+
+/** A list of addresses and CIDR ranges, e.g. `10.0.0.0/8, 192.168.1.7, fd00::/8`. */
+export class AddressRanges {
+  readonly #ranges: [IpAddress, number][];
+
+  /** Throws, naming the entry, when one is neither an address nor a CIDR range. */
+  constructor(
+    /** The entries as given, for messages. */
+    readonly entries: readonly string[],
+  ) {
+    this.#ranges = entries.map(parseRange);
+  }
+
+  includes(address: IpAddress): boolean {
+    return this.#ranges.some(([base, bits]) => base.kind() === address.kind() && address.match(base, bits));
+  }
+}
+
+/**
+ * Parses a comma-separated list (or an array) of addresses and CIDR ranges; throws on a bad entry.
+ * A list already parsed is returned as it is.
+ */
+export function parseAddressRanges(list: string | readonly string[] | AddressRanges): AddressRanges {
+  if (list instanceof AddressRanges) return list;
+  return new AddressRanges((typeof list === 'string' ? list.split(',') : list).map((e) => e.trim()).filter(Boolean));
+}
+
+/**
+ * The part of an address that one client controls: the whole IPv4 address, but the /64 of an IPv6
+ * one, since a single subscriber or host is routinely given a whole /64 and can rotate inside it.
+ * Per-client budgets (rate limits, login throttles) are keyed by this.
+ */
+export function clientNetwork(address: IpAddress): string {
+  if (address.kind() === 'ipv4') return address.toString();
+  const parts = (address as ipaddr.IPv6).parts.slice(0, 4);
+  return `${new ipaddr.IPv6([...parts, 0, 0, 0, 0]).toString()}/64`;
+}
+
+/** clientNetwork() of an address given as text; text that is no address (`unknown`) is its own key. */
+export function clientNetworkOf(text: string): string {
+  const address = parseIpAddress(text);
+  return address ? clientNetwork(address) : text;
+}
