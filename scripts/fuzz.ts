@@ -1,9 +1,10 @@
 // `pnpm fuzz`: FUZZ_REQUESTS (default 10,000) malformed or hostile requests (scripts/lib/hostile-requests.ts,
-// seeded by FUZZ_SEED) against the API: FUZZ_URL (e.g. http://127.0.0.1:4000, whose demo accounts it
+// drawn by fast-check from FUZZ_SEED) against the API: FUZZ_URL (e.g. http://127.0.0.1:4000, whose demo accounts it
 // logs in to and whose data the hostile mutations change), or by default an API started here over a
 // fresh test database with the demo seed (NODE_ENV=production, rate limiter off: this tests parsing
 // and validation, not the limiter). Prints answers per status and per category; exits 1 on any 5xx,
-// masked internal error, timeout, or a server that stopped answering `{ __typename }`.
+// masked internal error, timeout, or a server that stopped answering `{ __typename }`, after
+// printing the first failing request shrunk by fast-check to a small one that still fails.
 // With FUZZ_PORTAL_URL (e.g. http://localhost:3000, a portal talking to FUZZ_URL's API) the same
 // requests go through the portal's /api/graphql proxy instead, with sessions in cookies.
 import { loadConfig, startApiServer } from '../apps/api/src/index.ts';
@@ -14,6 +15,7 @@ import {
   describeRequest,
   hostileRequests,
   loadFuzzContext,
+  replayHostile,
   runHostileRequests,
   throughPortal,
 } from './lib/hostile-requests.ts';
@@ -100,6 +102,22 @@ async function main(): Promise<number> {
     console.log(`\n${report.failures.length} failure(s); the first ones:`);
     for (const failure of report.failures.slice(0, 10)) {
       console.log(`- ${failure.reason}\n  request: ${failure.request}\n  answer: ${failure.answer}`);
+    }
+    // fast-check replays the first failing request from its seed and shrinks it to a small one.
+    const first = report.failures.find((f) => f.index !== undefined && f.category !== undefined);
+    if (first?.index !== undefined && first.category) {
+      const shrunk = await replayHostile(
+        origin,
+        { index: first.index, category: first.category },
+        SEED,
+        context,
+        proxy?.route,
+      );
+      console.log(
+        shrunk
+          ? `\nThe first failure (request ${first.index}), shrunk: ${shrunk.reason}\n  request: ${describeRequest(shrunk.request)}`
+          : `\nThe first failure (request ${first.index}) did not fail again when replayed.`,
+      );
     }
     return 1;
   } finally {

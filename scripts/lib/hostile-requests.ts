@@ -1,7 +1,8 @@
 // Malformed and hostile HTTP requests for the API, for `pnpm fuzz` and tests/api/fuzz.test.ts: a
-// seeded generator (the same seed and context give the same requests, byte for byte) and a sender
-// that speaks raw HTTP/1.1, so requests fetch() would refuse to send (odd methods, bad bytes in
-// headers, broken framing) reach the server too.
+// generator on fast-check (the same seed and context give the same requests, byte for byte, and a
+// failing one shrinks to a small one) and a sender that speaks raw HTTP/1.1, so requests fetch()
+// would refuse to send (odd methods, bad bytes in headers, broken framing) reach the server too.
+import fc from 'fast-check';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { CSRF_HEADER } from '../../apps/api/src/index.ts';
@@ -39,6 +40,8 @@ export interface HostileRequest {
   body?: string | Uint8Array;
   /** Sent as-is over TCP instead (broken framing, request lines http.request refuses). */
   raw?: Uint8Array;
+  /** Its place in hostileRequests' sequence, for replaying it. */
+  index?: number;
 }
 
 /** Credentials and real global IDs the generator may use; all optional (missing ones: garbage instead). */
@@ -54,34 +57,79 @@ export const EMPTY_FUZZ_CONTEXT: FuzzContext = {
 
 const MB = 1024 * 1024;
 
+const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
 /** mulberry32: small, fast, and the same sequence on every platform. */
-export class Random {
+class Mulberry32 {
   private state: number;
   constructor(seed: number) {
     this.state = seed >>> 0;
   }
-  next(): number {
+  int(max: number): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * max);
   }
+}
+
+/**
+ * How many choices of one request fast-check makes itself. Its generator slows down with every
+ * draw (a request of 10,000 ids makes ~50,000), so past these the rest come from a small generator
+ * seeded by one more draw: the request's shape, sizes and first values still shrink.
+ */
+const SHRINKABLE_DRAWS = 200;
+
+/** Arbitraries are built once per shape: building one costs more than drawing from it. */
+const arbitraries = new Map<string, fc.Arbitrary<unknown>>();
+function cached<T>(key: string, build: () => fc.Arbitrary<T>): () => fc.Arbitrary<T> {
+  return () => {
+    let arbitrary = arbitraries.get(key);
+    if (!arbitrary) arbitraries.set(key, (arbitrary = build()));
+    return arbitrary as fc.Arbitrary<T>;
+  };
+}
+const natUpTo = (max: number) => cached(`nat:${max}`, () => fc.nat({ max }));
+const stringOf = (length: number, alphabet: string) =>
+  cached(`string:${length}:${alphabet}`, () =>
+    fc.string({ unit: fc.constantFrom(...alphabet), minLength: length, maxLength: length }),
+  );
+const bytesOf = (length: number) =>
+  cached(`bytes:${length}`, () => fc.uint8Array({ minLength: length, maxLength: length }));
+
+/**
+ * What a generator draws its choices from: fast-check's generator, so a failing request shrinks to a
+ * small one (smaller numbers and lengths, earlier variants, which are the simpler ones) and a seed
+ * and path replay it exactly.
+ */
+export class Draw {
+  private draws = 0;
+  private rest: Mulberry32 | undefined;
+  constructor(private readonly g: fc.GeneratorValue) {}
+  private bulk(): Mulberry32 | undefined {
+    if (this.draws++ < SHRINKABLE_DRAWS) return undefined;
+    return (this.rest ??= new Mulberry32(this.g(fc.nat)));
+  }
+  /** A whole number from 0 to max - 1. */
   int(max: number): number {
-    return Math.floor(this.next() * max);
+    if (max <= 1) return 0;
+    return this.bulk()?.int(max) ?? this.g(natUpTo(max - 1));
   }
   pick<T>(items: readonly T[]): T {
     return items[this.int(items.length)]!;
   }
-  string(length: number, alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'): string {
+  string(length: number, alphabet = ALPHANUMERIC): string {
+    const rest = this.bulk();
+    if (!rest) return this.g(stringOf(length, alphabet));
     let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[this.int(alphabet.length)];
+    for (let i = 0; i < length; i++) out += alphabet[rest.int(alphabet.length)];
     return out;
   }
   bytes(length: number): Uint8Array {
-    const out = new Uint8Array(length);
-    for (let i = 0; i < length; i++) out[i] = this.int(256);
-    return out;
+    const rest = this.bulk();
+    if (!rest) return this.g(bytesOf(length));
+    return Uint8Array.from({ length }, () => rest.int(256));
   }
   uuid(): string {
     const hex = this.string(32, '0123456789abcdef');
@@ -134,12 +182,12 @@ function gql(
 }
 
 /** Any of the context's tokens, or none. */
-function someToken(r: Random, ctx: FuzzContext): string | undefined {
+function someToken(r: Draw, ctx: FuzzContext): string | undefined {
   return r.pick([ctx.tokens.staff, ctx.tokens.customerAdmin, ctx.tokens.customerUser, undefined]);
 }
 
 /** A real ID of the kind when the context has one, else a well-formed one of nothing. */
-function realId(r: Random, ids: string[], type: string): string {
+function realId(r: Draw, ids: string[], type: string): string {
   // Both drawn either way, so the requests that follow do not depend on what the context holds.
   const forged = globalId(type, r.uuid());
   const index = r.int(1_000_000);
@@ -147,7 +195,7 @@ function realId(r: Random, ids: string[], type: string): string {
 }
 
 /** Global IDs that are unknown, forged, of the wrong type, or not global IDs at all. */
-function hostileId(r: Random, ctx: FuzzContext): unknown {
+function hostileId(r: Draw, ctx: FuzzContext): unknown {
   const real = [...ctx.ids.notices, ...ctx.ids.upgrades, ...ctx.ids.customers];
   const variants: (() => unknown)[] = [
     () => '',
@@ -185,7 +233,7 @@ function hostileId(r: Random, ctx: FuzzContext): unknown {
   return r.pick(variants)();
 }
 
-type RequestMaker = (r: Random, ctx: FuzzContext) => HostileRequest;
+type RequestMaker = (r: Draw, ctx: FuzzContext) => HostileRequest;
 
 const VALID_QUERY = JSON.stringify({ query: '{ __typename viewer { id } }' });
 
@@ -1145,17 +1193,28 @@ const generators: Record<Category, RequestMaker> = {
   },
 };
 
+/** One hostile request of the category, as a fast-check arbitrary (shrinkable). */
+export function hostileRequest(
+  category: Category,
+  ctx: FuzzContext = EMPTY_FUZZ_CONTEXT,
+): fc.Arbitrary<HostileRequest> {
+  return fc.gen().map((g) => generators[category](new Draw(g), ctx));
+}
+
 /**
  * `count` hostile requests from `seed`, categories in turn (so any count covers them evenly), the
- * variant within a category drawn at random. Deterministic for a given seed and context.
+ * variant within a category drawn at random. Deterministic for a given seed and context; the i-th
+ * request is fast-check's run i for that seed (its `path`), so replayHostile can shrink it.
  */
 export function* hostileRequests(
   count: number,
   seed: number,
   ctx: FuzzContext = EMPTY_FUZZ_CONTEXT,
 ): Generator<HostileRequest> {
-  const r = new Random(seed);
-  for (let i = 0; i < count; i++) yield generators[CATEGORIES[i % CATEGORIES.length]!](r, ctx);
+  const draws = fc.sample(fc.gen(), { seed, numRuns: count });
+  for (let i = 0; i < count; i++) {
+    yield { ...generators[CATEGORIES[i % CATEGORIES.length]!](new Draw(draws[i]!), ctx), index: i };
+  }
 }
 
 export interface HostileOutcome {
@@ -1261,6 +1320,39 @@ export interface FuzzFailure {
   status: number;
   reason: string;
   answer: string;
+  /** The failing request's place in hostileRequests' sequence and its category, for replayHostile. */
+  index?: number;
+  category?: Category;
+}
+
+/** Why an answer is a failure (a 5xx, a masked internal error, no answer in time), or null. */
+export function failureOf(outcome: HostileOutcome): string | null {
+  if (outcome.timedOut) return 'no answer within the timeout';
+  if (outcome.status >= 500) return `HTTP ${outcome.status}`;
+  if (outcome.internalError) return `masked internal error (HTTP ${outcome.status})`;
+  return null;
+}
+
+/**
+ * Replays request `index` of hostileRequests(…, seed, ctx) (a failure) and lets fast-check shrink
+ * it: the smallest request of its category found that still fails, or null if it no longer fails.
+ */
+export async function replayHostile(
+  origin: string,
+  failure: { index: number; category: Category },
+  seed: number,
+  ctx: FuzzContext,
+  route: HostileRoute = direct,
+): Promise<{ request: HostileRequest; reason: string } | null> {
+  let smallest: { request: HostileRequest; reason: string } | null = null;
+  const property = fc.asyncProperty(fc.gen(), async (g) => {
+    const request = route(generators[failure.category](new Draw(g), ctx));
+    const reason = failureOf(await sendHostile(origin, request));
+    if (reason) smallest = { request, reason };
+    return reason === null;
+  });
+  await fc.check(property, { seed, path: String(failure.index), numRuns: 1 });
+  return smallest;
 }
 
 export interface FuzzReport {
@@ -1378,19 +1470,15 @@ export async function runHostileRequests(
     report.byStatus[status] = (report.byStatus[status] ?? 0) + 1;
     const perCategory = (report.byCategory[req.category] ??= {});
     perCategory[status] = (perCategory[status] ?? 0) + 1;
-    const reason = outcome.timedOut
-      ? 'no answer within the timeout'
-      : outcome.status >= 500
-        ? `HTTP ${outcome.status}`
-        : outcome.internalError
-          ? `masked internal error (HTTP ${outcome.status})`
-          : null;
+    const reason = failureOf(outcome);
     if (reason)
       report.failures.push({
         request: describeRequest(req),
         status: outcome.status,
         reason,
         answer: outcome.body.slice(0, 600),
+        index: req.index,
+        category: req.category,
       });
   };
   const checkAlive = async () => {

@@ -1,9 +1,11 @@
 // 500 of `pnpm fuzz`'s malformed and hostile requests over real HTTP: none may get a 5xx, a masked
 // internal error or no answer, and the server must still answer afterwards. Then one regression test
 // for each 5xx (or internal error) the fuzzing found.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CATEGORIES,
+  hostileRequest,
   hostileRequests,
   loadFuzzContext,
   runHostileRequests,
@@ -57,6 +59,18 @@ describe('fuzzing', () => {
       [...hostileRequests(40, seed)].map((r) => `${r.method} ${r.path} ${String(r.body ?? r.raw ?? '').slice(0, 200)}`);
     expect(describe(3)).toEqual(describe(3));
     expect(describe(3)).not.toEqual(describe(4));
+  });
+
+  it('shrinks a failing request to the smallest of its kind that still fails', () => {
+    const tooLong = (req: HostileRequest) => String(req.body ?? '').length >= 50;
+    const result = fc.check(
+      fc.property(hostileRequest('truncated-json'), (req) => !tooLong(req)),
+      { seed: 7 },
+    );
+    expect(result.failed).toBe(true);
+    const [smallest] = result.counterexample!;
+    expect(smallest.category).toBe('truncated-json');
+    expect(String(smallest.body).length).toBe(50);
   });
 });
 

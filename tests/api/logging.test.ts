@@ -58,6 +58,13 @@ describe('createLogger', () => {
     expect(lines).toEqual([{ time: '2026-12-01T03:00:00.000Z', level: 'warn', msg: 'odd', unserialisable: true }]);
   });
 
+  it('redacts passwords and tokens, at the top level and one level down', () => {
+    const { lines, logger } = capture();
+    logger.info('login', { password: 'hunter2', input: { token: 'abc', email: 'a@b.example' } });
+    expect(lines[0]).toMatchObject({ password: '[redacted]', input: { token: '[redacted]', email: 'a@b.example' } });
+    expect(JSON.stringify(lines[0])).not.toMatch(/hunter2|"abc"/);
+  });
+
   it('adds the request id of the request being served', async () => {
     const { lines, logger } = capture();
     await withRequestId('req-12345678', async () => {

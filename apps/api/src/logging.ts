@@ -1,11 +1,13 @@
-// Structured logs: one JSON object per line on stdout, with the request id of the request being
-// served when there is one. Every API request gets an id (a well-formed `X-Request-Id` from the
+// Structured logs through pino: one JSON object per line on stdout (readable lines in development
+// at a terminal), with the request id of the request being served when there is one. Every API request gets an id (a well-formed `X-Request-Id` from the
 // caller or the portal is kept, anything else is replaced), echoed in the response's
 // `X-Request-Id` header and written on every line logged while serving it.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { pino } from 'pino';
+import pinoPretty from 'pino-pretty';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -46,40 +48,67 @@ function serialise(value: unknown): unknown {
   };
 }
 
+/** Secrets never reach a log line, whatever a caller passes as fields (one level deep too). */
+const REDACTED_KEYS = ['password', 'newPassword', 'currentPassword', 'token', 'authorization', 'cookie', 'secret'];
+export const REDACTED = '[redacted]';
+
 export interface LoggerOptions {
   level: LogLevel;
-  /** Where lines go; default stdout. */
+  /** Where lines go (one JSON object each, without the newline); default stdout. */
   write?: (line: string) => void;
   now?: () => Date;
   fields?: LogFields;
+  /** Human-readable lines instead of JSON; default: in development when stdout is a terminal. */
+  pretty?: boolean;
 }
 
+function destination(options: LoggerOptions): pino.DestinationStream {
+  const { write } = options;
+  if (write) return { write: (line: string) => write(line.endsWith('\n') ? line.slice(0, -1) : line) };
+  const pretty = options.pretty ?? (process.env.NODE_ENV === 'development' && process.stdout.isTTY === true);
+  return pretty ? pinoPretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l' }) : process.stdout;
+}
+
+/** JSON lines through pino: level names, ISO times, the request id of the async scope, secrets redacted. */
 export function createLogger(options: LoggerOptions): Logger {
-  const threshold = LOG_LEVELS.indexOf(options.level);
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const now = options.now ?? (() => new Date());
-  const base = options.fields ?? {};
-  const at =
-    (level: Exclude<LogLevel, 'silent'>) =>
-    (msg: string, fields: LogFields = {}): void => {
-      if (LOG_LEVELS.indexOf(level) < threshold) return;
-      const line: LogFields = { time: now().toISOString(), level, msg };
-      const scope = requestScope.getStore();
-      if (scope) line.requestId = scope.requestId;
-      for (const [key, value] of Object.entries({ ...base, ...fields })) line[key] = serialise(value);
-      try {
-        write(JSON.stringify(line));
-      } catch {
-        // A field that cannot be serialised (a cycle, a BigInt) must not take the request down.
-        write(JSON.stringify({ time: line.time, level, msg, requestId: line.requestId, unserialisable: true }));
-      }
-    };
+  const root = pino(
+    {
+      level: options.level,
+      base: undefined,
+      timestamp: () => `,"time":"${now().toISOString()}"`,
+      mixin: () => {
+        const scope = requestScope.getStore();
+        return scope ? { requestId: scope.requestId } : {};
+      },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (fields) => {
+          const line: LogFields = {};
+          for (const [key, value] of Object.entries(fields)) line[key] = serialise(value);
+          try {
+            JSON.stringify(line);
+            return line;
+          } catch {
+            // A field that cannot be serialised (a cycle, a BigInt) must not take the request down.
+            return { requestId: line.requestId, unserialisable: true };
+          }
+        },
+      },
+      redact: { paths: REDACTED_KEYS.flatMap((key) => [key, `*.${key}`]), censor: REDACTED },
+    },
+    destination(options),
+  );
+  return wrap(options.fields ? root.child(options.fields) : root);
+}
+
+function wrap(logger: pino.Logger): Logger {
   return {
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-    child: (fields) => createLogger({ ...options, fields: { ...base, ...fields } }),
+    debug: (msg, fields = {}) => logger.debug(fields, msg),
+    info: (msg, fields = {}) => logger.info(fields, msg),
+    warn: (msg, fields = {}) => logger.warn(fields, msg),
+    error: (msg, fields = {}) => logger.error(fields, msg),
+    child: (fields) => wrap(logger.child(fields)),
   };
 }
 

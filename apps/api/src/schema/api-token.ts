@@ -69,13 +69,12 @@ const ApiTokenRevokePayload = builder
   });
 
 builder.mutationFields((t) => ({
-  apiTokenCreate: t.field({
+  apiTokenCreate: t.withAuth({ customerAdmin: true, staff: true }).field({
     type: ApiTokenCreatePayload,
     description: 'For partner tools; the token acts as its owner',
-    authScopes: { customerAdmin: true, staff: true },
     args: { input: t.arg({ type: ApiTokenCreateInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<ApiTokenCreateResult> => {
-      const viewer = ctx.viewer!;
+      const viewer = ctx.viewer;
       // A token cannot mint tokens: a leaked token must not be able to make itself permanent.
       if (viewer.credential.kind !== 'SESSION') {
         return { userErrors: [userError('FORBIDDEN', 'API tokens can only be created from a logged-in session.')] };

@@ -80,16 +80,15 @@ export function blackoutWindowProblems(
 }
 
 builder.mutationFields((t) => ({
-  blackoutWindowCreate: t.field({
+  blackoutWindowCreate: t.withAuth({ customerAdmin: true }).field({
     type: BlackoutWindowCreatePayload,
     description: 'Customer admins: a period the customer must not be disturbed (closing, payroll, tax filing)',
-    authScopes: { customerAdmin: true },
     args: { input: t.arg({ type: BlackoutWindowCreateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const now = ctx.now();
       const userErrors = blackoutWindowProblems(input, now);
       if (userErrors.length > 0) return { userErrors };
-      const viewer = ctx.viewer!;
+      const viewer = ctx.viewer;
       const created = await ctx.prisma.$transaction(async (tx) => {
         const window = await tx.blackoutWindow.create({
           data: {
@@ -114,12 +113,11 @@ builder.mutationFields((t) => ({
       return { blackoutWindowId: created.id, userErrors: [] };
     },
   }),
-  blackoutWindowDelete: t.field({
+  blackoutWindowDelete: t.withAuth({ customerAdmin: true }).field({
     type: BlackoutWindowDeletePayload,
-    authScopes: { customerAdmin: true },
     args: { input: t.arg({ type: BlackoutWindowDeleteInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const viewer = ctx.viewer!;
+      const viewer = ctx.viewer;
       const id = uniqueId(input.id.id);
       const deleted = await ctx.prisma.$transaction(async (tx) => {
         // Another customer's window is answered exactly like a missing one.

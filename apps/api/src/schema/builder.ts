@@ -8,8 +8,11 @@ import type { Role } from '@upgrade-desk/db';
 import { getDatamodel, type PrismaTypes } from '@upgrade-desk/db/pothos';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { canWrite, isStaff } from '../auth/viewer.ts';
+import { canWrite, isStaff, type Viewer } from '../auth/viewer.ts';
 import type { Context } from '../context.ts';
+
+/** The context of a field only a signed-in viewer reaches (`t.withAuth` with any scope below). */
+export type ViewerContext = Context & { viewer: Viewer };
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -23,6 +26,15 @@ export const builder = new SchemaBuilder<{
     customerAdmin: boolean;
     role: Role[];
     write: boolean;
+  };
+  // Every scope is false without a viewer, so a field guarded by any of them sees one.
+  AuthContexts: {
+    loggedIn: ViewerContext;
+    staff: ViewerContext;
+    customer: ViewerContext;
+    customerAdmin: ViewerContext;
+    role: ViewerContext;
+    write: ViewerContext;
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };

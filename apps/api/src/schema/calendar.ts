@@ -63,14 +63,13 @@ const CustomerCalendarRotatePayload = builder
 const NO_SUCH_CUSTOMER = userError('NOT_FOUND', 'No such customer.', ['input', 'customerId']);
 
 builder.mutationField('customerCalendarRotate', (t) =>
-  t.field({
+  t.withAuth({ customerAdmin: true, staff: true }).field({
     type: CustomerCalendarRotatePayload,
     description:
       'Replaces the calendar feed URL; the old one stops working at once. Customer admins (their own customer) and vendor staff',
-    authScopes: { customerAdmin: true, staff: true },
     args: { input: t.arg({ type: CustomerCalendarRotateInput, required: false }) },
     resolve: async (_root, { input }, ctx): Promise<CustomerCalendarRotateResult> => {
-      const viewer = ctx.viewer!;
+      const viewer = ctx.viewer;
       const requested = input?.customerId?.id;
       let customerId: string;
       if (isStaff(viewer)) {

@@ -1,29 +1,23 @@
 import { ModuleRequestEventKind, type Prisma } from '@upgrade-desk/db';
 import {
-  acceptsModuleRequestWork,
-  checkComment,
-  checkModuleRequestDraft,
-  checkStageNote,
   FINAL_MODULE_REQUEST_STAGES,
-  mayBeAssignedModuleRequests,
   moduleRequestActor,
-  moduleRequestTransition,
   nextModuleRequestStages,
   STAFF_ADVANCER_ROLES,
-  type ModuleRequestInputProblem,
 } from '@upgrade-desk/domain';
 import { uniqueId, visibleModuleRequests } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import type { Context } from '../context.ts';
-import { lockCustomer } from '../customer-lock.ts';
-import { advanceModuleRequest } from '../module-requests/advance.ts';
-import { addModuleRequestComment, assignModuleRequest } from '../module-requests/conversation.ts';
-import { draftFacts, submitModuleRequest } from '../module-requests/submit.ts';
-import { builder } from './builder.ts';
+import {
+  assignModuleRequestTo,
+  commentOnModuleRequest,
+  requestModule,
+  stepModuleRequest,
+} from '../module-requests/service.ts';
+import { builder, type ViewerContext } from './builder.ts';
 import { ModuleRequestKindEnum, ModuleRequestStageEnum } from './enums.ts';
 import { ModuleNode } from './module.ts';
 import { UserNode } from './user.ts';
-import { userError, UserErrorRef, type UserError } from './user-error.ts';
+import { entityPayload, UserErrorRef, type EntityPayload } from './user-error.ts';
 
 const ModuleRequestEventKindEnum = builder.enumType(ModuleRequestEventKind, {
   name: 'ModuleRequestEventKind',
@@ -165,21 +159,14 @@ function openQueue(
 
 // Mutations ---------------------------------------------------------------------------------
 
-interface ModuleRequestResult {
-  moduleRequestId?: string;
-  userErrors: UserError[];
-}
-
 function payload(name: string) {
-  return builder.objectRef<ModuleRequestResult>(name).implement({
+  return builder.objectRef<EntityPayload>(name).implement({
     fields: (t) => ({
       moduleRequest: t.prismaField({
         type: 'ModuleRequest',
         nullable: true,
         resolve: (query, p, _args, ctx) =>
-          p.moduleRequestId
-            ? ctx.prisma.moduleRequest.findUnique({ ...query, where: { id: p.moduleRequestId } })
-            : null,
+          p.id ? ctx.prisma.moduleRequest.findUnique({ ...query, where: { id: p.id } }) : null,
       }),
       userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
     }),
@@ -222,189 +209,60 @@ const ModuleRequestAssignInput = builder.inputType('ModuleRequestAssignInput', {
   }),
 });
 
-const problemsToErrors = (problems: readonly ModuleRequestInputProblem[]): ModuleRequestResult => ({
-  userErrors: problems.map((p) => userError(p.code, p.message, ['input', p.field])),
-});
-
-const NOT_FOUND: ModuleRequestResult = {
-  userErrors: [userError('NOT_FOUND', 'No such module request.', ['input', 'id'])],
-};
-
-/** The request as the viewer may see it: another customer's is not found, exactly like a missing one. */
-function findVisibleRequest(ctx: Context, id: string) {
-  return ctx.prisma.moduleRequest.findFirst({
-    where: { id: uniqueId(id), AND: [visibleModuleRequests(ctx.viewer)] },
-    select: {
-      id: true,
-      stage: true,
-      kind: true,
-      customerId: true,
-      moduleId: true,
-      installedModuleId: true,
-      assigneeId: true,
-    },
-  });
-}
+const actor = (ctx: ViewerContext) => ({ viewer: ctx.viewer, now: ctx.now() });
 
 builder.mutationFields((t) => ({
-  moduleRequestCreate: t.field({
+  moduleRequestCreate: t.withAuth({ customerAdmin: true }).field({
     type: payload('ModuleRequestCreatePayload'),
     description: 'Customer admins: ask for a new module or an extension of an installed one',
-    authScopes: { customerAdmin: true },
     args: { input: t.arg({ type: ModuleRequestCreateInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<ModuleRequestResult> => {
-      const viewer = ctx.viewer!;
-      const customerId = viewer.customerId;
-      if (!customerId) return { userErrors: [userError('FORBIDDEN', 'Only a customer can request a module.')] };
-      const moduleId = input.moduleId ? uniqueId(input.moduleId.id) : null;
-      return ctx.prisma.$transaction(async (tx): Promise<ModuleRequestResult> => {
-        // Two admins asking for the same module at once: the second waits, then sees the first's request.
-        await lockCustomer(tx, customerId);
-        const facts = await draftFacts(tx, customerId, moduleId);
-        if (moduleId && !facts.module) {
-          return problemsToErrors([{ code: 'INVALID_INPUT', field: 'moduleId', message: 'No such module.' }]);
-        }
-        const { module } = facts;
-        const checked = checkModuleRequestDraft({
-          ...facts,
+    resolve: async (_root, { input }, ctx) =>
+      entityPayload(
+        await requestModule(ctx.prisma, actor(ctx), {
           kind: input.kind,
+          moduleId: input.moduleId ? uniqueId(input.moduleId.id) : null,
           title: input.title,
           description: input.description,
-          installed: new Set(facts.installed.keys()),
-        });
-        if (!checked.ok) return problemsToErrors(checked.problems);
-        const installedModuleId =
-          input.kind === 'EXTENSION' && module ? (facts.installed.get(module.key) ?? null) : null;
-        const id = await submitModuleRequest(tx, {
-          customerId,
-          kind: input.kind,
-          moduleId: module?.id ?? null,
-          installedModuleId,
-          ...checked.value,
-          createdById: viewer.userId,
-          now: ctx.now(),
-        });
-        return { moduleRequestId: id, userErrors: [] };
-      });
-    },
+        }),
+      ),
   }),
 
-  moduleRequestAdvance: t.field({
+  moduleRequestAdvance: t.withAuth({ role: [...STAFF_ADVANCER_ROLES, 'CUSTOMER_ADMIN'] }).field({
     type: payload('ModuleRequestAdvancePayload'),
     description:
       'Vendor staff move a request one step (or reject it); the customer admin may withdraw it before DEVELOPMENT',
-    authScopes: { role: [...STAFF_ADVANCER_ROLES, 'CUSTOMER_ADMIN'] },
     args: { input: t.arg({ type: ModuleRequestAdvanceInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<ModuleRequestResult> => {
-      const viewer = ctx.viewer!;
-      const note = checkStageNote(input.note);
-      if (!note.ok) return problemsToErrors(note.problems);
-      const request = await findVisibleRequest(ctx, input.id.id);
-      if (!request) return NOT_FOUND;
-      const verdict = moduleRequestTransition(request.stage, input.to, moduleRequestActor(viewer.role), note.value);
-      if (!verdict.ok) {
-        const field = verdict.code === 'INVALID_INPUT' ? verdict.field : 'to';
-        return { userErrors: [userError(verdict.code, verdict.message, ['input', field])] };
-      }
-      const moved = await ctx.prisma.$transaction((tx) =>
-        advanceModuleRequest(tx, request, {
-          to: input.to,
-          note: note.value,
-          actorId: viewer.userId,
-          now: ctx.now(),
-          warrantyMonths: ctx.config.WARRANTY_MONTHS,
-        }),
-      );
-      if (!moved) {
-        return {
-          userErrors: [
-            userError('CONFLICT', 'The request changed stage meanwhile; reload it and try again.', ['input', 'id']),
-          ],
-        };
-      }
-      return { moduleRequestId: request.id, userErrors: [] };
-    },
+    resolve: async (_root, { input }, ctx) =>
+      entityPayload(
+        await stepModuleRequest(
+          ctx.prisma,
+          { ...actor(ctx), warrantyMonths: ctx.config.WARRANTY_MONTHS },
+          { id: uniqueId(input.id.id), to: input.to, note: input.note },
+        ),
+      ),
   }),
 
-  moduleRequestComment: t.field({
+  moduleRequestComment: t.withAuth({ customer: true, staff: true }).field({
     type: payload('ModuleRequestCommentPayload'),
     description: "The customer's users and vendor staff write on an open request's timeline",
-    authScopes: { customer: true, staff: true },
     args: { input: t.arg({ type: ModuleRequestCommentInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<ModuleRequestResult> => {
-      const body = checkComment(input.body);
-      if (!body.ok) return problemsToErrors(body.problems);
-      const request = await findVisibleRequest(ctx, input.id.id);
-      if (!request) return NOT_FOUND;
-      if (!acceptsModuleRequestWork(request.stage)) {
-        return {
-          userErrors: [
-            userError('CONFLICT', `The request is ${request.stage}; its conversation is over.`, ['input', 'id']),
-          ],
-        };
-      }
-      await ctx.prisma.$transaction((tx) =>
-        addModuleRequestComment(tx, {
-          requestId: request.id,
-          stage: request.stage,
-          body: body.value,
-          byId: ctx.viewer!.userId,
-          now: ctx.now(),
-        }),
-      );
-      return { moduleRequestId: request.id, userErrors: [] };
-    },
+    resolve: async (_root, { input }, ctx) =>
+      entityPayload(
+        await commentOnModuleRequest(ctx.prisma, actor(ctx), { id: uniqueId(input.id.id), body: input.body }),
+      ),
   }),
 
-  moduleRequestAssign: t.field({
+  moduleRequestAssign: t.withAuth({ role: [...STAFF_ADVANCER_ROLES] }).field({
     type: payload('ModuleRequestAssignPayload'),
     description: 'Vendor staff put an implementation consultant in charge of an open request (or nobody)',
-    authScopes: { role: [...STAFF_ADVANCER_ROLES] },
     args: { input: t.arg({ type: ModuleRequestAssignInput, required: true }) },
-    resolve: async (_root, { input }, ctx): Promise<ModuleRequestResult> => {
-      const note = checkStageNote(input.note);
-      if (!note.ok) return problemsToErrors(note.problems);
-      const request = await findVisibleRequest(ctx, input.id.id);
-      if (!request) return NOT_FOUND;
-      if (!acceptsModuleRequestWork(request.stage)) {
-        return {
-          userErrors: [
-            userError('CONFLICT', `The request is ${request.stage} and cannot be reassigned.`, ['input', 'id']),
-          ],
-        };
-      }
-      const assigneeId = input.assigneeId ? uniqueId(input.assigneeId.id) : null;
-      if (assigneeId) {
-        const assignee = await ctx.prisma.user.findUnique({
-          where: { id: assigneeId },
-          select: { role: true, disabledAt: true },
-        });
-        if (
-          !assignee ||
-          !mayBeAssignedModuleRequests({ role: assignee.role, disabled: assignee.disabledAt !== null })
-        ) {
-          return problemsToErrors([
-            {
-              code: 'INVALID_INPUT',
-              field: 'assigneeId',
-              message: 'The assignee must be an active implementation consultant.',
-            },
-          ]);
-        }
-      }
-      if (assigneeId === request.assigneeId) return { moduleRequestId: request.id, userErrors: [] };
-      await ctx.prisma.$transaction((tx) =>
-        assignModuleRequest(tx, {
-          requestId: request.id,
-          stage: request.stage,
-          previousAssigneeId: request.assigneeId,
-          assigneeId,
-          note: note.value,
-          byId: ctx.viewer!.userId,
-          now: ctx.now(),
+    resolve: async (_root, { input }, ctx) =>
+      entityPayload(
+        await assignModuleRequestTo(ctx.prisma, actor(ctx), {
+          id: uniqueId(input.id.id),
+          assigneeId: input.assigneeId ? uniqueId(input.assigneeId.id) : null,
+          note: input.note,
         }),
-      );
-      return { moduleRequestId: request.id, userErrors: [] };
-    },
+      ),
   }),
 }));

@@ -60,10 +60,9 @@ const NoticePolicyUpdatePayload = builder
   });
 
 builder.mutationField('noticePolicyUpdate', (t) =>
-  t.field({
+  t.withAuth({ role: ['ADMIN'] }).field({
     type: NoticePolicyUpdatePayload,
     description: 'Admins: change the notice policy of one upgrade kind (fields left out keep their value)',
-    authScopes: { role: ['ADMIN'] },
     args: { input: t.arg({ type: NoticePolicyUpdateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const current = (await ctx.noticePolicies()).get(input.kind)!;
@@ -78,11 +77,11 @@ builder.mutationField('noticePolicyUpdate', (t) =>
       await ctx.prisma.$transaction(async (tx) => {
         await tx.noticePolicy.upsert({
           where: { kind: policy.kind },
-          create: { ...policy, updatedById: ctx.viewer!.userId },
-          update: { ...policy, updatedById: ctx.viewer!.userId },
+          create: { ...policy, updatedById: ctx.viewer.userId },
+          update: { ...policy, updatedById: ctx.viewer.userId },
         });
         await audit(tx, {
-          actorId: ctx.viewer!.userId,
+          actorId: ctx.viewer.userId,
           action: 'noticePolicy.update',
           entityType: 'NoticePolicy',
           entityId: policy.kind,

@@ -137,10 +137,9 @@ const NoticeAcknowledgePayload = builder
   });
 
 builder.mutationField('noticeAcknowledge', (t) =>
-  t.field({
+  t.withAuth({ customer: true }).field({
     type: NoticeAcknowledgePayload,
     description: "Customer users: acknowledge their customer's published notices (again is harmless)",
-    authScopes: { customer: true },
     args: { input: t.arg({ type: NoticeAcknowledgeInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const ids = input.ids.map((id) => uniqueId(id.id));
@@ -160,7 +159,7 @@ builder.mutationField('noticeAcknowledge', (t) =>
       }
       const now = ctx.now();
       await ctx.prisma.acknowledgement.createMany({
-        data: [...foundIds].map((noticeId) => ({ noticeId, userId: ctx.viewer!.userId, at: now })),
+        data: [...foundIds].map((noticeId) => ({ noticeId, userId: ctx.viewer.userId, at: now })),
         // The first acknowledgement stands; acknowledging again changes nothing.
         skipDuplicates: true,
       });
@@ -193,13 +192,15 @@ builder.queryField('overdueAcknowledgements', (t) =>
   ),
 );
 
+// Not narrowed by `t.withAuth` (its context does not fit the shared NoticeConnection): without a
+// viewer, visibleNotices matches nothing, so the whole filter does.
 function overdueWhere(ctx: Context, assignedToMe: boolean): Prisma.NoticeWhereInput {
   return {
     AND: [
       visibleNotices(ctx.viewer),
       unacknowledged,
       { acknowledgeBy: { lt: ctx.now() } },
-      assignedToMe ? { customer: { staffAssignments: { some: { userId: ctx.viewer!.userId } } } } : {},
+      assignedToMe && ctx.viewer ? { customer: { staffAssignments: { some: { userId: ctx.viewer.userId } } } } : {},
     ],
   };
 }

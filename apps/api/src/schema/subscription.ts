@@ -3,9 +3,8 @@ import { Repeater } from 'graphql-yoga';
 import { credentialIsCurrent } from '../auth/credential-check.ts';
 import { uniqueId, visibleNotices } from '../auth/visibility.ts';
 import { isStaff } from '../auth/viewer.ts';
-import type { Context } from '../context.ts';
 import type { NoticePublishedEvent } from '../notices/events.ts';
-import { builder } from './builder.ts';
+import { builder, type ViewerContext } from './builder.ts';
 import { CustomerNode } from './customer.ts';
 import { NoticeNode } from './notice.ts';
 
@@ -15,8 +14,8 @@ builder.subscriptionType({
 });
 
 /** Which stream the viewer listens to: its own customer's, or (vendor staff) one customer's or all. */
-function noticeSource(ctx: Context, customerId: string | undefined): AsyncIterable<NoticePublishedEvent> {
-  const viewer = ctx.viewer!;
+function noticeSource(ctx: ViewerContext, customerId: string | undefined): AsyncIterable<NoticePublishedEvent> {
+  const { viewer } = ctx;
   if (isStaff(viewer)) {
     return customerId
       ? ctx.events.subscribe('noticePublished', uniqueId(customerId))
@@ -33,8 +32,8 @@ function noticeSource(ctx: Context, customerId: string | undefined): AsyncIterab
  * checked against the viewer's visibility filter when it arrives, and the stream ends once the
  * viewer's session or API token is revoked, expired or its user disabled.
  */
-function visibleNoticeEvents(ctx: Context, source: AsyncIterable<NoticePublishedEvent>) {
-  const viewer = ctx.viewer!;
+function visibleNoticeEvents(ctx: ViewerContext, source: AsyncIterable<NoticePublishedEvent>) {
+  const { viewer } = ctx;
   return new Repeater<NoticePublishedEvent>(async (push, stop) => {
     const events = source[Symbol.asyncIterator]();
     const stopped = stop.then(() => ({ done: true as const, value: undefined }));
@@ -56,7 +55,7 @@ function visibleNoticeEvents(ctx: Context, source: AsyncIterable<NoticePublished
 }
 
 builder.subscriptionField('noticePublished', (t) =>
-  t.prismaField({
+  t.withAuth({ loggedIn: true }).prismaField({
     type: NoticeNode,
     description:
       "Notices as they are published to the viewer's customer, live (server-sent events). Vendor staff receive every customer's, or one customer's with customerId",

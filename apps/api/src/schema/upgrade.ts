@@ -1,12 +1,19 @@
-import type { Prisma, UpgradeKind } from '@upgrade-desk/db';
+import type { Prisma } from '@upgrade-desk/db';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
-import { rescheduleUpgrade, scheduleUpgrade, transitionUpgrade, type LifecycleResult } from '../upgrades/lifecycle.ts';
-import { UserErrorRef } from './user-error.ts';
+import {
+  rescheduleUpgrade,
+  scheduleUpgrade,
+  transitionUpgrade,
+  type Actor,
+  type LifecycleResult,
+  type ScheduleInput,
+} from '../upgrades/lifecycle.ts';
+import { entityPayload, UserErrorRef, type EntityPayload } from './user-error.ts';
 import { policyWarnings } from '@upgrade-desk/domain';
 import { uniqueId, visibleNotices, visibleUpgrades } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { builder } from './builder.ts';
+import { builder, type ViewerContext } from './builder.ts';
 import { prefetchTotalCount } from './total-count.ts';
 import { PolicyWarningEnum, UpgradeKindEnum, UpgradeStatusEnum } from './enums.ts';
 import { ModuleNode } from './module.ts';
@@ -237,13 +244,13 @@ const UpgradeTransitionInput = builder.inputType('UpgradeTransitionInput', {
 });
 
 function upgradePayload(name: string) {
-  return builder.objectRef<LifecycleResult>(name).implement({
+  return builder.objectRef<EntityPayload>(name).implement({
     fields: (t) => ({
       upgrade: t.prismaField({
         type: 'Upgrade',
         nullable: true,
         resolve: (query, result, _args, ctx) =>
-          result.upgradeId ? ctx.prisma.upgrade.findUnique({ ...query, where: { id: result.upgradeId } }) : null,
+          result.id ? ctx.prisma.upgrade.findUnique({ ...query, where: { id: result.id } }) : null,
       }),
       userErrors: t.field({ type: [UserErrorRef], resolve: (result) => result.userErrors }),
     }),
@@ -254,76 +261,72 @@ const UpgradeSchedulePayload = upgradePayload('UpgradeSchedulePayload');
 const UpgradeReschedulePayload = upgradePayload('UpgradeReschedulePayload');
 const UpgradeTransitionPayload = upgradePayload('UpgradeTransitionPayload');
 
-/** Only engineers and admins run upgrades. */
-const RUNS_UPGRADES = { role: ['ENGINEER', 'ADMIN'] } as const;
-
-async function actorFor(ctx: Context, kind: UpgradeKind) {
-  const policy = (await ctx.noticePolicies()).get(kind)!;
-  return { userId: ctx.viewer!.userId, now: ctx.now(), policy };
+async function actorFor(ctx: ViewerContext): Promise<Actor> {
+  return { userId: ctx.viewer.userId, now: ctx.now(), policies: await ctx.noticePolicies() };
 }
 
-builder.mutationFields((t) => ({
-  upgradeSchedule: t.field({
-    type: UpgradeSchedulePayload,
-    description: 'Vendor engineers: schedule an upgrade and plan its notices by the policy',
-    authScopes: { role: [...RUNS_UPGRADES.role] },
-    args: { input: t.arg({ type: UpgradeScheduleInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const result = await scheduleUpgrade(
-        ctx.prisma,
-        {
-          kind: input.kind,
-          title: input.title.trim(),
-          summary: input.summary.trim(),
-          moduleIds: input.moduleIds.map((m) => uniqueId(m.id)),
-          targetVersion: input.targetVersion?.trim() || null,
-          // Not typed with `for` (Customer is defined in customer.ts, which imports this file); a non-customer id matches no target.
-          customerIds: input.customerIds
-            ? input.customerIds.map((c) => (c.typename === 'Customer' ? uniqueId(c.id) : uniqueId('')))
-            : null,
-          windowStart: input.windowStart,
-          windowEnd: input.windowEnd,
-          expectedDowntimeMinutes: input.expectedDowntimeMinutes,
-          requiresRelogin: input.requiresRelogin ?? false,
-          sandboxStart: input.sandboxStart ?? null,
-          emergency: input.emergency ?? false,
-          emergencyReason: input.emergencyReason ?? null,
-          firstNoticeAt: input.firstNoticeAt ?? null,
-        },
-        await actorFor(ctx, input.kind),
-      );
-      if (result.upgradeId) ctx.noticesChanged();
-      return result;
-    },
-  }),
-  upgradeReschedule: t.field({
-    type: UpgradeReschedulePayload,
-    description: 'Vendor engineers: move the window; a RESCHEDULED notice goes out and pending notices are replanned',
-    authScopes: { role: [...RUNS_UPGRADES.role] },
-    args: { input: t.arg({ type: UpgradeRescheduleInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const id = uniqueId(input.id.id);
-      const kind = (await ctx.prisma.upgrade.findUnique({ where: { id }, select: { kind: true } }))?.kind ?? 'FEATURE';
-      const result = await rescheduleUpgrade(ctx.prisma, { ...input, id }, await actorFor(ctx, kind));
-      if (result.upgradeId) ctx.noticesChanged();
-      return result;
-    },
-  }),
-  upgradeTransition: t.field({
-    type: UpgradeTransitionPayload,
-    description: 'Vendor engineers: move an upgrade through its states',
-    authScopes: { role: [...RUNS_UPGRADES.role] },
-    args: { input: t.arg({ type: UpgradeTransitionInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const id = uniqueId(input.id.id);
-      const kind = (await ctx.prisma.upgrade.findUnique({ where: { id }, select: { kind: true } }))?.kind ?? 'FEATURE';
-      const result = await transitionUpgrade(
-        ctx.prisma,
-        { id, to: input.to, note: input.note ?? null },
-        await actorFor(ctx, kind),
-      );
-      if (result.upgradeId) ctx.noticesChanged();
-      return result;
-    },
-  }),
-}));
+/** The payload; a change tells the dispatcher, as it may have planned notices due now. */
+function payloadOf(ctx: Context, result: LifecycleResult): EntityPayload {
+  if (result.ok) ctx.noticesChanged();
+  return entityPayload(result);
+}
+
+builder.mutationFields((t) => {
+  /** Only engineers and admins run upgrades. */
+  const runsUpgrades = t.withAuth({ role: ['ENGINEER', 'ADMIN'] });
+  return {
+    upgradeSchedule: runsUpgrades.field({
+      type: UpgradeSchedulePayload,
+      description: 'Vendor engineers: schedule an upgrade and plan its notices by the policy',
+      args: { input: t.arg({ type: UpgradeScheduleInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        payloadOf(ctx, await scheduleUpgrade(ctx.prisma, scheduleInput(input), await actorFor(ctx))),
+    }),
+    upgradeReschedule: runsUpgrades.field({
+      type: UpgradeReschedulePayload,
+      description: 'Vendor engineers: move the window; a RESCHEDULED notice goes out and pending notices are replanned',
+      args: { input: t.arg({ type: UpgradeRescheduleInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        payloadOf(
+          ctx,
+          await rescheduleUpgrade(ctx.prisma, { ...input, id: uniqueId(input.id.id) }, await actorFor(ctx)),
+        ),
+    }),
+    upgradeTransition: runsUpgrades.field({
+      type: UpgradeTransitionPayload,
+      description: 'Vendor engineers: move an upgrade through its states',
+      args: { input: t.arg({ type: UpgradeTransitionInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        payloadOf(
+          ctx,
+          await transitionUpgrade(
+            ctx.prisma,
+            { id: uniqueId(input.id.id), to: input.to, note: input.note ?? null },
+            await actorFor(ctx),
+          ),
+        ),
+    }),
+  };
+});
+
+function scheduleInput(input: typeof UpgradeScheduleInput.$inferInput): ScheduleInput {
+  return {
+    kind: input.kind,
+    title: input.title.trim(),
+    summary: input.summary.trim(),
+    moduleIds: input.moduleIds.map((m) => uniqueId(m.id)),
+    targetVersion: input.targetVersion?.trim() || null,
+    // Not typed with `for` (Customer is defined in customer.ts, which imports this file); a non-customer id matches no target.
+    customerIds: input.customerIds
+      ? input.customerIds.map((c) => (c.typename === 'Customer' ? uniqueId(c.id) : uniqueId('')))
+      : null,
+    windowStart: input.windowStart,
+    windowEnd: input.windowEnd,
+    expectedDowntimeMinutes: input.expectedDowntimeMinutes,
+    requiresRelogin: input.requiresRelogin ?? false,
+    sandboxStart: input.sandboxStart ?? null,
+    emergency: input.emergency ?? false,
+    emergencyReason: input.emergencyReason ?? null,
+    firstNoticeAt: input.firstNoticeAt ?? null,
+  };
+}

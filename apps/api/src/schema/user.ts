@@ -62,12 +62,12 @@ builder.prismaObjectFields(UserNode, (t) => ({
 }));
 
 builder.mutationField('viewerUpdate', (t) =>
-  t.field({
+  t.withAuth({ loggedIn: true }).field({
     type: ViewerUpdatePayload,
     description: "The logged-in user's own preferences: language and email notifications",
     args: { input: t.arg({ type: ViewerUpdateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const viewer = ctx.viewer!;
+      const viewer = ctx.viewer;
       const data = {
         ...(input.locale ? { locale: input.locale } : {}),
         ...(input.emailNotifications != null ? { emailNotifications: input.emailNotifications } : {}),

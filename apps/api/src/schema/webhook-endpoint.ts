@@ -109,13 +109,12 @@ const WebhookEndpointDeletePayload = builder
 const URL_FIELD = ['input', 'url'];
 
 builder.mutationFields((t) => ({
-  webhookEndpointCreate: t.field({
+  webhookEndpointCreate: t.withAuth({ customerAdmin: true }).field({
     type: WebhookEndpointCreatePayload,
     description: "A customer admin subscribes a partner tool to the customer's published notices",
-    authScopes: { customerAdmin: true },
     args: { input: t.arg({ type: WebhookEndpointCreateInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<WebhookEndpointCreateResult> => {
-      const customerId = ctx.viewer!.customerId!;
+      const customerId = ctx.viewer.customerId!;
       const checked = checkWebhookUrl(input.url, { allowLoopback: ctx.config.NODE_ENV !== 'production' });
       if (!checked.ok) {
         return { userErrors: [userError('INVALID_INPUT', WEBHOOK_URL_PROBLEM_MESSAGES[checked.problem], URL_FIELD)] };

@@ -16,10 +16,10 @@ import {
 } from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
 import { eventNotices, loadPlanTargets, noticeRows, sentStages, supersedePending } from '../notices/plan-writer.ts';
-import { userError, type UserError } from '../schema/user-error.ts';
+import { done, problem, refused, type Outcome } from '../problem.ts';
 
-export type LifecycleResult =
-  { upgradeId: string; userErrors: [] } | { upgradeId?: undefined; userErrors: UserError[] };
+/** The upgrade scheduled or changed, or why not; problem fields are paths inside the caller's input. */
+export type LifecycleResult = Outcome<string>;
 
 const PLAN_SELECT = {
   id: true,
@@ -38,6 +38,8 @@ const PLAN_SELECT = {
   targets: { select: { customerId: true } },
 } as const;
 
+const NO_SUCH_UPGRADE = problem('NOT_FOUND', 'No such upgrade.', ['id']);
+
 export interface ScheduleInput {
   kind: UpgradeKind;
   title: string;
@@ -55,25 +57,31 @@ export interface ScheduleInput {
   firstNoticeAt: Date | null;
 }
 
-interface Actor {
+export interface Actor {
   userId: string;
   now: Date;
-  policy: NoticePolicy;
+  /** The notice policy of each kind of upgrade. */
+  policies: ReadonlyMap<UpgradeKind, NoticePolicy>;
 }
 
-const fieldPath = (field: string[]) => ['input', ...field];
+function policyFor(actor: Actor, kind: UpgradeKind): NoticePolicy {
+  const policy = actor.policies.get(kind);
+  if (!policy) throw new Error(`No notice policy for ${kind} upgrades`);
+  return policy;
+}
 
 export async function scheduleUpgrade(
   prisma: PrismaClient,
   input: ScheduleInput,
   actor: Actor,
 ): Promise<LifecycleResult> {
-  const problems = scheduleProblems({ ...input }, actor.policy, actor.now);
-  if (problems.length > 0) return { userErrors: problems.map((p) => userError(p.code, p.message, fieldPath(p.field))) };
+  const policy = policyFor(actor, input.kind);
+  const problems = scheduleProblems({ ...input }, policy, actor.now);
+  if (problems.length > 0) return refused(...problems);
 
   const modules = await prisma.module.findMany({ where: { id: { in: input.moduleIds } }, select: { id: true } });
   if (modules.length !== new Set(input.moduleIds).size) {
-    return { userErrors: [userError('NOT_FOUND', 'One of the modules does not exist.', ['input', 'moduleIds'])] };
+    return refused(problem('NOT_FOUND', 'One of the modules does not exist.', ['moduleIds']));
   }
   // Targets: every customer with one of the modules installed, narrowed by customerIds when given.
   const eligible = await prisma.customer.findMany({
@@ -85,24 +93,17 @@ export async function scheduleUpgrade(
   if (input.customerIds) {
     const outside = input.customerIds.findIndex((id) => !eligibleIds.has(id));
     if (outside >= 0) {
-      return {
-        userErrors: [
-          userError('INVALID_INPUT', 'This customer has none of the upgrade’s modules installed.', [
-            'input',
-            'customerIds',
-            String(outside),
-          ]),
-        ],
-      };
+      return refused(
+        problem('INVALID_INPUT', 'This customer has none of the upgrade’s modules installed.', [
+          'customerIds',
+          String(outside),
+        ]),
+      );
     }
     targetIds = [...new Set(input.customerIds)];
   }
   if (targetIds.length === 0) {
-    return {
-      userErrors: [
-        userError('INVALID_INPUT', 'No customer has any of these modules installed.', ['input', 'moduleIds']),
-      ],
-    };
+    return refused(problem('INVALID_INPUT', 'No customer has any of these modules installed.', ['moduleIds']));
   }
 
   const upgradeId = await prisma.$transaction(
@@ -129,7 +130,7 @@ export async function scheduleUpgrade(
         select: PLAN_SELECT,
       });
       const targets = await loadPlanTargets(tx, targetIds);
-      const planned = planNotices({ ...upgrade, firstNoticeAt: input.firstNoticeAt }, actor.policy, targets, actor.now);
+      const planned = planNotices({ ...upgrade, firstNoticeAt: input.firstNoticeAt }, policy, targets, actor.now);
       await tx.notice.createMany({ data: noticeRows(upgrade, planned, targets) });
       await audit(tx, {
         actorId: actor.userId,
@@ -143,7 +144,7 @@ export async function scheduleUpgrade(
     },
     { timeout: 60_000 },
   );
-  return { upgradeId, userErrors: [] };
+  return done(upgradeId);
 }
 
 export async function rescheduleUpgrade(
@@ -152,19 +153,16 @@ export async function rescheduleUpgrade(
   actor: Actor,
 ): Promise<LifecycleResult> {
   const reason = input.reason.trim();
-  if (!reason) return { userErrors: [userError('INVALID_INPUT', 'Say why the window moves.', ['input', 'reason'])] };
+  if (!reason) return refused(problem('INVALID_INPUT', 'Say why the window moves.', ['reason']));
   const current = await prisma.upgrade.findUnique({ where: { id: input.id }, select: PLAN_SELECT });
-  if (!current) return { userErrors: [userError('NOT_FOUND', 'No such upgrade.', ['input', 'id'])] };
+  if (!current) return refused(NO_SUCH_UPGRADE);
   if (!isUpgradeOpen(current.status)) {
-    return {
-      userErrors: [
-        userError('INVALID_TRANSITION', `A ${current.status} upgrade can no longer be moved.`, ['input', 'id']),
-      ],
-    };
+    return refused(problem('INVALID_TRANSITION', `A ${current.status} upgrade can no longer be moved.`, ['id']));
   }
+  const policy = policyFor(actor, current.kind);
   const moved = { ...current, windowStart: input.windowStart, windowEnd: input.windowEnd };
-  const problems = scheduleProblems(moved, actor.policy, actor.now).filter((p) => p.field[0] !== 'sandboxStart');
-  if (problems.length > 0) return { userErrors: problems.map((p) => userError(p.code, p.message, fieldPath(p.field))) };
+  const problems = scheduleProblems(moved, policy, actor.now).filter((p) => p.field[0] !== 'sandboxStart');
+  if (problems.length > 0) return refused(...problems);
 
   await prisma.$transaction(
     async (tx) => {
@@ -190,7 +188,7 @@ export async function rescheduleUpgrade(
             })),
         ...(current.status === 'DRAFT'
           ? []
-          : noticeRows(upgrade, planNotices(upgrade, actor.policy, targets, actor.now, sent), targets)),
+          : noticeRows(upgrade, planNotices(upgrade, policy, targets, actor.now, sent), targets)),
       ];
       await tx.notice.createMany({ data: rows });
       await audit(tx, {
@@ -208,7 +206,7 @@ export async function rescheduleUpgrade(
     },
     { timeout: 60_000 },
   );
-  return { upgradeId: current.id, userErrors: [] };
+  return done(current.id);
 }
 
 export async function transitionUpgrade(
@@ -217,24 +215,22 @@ export async function transitionUpgrade(
   actor: Actor,
 ): Promise<LifecycleResult> {
   const current = await prisma.upgrade.findUnique({ where: { id: input.id }, select: PLAN_SELECT });
-  if (!current) return { userErrors: [userError('NOT_FOUND', 'No such upgrade.', ['input', 'id'])] };
+  if (!current) return refused(NO_SUCH_UPGRADE);
   if (!canTransitionUpgrade(current.kind, current.status, input.to)) {
     const allowed = nextUpgradeStatuses(current.kind, current.status);
-    return {
-      userErrors: [
-        userError(
-          'INVALID_TRANSITION',
-          `A ${current.kind} upgrade cannot go from ${current.status} to ${input.to}` +
-            (allowed.length ? ` (allowed: ${allowed.join(', ')}).` : ' (it is finished).'),
-          ['input', 'to'],
-        ),
-      ],
-    };
+    return refused(
+      problem(
+        'INVALID_TRANSITION',
+        `A ${current.kind} upgrade cannot go from ${current.status} to ${input.to}` +
+          (allowed.length ? ` (allowed: ${allowed.join(', ')}).` : ' (it is finished).'),
+        ['to'],
+      ),
+    );
   }
+  const policy = policyFor(actor, current.kind);
   if (current.status === 'DRAFT' && input.to === 'SCHEDULED') {
-    const problems = scheduleProblems(current, actor.policy, actor.now);
-    if (problems.length > 0)
-      return { userErrors: problems.map((p) => userError(p.code, p.message, fieldPath(p.field))) };
+    const problems = scheduleProblems(current, policy, actor.now);
+    if (problems.length > 0) return refused(...problems);
   }
   const note = input.note?.trim() || null;
 
@@ -261,7 +257,7 @@ export async function transitionUpgrade(
       );
       if (current.status === 'DRAFT' && input.to === 'SCHEDULED') {
         await tx.notice.createMany({
-          data: noticeRows(upgrade, planNotices(upgrade, actor.policy, targets, actor.now), targets),
+          data: noticeRows(upgrade, planNotices(upgrade, policy, targets, actor.now), targets),
         });
       }
       if (endsNoticePlan(input.to)) await supersedePending(tx, upgrade.id, actor.now);
@@ -284,9 +280,6 @@ export async function transitionUpgrade(
     },
     { timeout: 60_000 },
   );
-  if (!changed)
-    return {
-      userErrors: [userError('CONFLICT', 'The upgrade changed meanwhile; reload and try again.', ['input', 'id'])],
-    };
-  return { upgradeId: current.id, userErrors: [] };
+  if (!changed) return refused(problem('CONFLICT', 'The upgrade changed meanwhile; reload and try again.', ['id']));
+  return done(current.id);
 }
