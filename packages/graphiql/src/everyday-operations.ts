@@ -1,0 +1,157 @@
+// Vendor staff's everyday operations, opened as ready tabs in the portal's GraphiQL (/graphiql).
+// Adding one is one entry here; tests/api/graphiql-operations.test.ts validates every entry
+// against the schema and runs it as an admin, so none of them rots when the schema moves.
+
+export interface EverydayOperation {
+  /** The operation's name in the document; also the tab's title in GraphiQL. */
+  name: string;
+  /** One GraphQL document holding exactly that operation. Comments at the top explain it in the editor. */
+  document: string;
+  /** Example variables; placeholders such as "<module id>" say what to paste where. */
+  variables?: Record<string, unknown>;
+}
+
+export const EVERYDAY_OPERATIONS: readonly EverydayOperation[] = [
+  {
+    name: 'CustomersWithModules',
+    document: /* GraphQL */ `# Customers (search by code or name) with the modules they run and their warranties.
+query CustomersWithModules($search: String) {
+  customers(first: 20, search: $search) {
+    totalCount
+    edges {
+      node {
+        id
+        code
+        name
+        timeZone
+        locale
+        installedModules(first: 30) {
+          edges {
+            node {
+              module { key name }
+              version
+              warrantyEndsAt
+            }
+          }
+        }
+      }
+    }
+  }
+}
+`,
+    variables: { search: null },
+  },
+  {
+    name: 'ModuleCatalog',
+    document: /* GraphQL */ `# The module catalog with the IDs that UpgradeSchedule needs.
+query ModuleCatalog($search: String) {
+  modules(first: 50, search: $search) {
+    edges {
+      node {
+        id
+        key
+        name
+        latestVersion
+        requires { key }
+      }
+    }
+  }
+}
+`,
+    variables: { search: null },
+  },
+  {
+    name: 'UpgradeSchedule',
+    document: /* GraphQL */ `# Plan an upgrade: schedules it and plans its notices by the policy. Read policyWarnings and the
+# planned notices in the answer; while it is SCHEDULED, upgradeReschedule or upgradeTransition
+# (to CANCELLED) undo it before any notice is due. Module IDs: see the ModuleCatalog tab.
+mutation UpgradeSchedule($input: UpgradeScheduleInput!) {
+  upgradeSchedule(input: $input) {
+    upgrade {
+      id
+      title
+      kind
+      status
+      windowStart
+      windowEnd
+      policyWarnings
+      targets(first: 50) { totalCount edges { node { code name } } }
+      notices(first: 50) { edges { node { stage scheduledFor customer { code } } } }
+    }
+    userErrors { code field message }
+  }
+}
+`,
+    variables: {
+      input: {
+        kind: 'FEATURE',
+        title: 'Accounting 5.2',
+        summary: 'New VAT invoice layout and faster period closing.',
+        moduleIds: ['<module id>'],
+        windowStart: '2027-01-15T12:00:00Z',
+        windowEnd: '2027-01-15T14:00:00Z',
+        expectedDowntimeMinutes: 20,
+        sandboxStart: '2027-01-08T02:00:00Z',
+      },
+    },
+  },
+  {
+    name: 'UpcomingUpgradesWithWarnings',
+    document: /* GraphQL */ `# Upgrades not yet finished, with where their window breaks the notice policy and how
+# acknowledgements stand.
+query UpcomingUpgradesWithWarnings {
+  upgrades(first: 50, filter: { statuses: [DRAFT, SCHEDULED, SANDBOX, READY, IN_PROGRESS] }) {
+    edges {
+      node {
+        id
+        title
+        kind
+        status
+        windowStart
+        windowEnd
+        policyWarnings
+        acknowledgement { noticesRequiringAck acknowledged overdue }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    name: 'OverdueAcknowledgements',
+    document: /* GraphQL */ `# Published notices past their acknowledgement deadline and still unacknowledged, oldest first.
+query OverdueAcknowledgements($assignedToMe: Boolean) {
+  overdueAcknowledgements(first: 50, assignedToMe: $assignedToMe) {
+    totalCount
+    edges {
+      node {
+        id
+        stage
+        title
+        acknowledgeBy
+        escalatedAt
+        customer { code name }
+        upgrade { title windowStart }
+      }
+    }
+  }
+}
+`,
+    variables: { assignedToMe: false },
+  },
+];
+
+/** A GraphiQL tab as graphql-yoga's GraphiQL options take it (`defaultTabs`). */
+export interface GraphiQLTab {
+  query: string;
+  variables?: string | null;
+  headers?: string | null;
+}
+
+/** The operations as GraphiQL's default tabs (used until the browser has tabs of its own saved). */
+export function everydayTabs(operations: readonly EverydayOperation[] = EVERYDAY_OPERATIONS): GraphiQLTab[] {
+  return operations.map((operation) => ({
+    query: operation.document,
+    variables: operation.variables ? JSON.stringify(operation.variables, null, 2) : null,
+  }));
+}
