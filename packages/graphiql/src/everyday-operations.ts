@@ -1,5 +1,5 @@
 // Vendor staff's everyday operations, opened as ready tabs in the portal's GraphiQL (/graphiql).
-// Adding one is one entry here; tests/api/graphiql-operations.test.ts validates every entry
+// Adding one is one entry here; tests/api/graphiql.test.ts validates every entry
 // against the schema and runs it as an admin, so none of them rots when the schema moves.
 
 export interface EverydayOperation {
