@@ -14,74 +14,104 @@ export interface EverydayOperation {
 export const EVERYDAY_OPERATIONS: readonly EverydayOperation[] = [
   {
     name: 'CustomersWithModules',
-    document: /* GraphQL */ `# Customers (search by code or name) with the modules they run and their warranties.
-query CustomersWithModules($search: String) {
-  customers(first: 20, search: $search) {
-    totalCount
-    edges {
-      node {
-        id
-        code
-        name
-        timeZone
-        locale
-        installedModules(first: 30) {
+    document: /* GraphQL */ `
+      # Customers (search by code or name) with the modules they run and their warranties.
+      query CustomersWithModules($search: String) {
+        customers(first: 20, search: $search) {
+          totalCount
           edges {
             node {
-              module { key name }
-              version
-              warrantyEndsAt
+              id
+              code
+              name
+              timeZone
+              locale
+              installedModules(first: 30) {
+                edges {
+                  node {
+                    module {
+                      key
+                      name
+                    }
+                    version
+                    warrantyEndsAt
+                  }
+                }
+              }
             }
           }
         }
       }
-    }
-  }
-}
-`,
+    `,
     variables: { search: null },
   },
   {
     name: 'ModuleCatalog',
-    document: /* GraphQL */ `# The module catalog with the IDs that UpgradeSchedule needs.
-query ModuleCatalog($search: String) {
-  modules(first: 50, search: $search) {
-    edges {
-      node {
-        id
-        key
-        name
-        latestVersion
-        requires { key }
+    document: /* GraphQL */ `
+      # The module catalog with the IDs that UpgradeSchedule needs.
+      query ModuleCatalog($search: String) {
+        modules(first: 50, search: $search) {
+          edges {
+            node {
+              id
+              key
+              name
+              latestVersion
+              requires {
+                key
+              }
+            }
+          }
+        }
       }
-    }
-  }
-}
-`,
+    `,
     variables: { search: null },
   },
   {
     name: 'UpgradeSchedule',
-    document: /* GraphQL */ `# Plan an upgrade: schedules it and plans its notices by the policy. Read policyWarnings and the
-# planned notices in the answer; while it is SCHEDULED, upgradeReschedule or upgradeTransition
-# (to CANCELLED) undo it before any notice is due. Module IDs: see the ModuleCatalog tab.
-mutation UpgradeSchedule($input: UpgradeScheduleInput!) {
-  upgradeSchedule(input: $input) {
-    upgrade {
-      id
-      title
-      kind
-      status
-      windowStart
-      windowEnd
-      policyWarnings
-      targets(first: 50) { totalCount edges { node { code name } } }
-      notices(first: 50) { edges { node { stage scheduledFor customer { code } } } }
-    }
-    userErrors { code field message }
-  }
-}
-`,
+    document: /* GraphQL */ `
+      # Plan an upgrade: schedules it and plans its notices by the policy. Read policyWarnings and the
+      # planned notices in the answer; while it is SCHEDULED, upgradeReschedule or upgradeTransition
+      # (to CANCELLED) undo it before any notice is due. Module IDs: see the ModuleCatalog tab.
+      mutation UpgradeSchedule($input: UpgradeScheduleInput!) {
+        upgradeSchedule(input: $input) {
+          upgrade {
+            id
+            title
+            kind
+            status
+            windowStart
+            windowEnd
+            policyWarnings
+            targets(first: 50) {
+              totalCount
+              edges {
+                node {
+                  code
+                  name
+                }
+              }
+            }
+            notices(first: 50) {
+              edges {
+                node {
+                  stage
+                  scheduledFor
+                  customer {
+                    code
+                  }
+                }
+              }
+            }
+          }
+          userErrors {
+            code
+            field
+            message
+          }
+        }
+      }
+    `,
     variables: {
       input: {
         kind: 'FEATURE',
@@ -97,46 +127,58 @@ mutation UpgradeSchedule($input: UpgradeScheduleInput!) {
   },
   {
     name: 'UpcomingUpgradesWithWarnings',
-    document: /* GraphQL */ `# Upgrades not yet finished, with where their window breaks the notice policy and how
-# acknowledgements stand.
-query UpcomingUpgradesWithWarnings {
-  upgrades(first: 50, filter: { statuses: [DRAFT, SCHEDULED, SANDBOX, READY, IN_PROGRESS] }) {
-    edges {
-      node {
-        id
-        title
-        kind
-        status
-        windowStart
-        windowEnd
-        policyWarnings
-        acknowledgement { noticesRequiringAck acknowledged overdue }
+    document: /* GraphQL */ `
+      # Upgrades not yet finished, with where their window breaks the notice policy and how
+      # acknowledgements stand.
+      query UpcomingUpgradesWithWarnings {
+        upgrades(first: 50, filter: { statuses: [DRAFT, SCHEDULED, SANDBOX, READY, IN_PROGRESS] }) {
+          edges {
+            node {
+              id
+              title
+              kind
+              status
+              windowStart
+              windowEnd
+              policyWarnings
+              acknowledgement {
+                noticesRequiringAck
+                acknowledged
+                overdue
+              }
+            }
+          }
+        }
       }
-    }
-  }
-}
-`,
+    `,
   },
   {
     name: 'OverdueAcknowledgements',
-    document: /* GraphQL */ `# Published notices past their acknowledgement deadline and still unacknowledged, oldest first.
-query OverdueAcknowledgements($assignedToMe: Boolean) {
-  overdueAcknowledgements(first: 50, assignedToMe: $assignedToMe) {
-    totalCount
-    edges {
-      node {
-        id
-        stage
-        title
-        acknowledgeBy
-        escalatedAt
-        customer { code name }
-        upgrade { title windowStart }
+    document: /* GraphQL */ `
+      # Published notices past their acknowledgement deadline and still unacknowledged, oldest first.
+      query OverdueAcknowledgements($assignedToMe: Boolean) {
+        overdueAcknowledgements(first: 50, assignedToMe: $assignedToMe) {
+          totalCount
+          edges {
+            node {
+              id
+              stage
+              title
+              acknowledgeBy
+              escalatedAt
+              customer {
+                code
+                name
+              }
+              upgrade {
+                title
+                windowStart
+              }
+            }
+          }
+        }
       }
-    }
-  }
-}
-`,
+    `,
     variables: { assignedToMe: false },
   },
 ];
