@@ -22,13 +22,8 @@ function operationsOf(document: string): OperationDefinitionNode[] {
 }
 
 describe('the everyday operations', () => {
-  it('are offered as one GraphiQL tab each, with their example variables', () => {
-    const tabs = everydayTabs();
-    expect(tabs.map((tab) => tab.query)).toEqual(EVERYDAY_OPERATIONS.map((operation) => operation.document));
-    for (const [index, operation] of EVERYDAY_OPERATIONS.entries()) {
-      const variables = tabs[index]?.variables;
-      expect(variables ? JSON.parse(variables) : undefined).toEqual(operation.variables);
-    }
+  it('are offered as one GraphiQL tab each, in order', () => {
+    expect(everydayTabs().map((tab) => tab.query)).toEqual(EVERYDAY_OPERATIONS.map((operation) => operation.document));
   });
 
   it.each(EVERYDAY_OPERATIONS.map((operation) => [operation.name, operation] as const))(
@@ -48,14 +43,12 @@ describe('the everyday operations', () => {
     );
     const accounting = catalog.data?.modules.edges.find((edge) => edge.node.key === 'accounting')?.node.id;
     expect(accounting).toBeTruthy();
-    // The only placeholder the collection uses: a module ID, which differs per database.
-    const fill = (variables: unknown): unknown =>
-      JSON.parse(JSON.stringify(variables ?? {}).replaceAll('"<module id>"', JSON.stringify(accounting)));
+    // The only placeholder the collection uses (in variables' defaults): a module ID, which differs per database.
+    const fill = (document: string) => document.replaceAll('"<module id>"', JSON.stringify(accounting));
 
     for (const operation of EVERYDAY_OPERATIONS) {
-      const result = await api.gql(operation.document, fill(operation.variables) as Record<string, unknown>, {
-        token,
-      });
+      // With no variables: the defaults in the document are what a click on Run sends.
+      const result = await api.gql(fill(operation.document), undefined, { token });
       expect(result.errors, operation.name).toBeUndefined();
       const [field] = Object.values(result.data ?? {}) as Record<string, unknown>[];
       expect(field, operation.name).toBeTruthy();
@@ -67,8 +60,9 @@ describe('the everyday operations', () => {
       {},
       { token },
     );
-    const example = EVERYDAY_OPERATIONS.find((operation) => operation.name === 'UpgradeSchedule');
-    const title = (example?.variables?.input as { title: string }).title;
+    const example = EVERYDAY_OPERATIONS.find((operation) => operation.name === 'UpgradeSchedule')?.document ?? '';
+    const title = /title: "([^"]+)"/.exec(example)?.[1];
+    expect(title).toBeTruthy();
     expect(scheduled.data?.upgrades.edges.map((edge) => edge.node.title)).toContain(title);
   });
 });

@@ -2,10 +2,13 @@
 // with a token in the header editor) and the staff's /graphiql in the portal (signed in through the
 // session cookie and the same-origin proxy). Every request to a non-local host is refused and
 // recorded; none may happen, on those pages or on any portal page.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EVERYDAY_OPERATIONS } from '../../packages/graphiql/src/everyday-operations.ts';
 import { isHydrated, logIn, logOut, openBrowser, type Browser } from './browser.ts';
+import { SCREENSHOT_DIR } from './paths.ts';
 import { ACCOUNTS, startStack, type Stack } from './stack.ts';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -65,6 +68,8 @@ describe('GraphiQL with every non-local request blocked', () => {
     await page.goto(stack.apiUrl);
     await graphiqlRendered(page);
     expect(await page.title()).toBe('Upgrade Desk API');
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'graphiql-api.png') });
     // The default tab logs in; with the placeholder password the API answers, past its CSRF check.
     await page.locator('.graphiql-execute-button').click();
     await expect.poll(() => responseText(page), { timeout: 20_000 }).toContain('INVALID_CREDENTIALS');
@@ -104,6 +109,7 @@ describe('GraphiQL with every non-local request blocked', () => {
     await graphiql.locator('.graphiql-execute-button').click();
     expect((await answered).status()).toBe(200);
     await expect.poll(() => responseText(graphiql), { timeout: 20_000 }).toContain(`"${firstCode}"`);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'graphiql-portal-staff.png') });
     expect(network.outside).toEqual([]);
   });
 
@@ -137,12 +143,12 @@ describe('GraphiQL with every non-local request blocked', () => {
     const pages = ['/', '/maintenance', '/maintenance?view=calendar', '/notices', '/modules', '/requests', '/settings'];
     for (const email of [ACCOUNTS.hanoiAdmin, ACCOUNTS.engineer]) {
       await logIn(page, stack.portal, email);
-      for (const path of pages) {
+      for (const pathname of pages) {
         // 'load' waits for every stylesheet, font, image and script the page asked for; customers'
         // pages keep a live event stream open, so the network never goes idle.
-        await page.goto(`${stack.portal}${path}`, { waitUntil: 'load' });
+        await page.goto(`${stack.portal}${pathname}`, { waitUntil: 'load' });
         await expect.poll(() => isHydrated(page)).toBe(true);
-        expect(new URL(page.url()).pathname, `${email} ${path}`).toBe(path.split('?')[0]);
+        expect(new URL(page.url()).pathname, `${email} ${pathname}`).toBe(pathname.split('?')[0]);
       }
       await logOut(page);
     }

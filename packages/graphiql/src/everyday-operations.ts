@@ -5,18 +5,32 @@
 export interface EverydayOperation {
   /** The operation's name in the document; also the tab's title in GraphiQL. */
   name: string;
-  /** One GraphQL document holding exactly that operation. Comments at the top explain it in the editor. */
+  /**
+   * One GraphQL document holding exactly that operation. Comments at the top explain it in the
+   * editor. Example values are the variables' defaults in the document itself (GraphiQL 5 does not
+   * load a default tab's variables editor reliably); a placeholder such as "<module id>" says what
+   * to paste where.
+   */
   document: string;
-  /** Example variables; placeholders such as "<module id>" say what to paste where. */
-  variables?: Record<string, unknown>;
 }
 
-export const EVERYDAY_OPERATIONS: readonly EverydayOperation[] = [
+/** The documents are indented to sit in this file; the editor shows them flush left. */
+function flushLeft(text: string): string {
+  const lines = text
+    .replace(/^\s*\n/, '')
+    .trimEnd()
+    .split('\n');
+  const indents = lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length);
+  const common = Math.min(...indents);
+  return `${lines.map((line) => line.slice(common)).join('\n')}\n`;
+}
+
+const operations: readonly EverydayOperation[] = [
   {
     name: 'CustomersWithModules',
     document: /* GraphQL */ `
       # Customers (search by code or name) with the modules they run and their warranties.
-      query CustomersWithModules($search: String) {
+      query CustomersWithModules($search: String = null) {
         customers(first: 20, search: $search) {
           totalCount
           edges {
@@ -43,13 +57,12 @@ export const EVERYDAY_OPERATIONS: readonly EverydayOperation[] = [
         }
       }
     `,
-    variables: { search: null },
   },
   {
     name: 'ModuleCatalog',
     document: /* GraphQL */ `
       # The module catalog with the IDs that UpgradeSchedule needs.
-      query ModuleCatalog($search: String) {
+      query ModuleCatalog($search: String = null) {
         modules(first: 50, search: $search) {
           edges {
             node {
@@ -65,7 +78,6 @@ export const EVERYDAY_OPERATIONS: readonly EverydayOperation[] = [
         }
       }
     `,
-    variables: { search: null },
   },
   {
     name: 'UpgradeSchedule',
@@ -73,7 +85,18 @@ export const EVERYDAY_OPERATIONS: readonly EverydayOperation[] = [
       # Plan an upgrade: schedules it and plans its notices by the policy. Read policyWarnings and the
       # planned notices in the answer; while it is SCHEDULED, upgradeReschedule or upgradeTransition
       # (to CANCELLED) undo it before any notice is due. Module IDs: see the ModuleCatalog tab.
-      mutation UpgradeSchedule($input: UpgradeScheduleInput!) {
+      mutation UpgradeSchedule(
+        $input: UpgradeScheduleInput! = {
+          kind: FEATURE
+          title: "Accounting 5.2"
+          summary: "New VAT invoice layout and faster period closing."
+          moduleIds: ["<module id>"]
+          windowStart: "2027-01-15T12:00:00Z"
+          windowEnd: "2027-01-15T14:00:00Z"
+          expectedDowntimeMinutes: 20
+          sandboxStart: "2027-01-08T02:00:00Z"
+        }
+      ) {
         upgradeSchedule(input: $input) {
           upgrade {
             id
@@ -112,18 +135,6 @@ export const EVERYDAY_OPERATIONS: readonly EverydayOperation[] = [
         }
       }
     `,
-    variables: {
-      input: {
-        kind: 'FEATURE',
-        title: 'Accounting 5.2',
-        summary: 'New VAT invoice layout and faster period closing.',
-        moduleIds: ['<module id>'],
-        windowStart: '2027-01-15T12:00:00Z',
-        windowEnd: '2027-01-15T14:00:00Z',
-        expectedDowntimeMinutes: 20,
-        sandboxStart: '2027-01-08T02:00:00Z',
-      },
-    },
   },
   {
     name: 'UpcomingUpgradesWithWarnings',
@@ -156,7 +167,7 @@ export const EVERYDAY_OPERATIONS: readonly EverydayOperation[] = [
     name: 'OverdueAcknowledgements',
     document: /* GraphQL */ `
       # Published notices past their acknowledgement deadline and still unacknowledged, oldest first.
-      query OverdueAcknowledgements($assignedToMe: Boolean) {
+      query OverdueAcknowledgements($assignedToMe: Boolean = false) {
         overdueAcknowledgements(first: 50, assignedToMe: $assignedToMe) {
           totalCount
           edges {
@@ -179,21 +190,20 @@ export const EVERYDAY_OPERATIONS: readonly EverydayOperation[] = [
         }
       }
     `,
-    variables: { assignedToMe: false },
   },
 ];
+
+export const EVERYDAY_OPERATIONS: readonly EverydayOperation[] = operations.map((operation) => ({
+  ...operation,
+  document: flushLeft(operation.document),
+}));
 
 /** A GraphiQL tab as graphql-yoga's GraphiQL options take it (`defaultTabs`). */
 export interface GraphiQLTab {
   query: string;
-  variables?: string | null;
-  headers?: string | null;
 }
 
 /** The operations as GraphiQL's default tabs (used until the browser has tabs of its own saved). */
 export function everydayTabs(operations: readonly EverydayOperation[] = EVERYDAY_OPERATIONS): GraphiQLTab[] {
-  return operations.map((operation) => ({
-    query: operation.document,
-    variables: operation.variables ? JSON.stringify(operation.variables, null, 2) : null,
-  }));
+  return operations.map((operation) => ({ query: operation.document }));
 }

@@ -19,7 +19,6 @@ export const en: Record<keyof typeof vi, string> = {
   'header.logout': 'Log out',
   'header.graphiql': 'GraphiQL',
 
-  'graphiql.title': 'GraphiQL · Upgrade Desk',
   'graphiql.heading': 'GraphiQL',
   'graphiql.intro':
     'Query the API as the signed-in user. The ready tabs are everyday operations; the Docs button describes the schema.',

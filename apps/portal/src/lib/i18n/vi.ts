@@ -20,7 +20,6 @@ export const vi = {
   'header.logout': 'Đăng xuất',
   'header.graphiql': 'GraphiQL',
 
-  'graphiql.title': 'GraphiQL · Upgrade Desk',
   'graphiql.heading': 'GraphiQL',
   'graphiql.intro':
     'Truy vấn API bằng phiên đăng nhập hiện tại. Các thẻ có sẵn là thao tác thường ngày; nút Docs mở mô tả lược đồ.',

@@ -23,7 +23,7 @@ export function staffGraphiQLPage(locale: Locale): Promise<string> {
     // Imported on first use: the bundle is large and most portal processes never serve it.
     page = import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) =>
       renderGraphiQL({
-        title: t(locale, 'graphiql.title'),
+        title: t(locale, 'app.name'),
         endpoint: '/api/graphql',
         // The proxy refuses requests without it (cross-site forgery), and GET: queries go as POST.
         additionalHeaders: { [CSRF_HEADER]: '1' },
