@@ -140,15 +140,23 @@ describe('GraphiQL with every non-local request blocked', () => {
 
   it('no portal page loads anything from another host (scripts, styles, fonts, images)', async () => {
     const { page } = browser;
+    const visit = async (label: string, pathname: string) => {
+      // 'load' waits for every stylesheet, font, image and script the page asked for; customers'
+      // pages keep a live event stream open, so the network never goes idle.
+      await page.goto(`${stack.portal}${pathname}`, { waitUntil: 'load' });
+      await expect.poll(() => isHydrated(page)).toBe(true);
+      expect(new URL(page.url()).pathname, `${label} ${pathname}`).toBe(pathname.split('?')[0]);
+    };
     const pages = ['/', '/maintenance', '/maintenance?view=calendar', '/notices', '/modules', '/requests', '/settings'];
     for (const email of [ACCOUNTS.hanoiAdmin, ACCOUNTS.engineer]) {
       await logIn(page, stack.portal, email);
-      for (const pathname of pages) {
-        // 'load' waits for every stylesheet, font, image and script the page asked for; customers'
-        // pages keep a live event stream open, so the network never goes idle.
-        await page.goto(`${stack.portal}${pathname}`, { waitUntil: 'load' });
-        await expect.poll(() => isHydrated(page)).toBe(true);
-        expect(new URL(page.url()).pathname, `${email} ${pathname}`).toBe(pathname.split('?')[0]);
+      for (const pathname of pages) await visit(email, pathname);
+      // And a detail page of each kind the list links to.
+      for (const list of ['/maintenance', '/requests']) {
+        await visit(email, list);
+        const detail = await page.locator(`main a[href^="${list}/"]`).first().getAttribute('href');
+        expect(detail, `${email}: a link from ${list}`).toBeTruthy();
+        await visit(email, new URL(detail!, stack.portal).pathname);
       }
       await logOut(page);
     }
