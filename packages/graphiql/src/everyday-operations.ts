@@ -1,4 +1,4 @@
-// Vendor staff's everyday operations, opened as ready tabs in the portal's GraphiQL (/graphiql).
+// Vendor staff's everyday operations, the default document of the portal's GraphiQL (/graphiql).
 // Adding one is one entry here; tests/api/graphiql.test.ts validates every entry
 // against the schema and runs it as an admin, so none of them rots when the schema moves.
 
@@ -198,12 +198,15 @@ export const EVERYDAY_OPERATIONS: readonly EverydayOperation[] = operations.map(
   document: flushLeft(operation.document),
 }));
 
-/** A GraphiQL tab as graphql-yoga's GraphiQL options take it (`defaultTabs`). */
-export interface GraphiQLTab {
-  query: string;
-}
-
-/** The operations as GraphiQL's default tabs (used until the browser has tabs of its own saved). */
-export function everydayTabs(operations: readonly EverydayOperation[] = EVERYDAY_OPERATIONS): GraphiQLTab[] {
-  return operations.map((operation) => ({ query: operation.document }));
+/**
+ * The operations as one document, GraphiQL's default: its Run button lists them by name (or
+ * Ctrl-Enter runs the one under the cursor). One document rather than one tab each: GraphiQL 5
+ * stops switching between tabs given as `defaultTabs` after the first switch.
+ */
+export function everydayDocument(operations: readonly EverydayOperation[] = EVERYDAY_OPERATIONS): string {
+  const guide = [
+    '# Everyday operations. Pick one from the Run button, or put the cursor in one and press Ctrl-Enter.',
+    '# The Docs button (top left) describes every type and field.',
+  ].join('\n');
+  return [`${guide}\n`, ...operations.map((operation) => operation.document)].join('\n');
 }

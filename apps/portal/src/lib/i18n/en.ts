@@ -21,7 +21,7 @@ export const en: Record<keyof typeof vi, string> = {
 
   'graphiql.heading': 'GraphiQL',
   'graphiql.intro':
-    'Query the API as the signed-in user. The ready tabs are everyday operations; the Docs button describes the schema.',
+    'Query the API as the signed-in user. It opens on everyday operations: pick one from the ▶ button. The Docs button describes the schema.',
 
   'locale.switchLabel': 'Language',
   'locale.name.VI': 'Tiếng Việt',

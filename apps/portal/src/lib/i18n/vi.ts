@@ -22,7 +22,7 @@ export const vi = {
 
   'graphiql.heading': 'GraphiQL',
   'graphiql.intro':
-    'Truy vấn API bằng phiên đăng nhập hiện tại. Các thẻ có sẵn là thao tác thường ngày; nút Docs mở mô tả lược đồ.',
+    'Truy vấn API bằng phiên đăng nhập hiện tại. Trang mở sẵn các thao tác thường ngày: chọn một thao tác từ nút ▶. Nút Docs mô tả lược đồ.',
 
   'locale.switchLabel': 'Ngôn ngữ',
   'locale.name.VI': 'Tiếng Việt',

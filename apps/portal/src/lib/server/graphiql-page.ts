@@ -1,7 +1,7 @@
 // The staff's GraphiQL (/graphiql): the same self-contained GraphiQL bundle as the API's own page
 // (no script, style or font from another host), pointed at the portal's same-origin GraphQL proxy,
 // so it runs with the signed-in session's cookie and needs no token pasted anywhere.
-import { everydayTabs } from '@upgrade-desk/graphiql';
+import { everydayDocument } from '@upgrade-desk/graphiql';
 import { isCustomerRole, type Locale, type Role } from '$lib/api-types';
 import { t } from '$lib/i18n/messages';
 import { CSRF_HEADER } from './graphql-proxy';
@@ -32,7 +32,7 @@ export function staffGraphiQLPage(locale: Locale): Promise<string> {
         credentials: 'same-origin',
         // The proxy sends the session's token and drops other headers: an editor for them would mislead.
         isHeadersEditorEnabled: false,
-        defaultTabs: everydayTabs(),
+        defaultQuery: everydayDocument(),
       }),
     );
     page.catch(() => rendered.delete(locale));
