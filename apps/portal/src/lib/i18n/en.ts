@@ -17,6 +17,11 @@ export const en: Record<keyof typeof vi, string> = {
 
   'header.signedInAs': 'Signed in as {name}',
   'header.logout': 'Log out',
+  'header.graphiql': 'GraphiQL',
+
+  'graphiql.heading': 'GraphiQL',
+  'graphiql.intro':
+    'Query the API as the signed-in user. It opens on everyday operations: pick one from the ▶ button. The Docs button describes the schema.',
 
   'locale.switchLabel': 'Language',
   'locale.name.VI': 'Tiếng Việt',

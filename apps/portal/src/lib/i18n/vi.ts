@@ -18,6 +18,11 @@ export const vi = {
 
   'header.signedInAs': 'Đang đăng nhập: {name}',
   'header.logout': 'Đăng xuất',
+  'header.graphiql': 'GraphiQL',
+
+  'graphiql.heading': 'GraphiQL',
+  'graphiql.intro':
+    'Truy vấn API bằng phiên đăng nhập hiện tại. Trang mở sẵn các thao tác thường ngày: chọn một thao tác từ nút ▶. Nút Docs mô tả lược đồ.',
 
   'locale.switchLabel': 'Ngôn ngữ',
   'locale.name.VI': 'Tiếng Việt',

@@ -1,0 +1,212 @@
+// Vendor staff's everyday operations, the default document of the portal's GraphiQL (/graphiql).
+// Adding one is one entry here; tests/api/graphiql.test.ts validates every entry
+// against the schema and runs it as an admin, so none of them rots when the schema moves.
+
+export interface EverydayOperation {
+  /** The operation's name in the document; also the tab's title in GraphiQL. */
+  name: string;
+  /**
+   * One GraphQL document holding exactly that operation. Comments at the top explain it in the
+   * editor. Example values are the variables' defaults in the document itself (GraphiQL 5 does not
+   * load a default tab's variables editor reliably); a placeholder such as "<module id>" says what
+   * to paste where.
+   */
+  document: string;
+}
+
+/** The documents are indented to sit in this file; the editor shows them flush left. */
+function flushLeft(text: string): string {
+  const lines = text
+    .replace(/^\s*\n/, '')
+    .trimEnd()
+    .split('\n');
+  const indents = lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length);
+  const common = Math.min(...indents);
+  return `${lines.map((line) => line.slice(common)).join('\n')}\n`;
+}
+
+const operations: readonly EverydayOperation[] = [
+  {
+    name: 'CustomersWithModules',
+    document: /* GraphQL */ `
+      # Customers (search by code or name) with the modules they run and their warranties.
+      query CustomersWithModules($search: String = null) {
+        customers(first: 20, search: $search) {
+          totalCount
+          edges {
+            node {
+              id
+              code
+              name
+              timeZone
+              locale
+              installedModules(first: 30) {
+                edges {
+                  node {
+                    module {
+                      key
+                      name
+                    }
+                    version
+                    warrantyEndsAt
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `,
+  },
+  {
+    name: 'ModuleCatalog',
+    document: /* GraphQL */ `
+      # The module catalog with the IDs that UpgradeSchedule needs.
+      query ModuleCatalog($search: String = null) {
+        modules(first: 50, search: $search) {
+          edges {
+            node {
+              id
+              key
+              name
+              latestVersion
+              requires {
+                key
+              }
+            }
+          }
+        }
+      }
+    `,
+  },
+  {
+    name: 'UpgradeSchedule',
+    document: /* GraphQL */ `
+      # Plan an upgrade: schedules it and plans its notices by the policy. Read policyWarnings and the
+      # planned notices in the answer; while it is SCHEDULED, upgradeReschedule or upgradeTransition
+      # (to CANCELLED) undo it before any notice is due. Module IDs: see the ModuleCatalog tab.
+      mutation UpgradeSchedule(
+        $input: UpgradeScheduleInput! = {
+          kind: FEATURE
+          title: "Accounting 5.2"
+          summary: "New VAT invoice layout and faster period closing."
+          moduleIds: ["<module id>"]
+          windowStart: "2027-01-15T12:00:00Z"
+          windowEnd: "2027-01-15T14:00:00Z"
+          expectedDowntimeMinutes: 20
+          sandboxStart: "2027-01-08T02:00:00Z"
+        }
+      ) {
+        upgradeSchedule(input: $input) {
+          upgrade {
+            id
+            title
+            kind
+            status
+            windowStart
+            windowEnd
+            policyWarnings
+            targets(first: 50) {
+              totalCount
+              edges {
+                node {
+                  code
+                  name
+                }
+              }
+            }
+            notices(first: 50) {
+              edges {
+                node {
+                  stage
+                  scheduledFor
+                  customer {
+                    code
+                  }
+                }
+              }
+            }
+          }
+          userErrors {
+            code
+            field
+            message
+          }
+        }
+      }
+    `,
+  },
+  {
+    name: 'UpcomingUpgradesWithWarnings',
+    document: /* GraphQL */ `
+      # Upgrades not yet finished, with where their window breaks the notice policy and how
+      # acknowledgements stand.
+      query UpcomingUpgradesWithWarnings {
+        upgrades(first: 50, filter: { statuses: [DRAFT, SCHEDULED, SANDBOX, READY, IN_PROGRESS] }) {
+          edges {
+            node {
+              id
+              title
+              kind
+              status
+              windowStart
+              windowEnd
+              policyWarnings
+              acknowledgement {
+                noticesRequiringAck
+                acknowledged
+                overdue
+              }
+            }
+          }
+        }
+      }
+    `,
+  },
+  {
+    name: 'OverdueAcknowledgements',
+    document: /* GraphQL */ `
+      # Published notices past their acknowledgement deadline and still unacknowledged, oldest first.
+      query OverdueAcknowledgements($assignedToMe: Boolean = false) {
+        overdueAcknowledgements(first: 50, assignedToMe: $assignedToMe) {
+          totalCount
+          edges {
+            node {
+              id
+              stage
+              title
+              acknowledgeBy
+              escalatedAt
+              customer {
+                code
+                name
+              }
+              upgrade {
+                title
+                windowStart
+              }
+            }
+          }
+        }
+      }
+    `,
+  },
+];
+
+export const EVERYDAY_OPERATIONS: readonly EverydayOperation[] = operations.map((operation) => ({
+  ...operation,
+  document: flushLeft(operation.document),
+}));
+
+/**
+ * The operations as one document, GraphiQL's default: its Run button lists them by name (or
+ * Ctrl-Enter runs the one under the cursor). One document rather than one tab each: GraphiQL 5
+ * stops switching between tabs given as `defaultTabs` after the first switch.
+ */
+export function everydayDocument(operations: readonly EverydayOperation[] = EVERYDAY_OPERATIONS): string {
+  const guide = [
+    '# Everyday operations. Pick one from the Run button, or put the cursor in one and press Ctrl-Enter.',
+    '# The Docs button (top left) describes every type and field.',
+  ].join('\n');
+  return [`${guide}\n`, ...operations.map((operation) => operation.document)].join('\n');
+}
