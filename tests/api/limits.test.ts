@@ -282,7 +282,8 @@ describe('operation cost', () => {
     const levels = 10;
     const fragments = Array.from(
       { length: levels },
-      (_, i) => `fragment F${i} on Query { ${Array.from({ length: 8 }, (_, j) => `a${j}: ${i + 1 < levels ? `viewer { ...F${i + 1}Viewer }` : '__typename'}`).join(' ')} }`,
+      (_, i) =>
+        `fragment F${i} on Query { ${Array.from({ length: 8 }, (_, j) => `a${j}: ${i + 1 < levels ? `viewer { ...F${i + 1}Viewer }` : '__typename'}`).join(' ')} }`,
     );
     // Not a valid document (its fragments are on the wrong types), only a costly one to walk naively.
     const source = `{ ...F0 } ${fragments.join(' ')}`;
@@ -365,7 +366,9 @@ describe('operation cost', () => {
         { token: session },
       );
       const credentials: [string, string][] = [
-        ...(await Promise.all(Object.values(ACCOUNTS).map(async (email) => [email, await api.login(email)] as [string, string]))),
+        ...(await Promise.all(
+          Object.values(ACCOUNTS).map(async (email) => [email, await api.login(email)] as [string, string]),
+        )),
         ['READ token', created.data.apiTokenCreate.token as string],
       ];
       for (const [who, token] of credentials) {
@@ -401,8 +404,8 @@ describe('operation cost', () => {
       expect(codesOf(answer)).toEqual(['TOO_MANY_IDS']);
       expect(answer.body.errors![0]!.message).toBe('nodes(ids:) takes at most 100 IDs; this operation gives 101.');
     }
-    const customers = (await api.gql('{ customers(first: 100) { edges { node { id } } } }', {}, { token: admin }))
-      .data.customers.edges as { node: { id: string } }[];
+    const customers = (await api.gql('{ customers(first: 100) { edges { node { id } } } }', {}, { token: admin })).data
+      .customers.edges as { node: { id: string } }[];
     const real = Array.from({ length: 100 }, (_, i) => customers[i % customers.length]!.node.id);
     const hundred = await post(
       api,

@@ -133,8 +133,7 @@ export function estimateCost(
       if (selection.kind === Kind.FIELD) {
         part = ofField(selection, type, page);
       } else {
-        const fragment =
-          selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
+        const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
         if (!fragment) throw new UnmeasurableError();
         const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
         if (!condition) throw new UnmeasurableError();
