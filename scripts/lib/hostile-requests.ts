@@ -5,6 +5,7 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { CSRF_HEADER } from '../../apps/api/src/index.ts';
+import { COST_BOMB_CATEGORIES, costBombGenerators } from './cost-bombs.ts';
 import { DASHBOARD, PARTNER_NOTICES } from './operations.ts';
 
 export const CATEGORIES = [
@@ -25,6 +26,7 @@ export const CATEGORIES = [
   'odd-methods',
   'raw-http',
   'hostile-mutations',
+  ...COST_BOMB_CATEGORIES,
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -1143,6 +1145,7 @@ const generators: Record<Category, RequestMaker> = {
     ];
     return r.pick(choices)();
   },
+  ...costBombGenerators,
 };
 
 /**

@@ -29,6 +29,8 @@ import { measureOperation, OPERATION_LIMITS } from '../../apps/api/src/limits/op
 import { MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER } from '../../apps/api/src/schema/webhook-endpoint.ts';
 import { schema } from '../../apps/api/src/schema/index.ts';
 import { CSRF_HEADER } from '../../apps/api/src/yoga.ts';
+import { COST_BOMB_CATEGORIES } from '../../scripts/lib/cost-bombs.ts';
+import { CATEGORIES, EMPTY_FUZZ_CONTEXT, hostileRequests } from '../../scripts/lib/hostile-requests.ts';
 import * as operations from '../../scripts/lib/operations.ts';
 import { ACCOUNTS, DEMO_PASSWORD, startTestApi, type TestApi } from './harness.ts';
 import { countFields, countObjects, randomOperations } from './random-operations.ts';
@@ -391,6 +393,41 @@ describe('operation cost', () => {
       }
     },
   );
+
+  it("refuses the fuzzer's cost bombs (through variables and through nodes) with 400 before they run", async () => {
+    const tokens = {
+      staff: await api.login(ACCOUNTS.engineer),
+      customerAdmin: await api.login(ACCOUNTS.saigonAdmin),
+      customerUser: await api.login(ACCOUNTS.saigonUser),
+    };
+    const customers = (await api.gql('{ customers(first: 100) { edges { node { id } } } }', {}, { token: admin })).data
+      .customers.edges as { node: { id: string } }[];
+    const context = {
+      ...EMPTY_FUZZ_CONTEXT,
+      tokens,
+      ids: { ...EMPTY_FUZZ_CONTEXT.ids, customers: customers.map((c) => c.node.id) },
+    };
+    const bombs = [...hostileRequests(CATEGORIES.length * 30, 11, context)].filter((req) =>
+      (COST_BOMB_CATEGORIES as readonly string[]).includes(req.category),
+    );
+    const variants = new Set<string>();
+    for (const req of bombs) {
+      variants.add(req.variant);
+      const answer = await post(api, req.body as string, { headers: req.headers });
+      expect(answer.body.data ?? null).toBeNull();
+      expect(answer.body.errors?.length).toBeGreaterThan(0);
+      // A page size that is no Int is refused by variable coercion (400) or, below 0, by the page-size
+      // check (BAD_USER_INPUT); every other bomb by the limits, with 400.
+      if (req.variant.startsWith('page size as a string')) continue;
+      const expected = req.variant.startsWith('nodes with more than 100') ? 'TOO_MANY_IDS' : 'QUERY_TOO_COMPLEX';
+      expect({ variant: req.variant, status: answer.status, codes: [...new Set(codesOf(answer))] }).toEqual({
+        variant: req.variant,
+        status: 400,
+        codes: [expected],
+      });
+    }
+    expect(variants.size).toBe(10);
+  });
 
   it('refuses nodes(ids:) with more than 100 IDs, as a literal or a variable, with 400', async () => {
     const token = await api.login(ACCOUNTS.hanoiUser);
