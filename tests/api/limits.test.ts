@@ -304,10 +304,17 @@ describe('operation cost', () => {
       { token: admin },
     );
     nodesIn(harvest.data, found);
-    const runs: { name: string; query: string; variables: Record<string, unknown> }[] = [];
     const results: { name: string; estimate: number; objects: number; fields: number }[] = [];
     let refused = 0;
-    const run = async ({ name, query, variables }: (typeof runs)[number]) => {
+    const run = async ({
+      name,
+      query,
+      variables,
+    }: {
+      name: string;
+      query: string;
+      variables: Record<string, unknown>;
+    }) => {
       const measure = measureOperation(schema, query, variables);
       const answer = await api.gql(query, variables, { token: admin });
       if (measure.errors.length > 0) {

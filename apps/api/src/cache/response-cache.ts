@@ -7,7 +7,7 @@
 // Bounded twice: in entries, and in bytes (each entry weighs its key plus its value as JSON), so a
 // few huge answers cannot hold the process's memory hostage.
 
-export interface ResponseCacheOptions {
+export interface ResponseCacheOptions<T> {
   /** How long a result may be served; bounds staleness for what no event announces (time passing). */
   ttlMs: number;
   /** Least recently used entries go first beyond this. */
@@ -43,7 +43,7 @@ export interface ResponseCache<T> {
   readonly bytes: number;
 }
 
-export function createResponseCache<T>(options: ResponseCacheOptions): ResponseCache<T> {
+export function createResponseCache<T>(options: ResponseCacheOptions<T>): ResponseCache<T> {
   const now = options.now ?? (() => performance.now());
   // A Map iterates in insertion order; re-inserting on each hit makes the first key the least recently used.
   const weigh = options.weigh ?? jsonBytes;
