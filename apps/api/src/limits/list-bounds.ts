@@ -33,7 +33,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'User.apiTokens': 50, // unrevoked tokens of one user
   'Customer.blackoutWindows': 100, // a year of month-end closings, payroll and tax periods is ~40
   'ModuleRequest.history': 50, // stage changes: ten steps, a few back-and-forths
-  'ModuleRequest.timeline': 200, // stage changes, comments and assignments
+  'ModuleRequest.timeline': 100, // stage changes, comments and assignments
   'Upgrade.policyWarnings': 500, // up to four per target customer
 };
 
