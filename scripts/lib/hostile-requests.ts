@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { CSRF_HEADER } from '../../apps/api/src/index.ts';
+import { COST_BOMB_CATEGORIES, costBombGenerators } from './cost-bombs.ts';
 import { DASHBOARD, PARTNER_NOTICES } from './operations.ts';
 
 export const CATEGORIES = [
@@ -26,6 +27,7 @@ export const CATEGORIES = [
   'odd-methods',
   'raw-http',
   'hostile-mutations',
+  ...COST_BOMB_CATEGORIES,
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -1191,6 +1193,7 @@ const generators: Record<Category, RequestMaker> = {
     ];
     return r.pick(choices)();
   },
+  ...costBombGenerators,
 };
 
 /** One hostile request of the category, as a fast-check arbitrary (shrinkable). */

@@ -8,6 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   getNamedType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
   GraphQLEnumType,
   GraphQLInputObjectType,
   GraphQLList,
@@ -19,11 +24,16 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PAGE_SIZE, LIST_BOUNDS, listBound } from '../../apps/api/src/limits/list-bounds.ts';
 import { measureOperation, OPERATION_LIMITS } from '../../apps/api/src/limits/operation-limits.ts';
+import { MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER } from '../../apps/api/src/schema/webhook-endpoint.ts';
 import { schema } from '../../apps/api/src/schema/index.ts';
 import { CSRF_HEADER } from '../../apps/api/src/yoga.ts';
+import { COST_BOMB_CATEGORIES } from '../../scripts/lib/cost-bombs.ts';
+import { CATEGORIES, EMPTY_FUZZ_CONTEXT, hostileRequests } from '../../scripts/lib/hostile-requests.ts';
 import * as operations from '../../scripts/lib/operations.ts';
 import { ACCOUNTS, DEMO_PASSWORD, startTestApi, type TestApi } from './harness.ts';
+import { countFields, countObjects, randomOperations } from './random-operations.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const ACCEPTS = ['application/json', 'application/graphql-response+json'] as const;
@@ -149,8 +159,8 @@ function portalDocuments(): { name: string; source: string }[] {
   });
 }
 
-/** A value for every variable, page sizes at their largest (the worst case for complexity). */
-function worstCaseVariables(source: string): Record<string, unknown> {
+/** A value for every variable, page sizes at their largest (the worst case for complexity); IDs are `id`. */
+function worstCaseVariables(source: string, id = 'x'): Record<string, unknown> {
   const sample = (type: GraphQLInputType): unknown => {
     if (type instanceof GraphQLNonNull) return sample(type.ofType);
     if (type instanceof GraphQLList) return [sample(type.ofType)];
@@ -164,6 +174,7 @@ function worstCaseVariables(source: string): Record<string, unknown> {
     if (scalar.name === 'Boolean') return true;
     if (scalar.name === 'DateTime') return '2026-12-01T03:00:00Z';
     if (scalar.name === 'Date') return '2026-12-01';
+    if (scalar.name === 'ID') return id;
     return 'x';
   };
   const operation = parse(source).definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
@@ -175,12 +186,12 @@ function worstCaseVariables(source: string): Record<string, unknown> {
   );
 }
 
-describe('the real operations pass the limits', () => {
-  const portal = portalDocuments();
-  const benchmark = Object.entries(operations).flatMap(([name, source]) =>
-    typeof source === 'string' ? [{ name: `scripts/lib/operations.ts ${name}`, source }] : [],
-  );
+const portal = portalDocuments();
+const benchmark = Object.entries(operations).flatMap(([name, source]) =>
+  typeof source === 'string' ? [{ name: `scripts/lib/operations.ts ${name}`, source }] : [],
+);
 
+describe('the real operations pass the limits', () => {
   it('finds the portal documents, every interpolation filled in', () => {
     expect(portal.length).toBeGreaterThanOrEqual(20);
     for (const { name, source } of portal)
@@ -201,6 +212,252 @@ describe('the real operations pass the limits', () => {
     expect(measure.errors.map((e) => e.message)).toEqual([]);
     expect(measure.complexity).not.toBeNull();
     expect(measure.tokens).toBeLessThanOrEqual(OPERATION_LIMITS.maxTokens);
+    // Well inside: even with every page at 100 items, at most half the cost limit.
+    expect(measure.complexity!.complexity).toBeLessThanOrEqual(OPERATION_LIMITS.maxComplexity / 2);
+  });
+});
+
+/** Every `__typename` + `id` pair in a response. */
+function nodesIn(value: unknown, found: Map<string, string[]>): void {
+  if (Array.isArray(value)) for (const item of value) nodesIn(item, found);
+  else if (value && typeof value === 'object') {
+    const { __typename: type, id } = value as { __typename?: unknown; id?: unknown };
+    if (typeof type === 'string' && typeof id === 'string') {
+      const ids = found.get(type) ?? [];
+      if (!ids.includes(id)) found.set(type, [...ids, id]);
+    }
+    for (const item of Object.values(value)) nodesIn(item, found);
+  }
+}
+
+const isQuery = (source: string) =>
+  (parse(source).definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode).operation ===
+  'query';
+
+describe('operation cost', () => {
+  let api: TestApi;
+  let admin: string;
+  beforeAll(async () => {
+    api = await startTestApi();
+    admin = await api.login(ACCOUNTS.admin);
+  });
+  afterAll(() => api.close());
+
+  const cost = (source: string, variables: Record<string, unknown> = {}) =>
+    measureOperation(schema, source, variables, { ...OPERATION_LIMITS, maxComplexity: Infinity }).complexity
+      ?.complexity;
+
+  it('gives every list of objects in the schema a bound (connections and nodes count what is asked)', () => {
+    const unbounded: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      const isConnection = 'pageInfo' in type.getFields();
+      for (const field of Object.values(type.getFields())) {
+        const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
+        if (!list || isLeafType(getNamedType(field.type))) continue;
+        if ((isConnection && field.name === 'edges') || `${type.name}.${field.name}` === 'Query.nodes') continue;
+        if (listBound(type.name, field.name) === undefined) unbounded.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(unbounded).toEqual([]);
+    expect(LIST_BOUNDS['Customer.webhookEndpoints']).toBeGreaterThanOrEqual(MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER);
+  });
+
+  it('multiplies by the page size asked for, from a literal or a variable, and by the IDs given', () => {
+    const notices = (page: string) =>
+      `query ($n: Int) { notices${page ? `(${page})` : ''} { edges { node { id title } } } }`;
+    // notices 1 + edges (1 + n x (node 1 + id 1 + title 1))
+    expect(cost(notices('first: 1'))).toBe(1 + 1 + 3);
+    expect(cost(notices('first: 100'))).toBe(1 + 1 + 300);
+    expect(cost(notices('last: 7'))).toBe(1 + 1 + 21);
+    expect(cost(notices('first: $n'), { n: 50 })).toBe(1 + 1 + 150);
+    expect(cost(notices(''))).toBe(1 + 1 + 3 * DEFAULT_PAGE_SIZE);
+    const nodes = 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }';
+    expect(cost(nodes, { ids: ['a'] })).toBe(1 + 1);
+    expect(cost(nodes, { ids: Array(60).fill('a') })).toBe(1 + 60);
+    expect(cost(`{ nodes(ids: ["a", "b", "c"]) { id } }`)).toBe(1 + 3);
+    // A list without pagination counts its bound.
+    expect(cost('{ noticePolicies { kind } }')).toBe(1 + LIST_BOUNDS['Query.noticePolicies']!);
+  });
+
+  it('costs fragments spreading fragments in linear time', () => {
+    const levels = 10;
+    const fragments = Array.from(
+      { length: levels },
+      (_, i) =>
+        `fragment F${i} on Query { ${Array.from({ length: 8 }, (_, j) => `a${j}: ${i + 1 < levels ? `viewer { ...F${i + 1}Viewer }` : '__typename'}`).join(' ')} }`,
+    );
+    // Not a valid document (its fragments are on the wrong types), only a costly one to walk naively.
+    const source = `{ ...F0 } ${fragments.join(' ')}`;
+    const started = Date.now();
+    expect(() => cost(source)).not.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('is never below the objects a response holds: portal, benchmark and random queries', async () => {
+    const found = new Map<string, string[]>();
+    const harvest = await api.gql(
+      `{ ${['customers', 'upgrades', 'notices', 'moduleRequests', 'modules']
+        .map((f) => `${f}(first: 100) { edges { node { __typename id } } }`)
+        .join(' ')} }`,
+      {},
+      { token: admin },
+    );
+    nodesIn(harvest.data, found);
+    const results: { name: string; estimate: number; objects: number; fields: number }[] = [];
+    let refused = 0;
+    const run = async ({
+      name,
+      query,
+      variables,
+    }: {
+      name: string;
+      query: string;
+      variables: Record<string, unknown>;
+    }) => {
+      const measure = measureOperation(schema, query, variables);
+      const answer = await api.gql(query, variables, { token: admin });
+      if (measure.errors.length > 0) {
+        refused += 1;
+        expect(answer.data ?? null).toBeNull();
+        return;
+      }
+      nodesIn(answer.data, found);
+      results.push({
+        name,
+        estimate: measure.complexity!.complexity,
+        objects: countObjects(answer.data),
+        fields: countFields(answer.data),
+      });
+    };
+
+    for (const [i, op] of randomOperations(schema, 1, 40, { ids: [...found.values()].flat() }).entries()) {
+      await run({ name: `random seed 1 #${i}`, ...op });
+    }
+    const pool = [...found.values()].flat();
+    for (const [i, op] of randomOperations(schema, 2, 100, { ids: pool }).entries()) {
+      await run({ name: `random seed 2 #${i}`, ...op });
+    }
+    // Real documents, with every page at 100 and their ID variables at an object of each type in turn.
+    for (const { name, source } of [...portal, ...benchmark].filter((d) => isQuery(d.source))) {
+      const samples = /\$\w+: \[?ID/.test(source) ? [...found] : [['', ['x']] as const];
+      for (const [type, ids] of samples) {
+        await run({ name: `${name} (${type})`, query: source, variables: worstCaseVariables(source, ids[0]) });
+      }
+    }
+
+    // The estimate bounds the objects, and more sharply every field value, of each response.
+    expect(results.filter((r) => r.estimate < r.objects)).toEqual([]);
+    expect(results.filter((r) => r.estimate < r.fields)).toEqual([]);
+    // The property was exercised: most operations ran, on every kind of object, some of them large.
+    expect(found.size).toBeGreaterThanOrEqual(8);
+    expect(results.length).toBeGreaterThan(refused * 3);
+    expect(Math.max(...results.map((r) => r.objects))).toBeGreaterThan(500);
+    // ...and the estimate is not wildly loose where lists come back full.
+    expect(results.some((r) => r.fields > 500 && r.fields * 2 > r.estimate)).toBe(true);
+  }, 120_000);
+
+  const NODES_BOMB = `query ($ids: [ID!]!) { ${Array.from(
+    { length: 30 },
+    (_, i) => `n${i}: nodes(ids: $ids) { ... on Customer { notices(first: 100) { edges { node { id title } } } } }`,
+  ).join(' ')} }`;
+
+  it.each(ACCEPTS)(
+    'refuses 30 aliases of nodes(100 IDs) x 100 notices with 400 and the estimate, as anyone logged in (accept: %s)',
+    async (accept) => {
+      const customers = (await api.gql('{ customers(first: 100) { edges { node { id } } } }', {}, { token: admin }))
+        .data.customers.edges as { node: { id: string } }[];
+      const ids = Array.from({ length: 100 }, (_, i) => customers[i % customers.length]!.node.id);
+      const session = await api.login(ACCOUNTS.hanoiAdmin);
+      const created = await api.gql(
+        'mutation ($input: ApiTokenCreateInput!) { apiTokenCreate(input: $input) { token } }',
+        { input: { name: 'cost bomb', scopes: ['READ'] } },
+        { token: session },
+      );
+      const credentials: [string, string][] = [
+        ...(await Promise.all(
+          Object.values(ACCOUNTS).map(async (email) => [email, await api.login(email)] as [string, string]),
+        )),
+        ['READ token', created.data.apiTokenCreate.token as string],
+      ];
+      for (const [who, token] of credentials) {
+        const answer = await post(api, JSON.stringify({ query: NODES_BOMB, variables: { ids } }), {
+          accept,
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect({ who, status: answer.status, codes: codesOf(answer) }).toEqual({
+          who,
+          status: 400,
+          codes: ['QUERY_TOO_COMPLEX'],
+        });
+        expect(answer.body).not.toHaveProperty('data');
+        const error = answer.body.errors![0]!;
+        const estimate = (error.extensions as { cost?: { estimated: number; max: number } }).cost;
+        expect(estimate?.max).toBe(OPERATION_LIMITS.maxComplexity);
+        expect(estimate?.estimated).toBe(cost(NODES_BOMB, { ids }));
+        expect(estimate!.estimated).toBeGreaterThan(30 * 100 * 100);
+        expect(error.message).toContain(`estimated cost ${estimate!.estimated}`);
+      }
+    },
+  );
+
+  it("refuses the fuzzer's cost bombs (through variables and through nodes) with 400 before they run", async () => {
+    const tokens = {
+      staff: await api.login(ACCOUNTS.engineer),
+      customerAdmin: await api.login(ACCOUNTS.saigonAdmin),
+      customerUser: await api.login(ACCOUNTS.saigonUser),
+    };
+    const customers = (await api.gql('{ customers(first: 100) { edges { node { id } } } }', {}, { token: admin })).data
+      .customers.edges as { node: { id: string } }[];
+    const context = {
+      ...EMPTY_FUZZ_CONTEXT,
+      tokens,
+      ids: { ...EMPTY_FUZZ_CONTEXT.ids, customers: customers.map((c) => c.node.id) },
+    };
+    const bombs = [...hostileRequests(CATEGORIES.length * 30, 11, context)].filter((req) =>
+      (COST_BOMB_CATEGORIES as readonly string[]).includes(req.category),
+    );
+    const variants = new Set<string>();
+    for (const req of bombs) {
+      variants.add(req.variant);
+      const answer = await post(api, req.body as string, { headers: req.headers });
+      expect(answer.body.data ?? null).toBeNull();
+      expect(answer.body.errors?.length).toBeGreaterThan(0);
+      // A page size that is no Int is refused by variable coercion (400) or, below 0, by the page-size
+      // check (BAD_USER_INPUT); every other bomb by the limits, with 400.
+      if (req.variant.startsWith('page size as a string')) continue;
+      const expected = req.variant.startsWith('nodes with more than 100') ? 'TOO_MANY_IDS' : 'QUERY_TOO_COMPLEX';
+      expect({ variant: req.variant, status: answer.status, codes: [...new Set(codesOf(answer))] }).toEqual({
+        variant: req.variant,
+        status: 400,
+        codes: [expected],
+      });
+    }
+    expect(variants.size).toBe(10);
+  });
+
+  it('refuses nodes(ids:) with more than 100 IDs, as a literal or a variable, with 400', async () => {
+    const token = await api.login(ACCOUNTS.hanoiUser);
+    const ids = Array.from({ length: 101 }, (_, i) => `id-${i}`);
+    for (const body of [
+      { query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } },
+      { query: `{ nodes(ids: ${JSON.stringify(ids)}) { id } }` },
+    ]) {
+      const answer = await post(api, JSON.stringify(body), { headers: { authorization: `Bearer ${token}` } });
+      expect(answer.status).toBe(400);
+      expect(codesOf(answer)).toEqual(['TOO_MANY_IDS']);
+      expect(answer.body.errors![0]!.message).toBe('nodes(ids:) takes at most 100 IDs; this operation gives 101.');
+    }
+    const customers = (await api.gql('{ customers(first: 100) { edges { node { id } } } }', {}, { token: admin })).data
+      .customers.edges as { node: { id: string } }[];
+    const real = Array.from({ length: 100 }, (_, i) => customers[i % customers.length]!.node.id);
+    const hundred = await post(
+      api,
+      JSON.stringify({ query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: real } }),
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    expect(hundred.status).toBe(200);
+    expect((hundred.body.data as { nodes: unknown[] }).nodes).toHaveLength(100);
   });
 });
 

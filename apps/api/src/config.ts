@@ -83,6 +83,8 @@ const ConfigSchema = z.object({
   AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
   /** Repeated queries by the same credential are answered from memory for this long, unless data changed first; 0: off. Default 10 s (off under NODE_ENV=test). */
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).optional(),
+  /** Most memory the response cache's answers may take, in bytes (as JSON); least recently used go first. */
+  RESPONSE_CACHE_BYTES: z.coerce.number().int().min(10_000).max(4_000_000_000).default(50_000_000),
 });
 
 const ConfigWithDefaults = ConfigSchema.transform((config) => ({

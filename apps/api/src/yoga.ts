@@ -152,7 +152,11 @@ export function createApi(deps: ApiDependencies) {
       rateLimit({ config: deps.config }),
       // Before the operation limits and the introspection check: a hit is an answer this credential
       // already got for this very document and variables, so those checks passed then.
-      responseCache({ ttlMs: deps.config.RESPONSE_CACHE_TTL_MS, events }),
+      responseCache({
+        ttlMs: deps.config.RESPONSE_CACHE_TTL_MS,
+        maxBytes: deps.config.RESPONSE_CACHE_BYTES,
+        events,
+      }),
       closeConnectionAfterTooLarge(),
       operationLimits(),
       rejectNulCharacters(),

@@ -1,11 +1,11 @@
 // Limits on the shape of a GraphQL operation, checked before anything runs: lexical tokens (while
-// parsing, graphql-armor's token-counting parser), aliases (a validation rule, graphql-armor's) and
-// depth, breadth and complexity (the schema's own @pothos/plugin-complexity limits, checked before
-// execution instead of inside the first root resolver). A refusal is a GraphQL error with HTTP 400
+// parsing, graphql-armor's token-counting parser), aliases (a validation rule, graphql-armor's),
+// depth and breadth (the schema's own @pothos/plugin-complexity limits) and cost (operation-cost.ts:
+// the objects the response can hold, counting the page sizes and IDs actually asked for), checked
+// before execution instead of inside the first root resolver. A refusal is a GraphQL error with HTTP 400
 // whatever the Accept header: yoga would answer 200 to validation errors under application/json.
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import { createComplexityRule } from '@pothos/plugin-complexity';
 import {
   GraphQLError,
   validate,
@@ -18,6 +18,8 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.ts';
 import { builder } from '../schema/builder.ts';
+import { MAX_NODES_IDS } from './list-bounds.ts';
+import { estimateCost, TooManyIdsError, type CostMeasure } from './operation-cost.ts';
 
 export interface OperationLimits {
   /** Lexical tokens in the document (names, punctuation, values). */
@@ -28,36 +30,43 @@ export interface OperationLimits {
   maxDepth: number;
   /** Fields selected at one level. */
   maxBreadth: number;
-  /** Pothos complexity: 1 per field, lists multiplied by their page size (10 without one). */
+  /** Cost (operation-cost.ts): 1 per field, sub-selections multiplied by the items their list can hold. */
   maxComplexity: number;
 }
 
-function schemaComplexityLimits(): Pick<OperationLimits, 'maxDepth' | 'maxBreadth' | 'maxComplexity'> {
+function schemaComplexityLimits(): Pick<OperationLimits, 'maxDepth' | 'maxBreadth'> {
   const limit = builder.options.complexity?.limit;
-  if (!limit || typeof limit === 'function' || !limit.depth || !limit.breadth || !limit.complexity) {
-    throw new Error('schema/builder.ts must set fixed complexity limits (depth, breadth, complexity)');
+  if (!limit || typeof limit === 'function' || !limit.depth || !limit.breadth) {
+    throw new Error('schema/builder.ts must set fixed complexity limits (depth, breadth)');
   }
-  return { maxDepth: limit.depth, maxBreadth: limit.breadth, maxComplexity: limit.complexity };
+  return { maxDepth: limit.depth, maxBreadth: limit.breadth };
 }
 
 /**
  * The API's limits. Measured with every page size at 100 (tests/api/limits.test.ts checks every
  * portal and benchmark document against them), the largest real operations reach 140 tokens,
- * 2 aliases, depth 8, breadth 47 and complexity 763: these leave ample room while refusing the shapes
- * of alias batching (hundreds of aliases) and parser exhaustion (huge documents).
+ * 2 aliases, depth 8, breadth 47 and cost 22,518 (the dashboard): these leave ample room while
+ * refusing the shapes of alias batching (hundreds of aliases), parser exhaustion (huge documents)
+ * and cost bombs (30 aliases of `nodes` with 100 IDs, each selecting 100 notices: about 600,000).
+ * A staff page of 50 module requests with their whole timelines (about 60,000) still passes.
  */
 export const OPERATION_LIMITS: OperationLimits = {
   maxTokens: 2_000,
   maxAliases: 30,
+  maxComplexity: 100_000,
   ...schemaComplexityLimits(),
 };
 
-const LIMIT_CODES = ['QUERY_TOO_LARGE', 'QUERY_TOO_COMPLEX'] as const;
+const LIMIT_CODES = ['QUERY_TOO_LARGE', 'QUERY_TOO_COMPLEX', 'TOO_MANY_IDS'] as const;
 
 /** The error of every limit: the caller's request is refused with HTTP 400, never run. */
-export function limitError(code: (typeof LIMIT_CODES)[number], message: string): GraphQLError {
+export function limitError(
+  code: (typeof LIMIT_CODES)[number],
+  message: string,
+  details: Record<string, unknown> = {},
+): GraphQLError {
   // spec: false keeps yoga from downgrading the status to 200 under `accept: application/json`.
-  return new GraphQLError(message, { extensions: { code, http: { status: 400, spec: false } } });
+  return new GraphQLError(message, { extensions: { code, ...details, http: { status: 400, spec: false } } });
 }
 
 /**
@@ -118,44 +127,43 @@ export function aliasLimitRule(maxAliases: number, onCount?: (aliases: number) =
   });
 }
 
-export interface ComplexityMeasure {
-  complexity: number;
-  depth: number;
-  breadth: number;
-}
+export type ComplexityMeasure = CostMeasure;
 
 /**
- * Depth, breadth and complexity of the operation to run, with these variables. `measured` is null
- * when they could not be computed (variables that do not fit the operation: execution refuses those).
+ * Depth, breadth and cost of the operation to run, with these variables. `measured` is null when
+ * they could not be computed (variables that do not fit the operation: execution refuses those).
  */
 export function checkComplexity(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
   operationName: string | null | undefined,
-  context: object,
   limits: Pick<OperationLimits, 'maxDepth' | 'maxBreadth' | 'maxComplexity'>,
 ): { measured: ComplexityMeasure | null; errors: GraphQLError[] } {
-  let measured: ComplexityMeasure | null = null;
-  const errors: GraphQLError[] = [];
-  const rule = createComplexityRule({
-    variableValues: variables,
-    operationName,
-    context,
-    validate: (result) => {
-      measured = { ...result };
-      const over: string[] = [];
-      if (result.depth > limits.maxDepth) over.push(`depth ${result.depth} (max ${limits.maxDepth})`);
-      if (result.breadth > limits.maxBreadth) over.push(`breadth ${result.breadth} (max ${limits.maxBreadth})`);
-      if (result.complexity > limits.maxComplexity) {
-        over.push(`complexity ${result.complexity} (max ${limits.maxComplexity})`);
-      }
-      if (over.length > 0) errors.push(limitError('QUERY_TOO_COMPLEX', `Query exceeds the limits: ${over.join(', ')}`));
-    },
-  });
-  // Only this rule's own verdict counts; other findings (unknown operation, bad variables) are left
-  // to validation and execution, which report them properly.
-  validate(schema, document, [rule]);
+  let measured: ComplexityMeasure | null;
+  try {
+    measured = estimateCost(schema, document, variables, operationName);
+  } catch (error) {
+    if (error instanceof TooManyIdsError) {
+      return { measured: null, errors: [limitError('TOO_MANY_IDS', error.message, { maxIds: MAX_NODES_IDS })] };
+    }
+    throw error;
+  }
+  if (!measured) return { measured, errors: [] };
+  const over: string[] = [];
+  if (measured.depth > limits.maxDepth) over.push(`depth ${measured.depth} (max ${limits.maxDepth})`);
+  if (measured.breadth > limits.maxBreadth) over.push(`breadth ${measured.breadth} (max ${limits.maxBreadth})`);
+  if (measured.complexity > limits.maxComplexity) {
+    over.push(`estimated cost ${measured.complexity} (max ${limits.maxComplexity})`);
+  }
+  const errors =
+    over.length === 0
+      ? []
+      : [
+          limitError('QUERY_TOO_COMPLEX', `Query exceeds the limits: ${over.join(', ')}`, {
+            cost: { estimated: measured.complexity, max: limits.maxComplexity },
+          }),
+        ];
   return { measured, errors };
 }
 
@@ -177,7 +185,7 @@ export function measureOperation(
   const { document, tokens } = parseWithTokenLimit(source, limits.maxTokens);
   let aliases = 0;
   const errors = [...validate(schema, document, [aliasLimitRule(limits.maxAliases, (n) => (aliases = n))])];
-  const complexity = checkComplexity(schema, document, variables, operationName, {}, limits);
+  const complexity = checkComplexity(schema, document, variables, operationName, limits);
   return { tokens, aliases, complexity: complexity.measured, errors: [...errors, ...complexity.errors] };
 }
 
@@ -193,7 +201,6 @@ export function operationLimits(limits: OperationLimits = OPERATION_LIMITS): Plu
       document: DocumentNode;
       variableValues?: Record<string, unknown> | null;
       operationName?: string | null;
-      contextValue: Context;
     };
     setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void;
   }) => {
@@ -202,7 +209,6 @@ export function operationLimits(limits: OperationLimits = OPERATION_LIMITS): Plu
       args.document,
       args.variableValues ?? {},
       args.operationName,
-      args.contextValue,
       limits,
     );
     if (errors.length > 0) setResultAndStopExecution({ errors });

@@ -1,0 +1,44 @@
+// The most items each list field without pagination can hold, for the operation cost estimate
+// (operation-cost.ts). Connections are not here: their `edges` count the page size asked for, and
+// `Query.nodes` counts the IDs given. A test (tests/api/limits.test.ts) fails when a list field of
+// the schema has no entry, so a new unbounded list cannot slip past the estimate.
+//
+// Only lists of objects are here: a list of scalars or enums is one field of the response, costed 1.
+//
+// Three kinds of bound:
+// - enforced by the schema (an enum's values, an input list's validated maximum, a per-customer cap);
+// - enforced by the product's data (the few policies, the module catalog);
+// - ASSUMED: nothing stops the list from growing past it today. The estimate then undercounts a
+//   list longer than its bound; each of these should become a connection or get a cap where rows are
+//   created (noted in the README's limits section).
+/** IDs `nodes(ids:)` accepts in one call; more are refused before anything runs. */
+export const MAX_NODES_IDS = 100;
+
+/** Items of a connection page when neither `first` nor `last` is given (the builder's default). */
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Errors one payload reports at most: one per input field, and inputs have fewer than 20 fields. */
+const USER_ERRORS = 20;
+
+export const LIST_BOUNDS: Readonly<Record<string, number>> = {
+  // Enforced by the schema.
+  'Query.noticePolicies': 3, // one per upgrade kind
+  'NoticeAcknowledgePayload.notices': 100, // noticeAcknowledge takes at most 100 IDs
+  'Upgrade.modules': 50, // upgradeDraft takes at most 50 modules
+  // At most MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER (10) active; `includeDeleted` adds the deleted ones (ASSUMED: 10 more).
+  'Customer.webhookEndpoints': 20,
+  // Bounded by the module catalog the vendor maintains (a few dozen modules).
+  'Module.requires': 50,
+  // ASSUMED (no cap where rows are created).
+  'User.apiTokens': 50, // unrevoked tokens of one user
+  'Customer.blackoutWindows': 100, // a year of month-end closings, payroll and tax periods is ~40
+  'ModuleRequest.history': 50, // stage changes: ten steps, a few back-and-forths
+  'ModuleRequest.timeline': 100, // stage changes, comments and assignments
+  'Upgrade.policyWarnings': 500, // up to four per target customer
+};
+
+/** The bound of a list field that is not a connection's `edges`, or undefined when it has none. */
+export function listBound(typeName: string, fieldName: string): number | undefined {
+  if (fieldName === 'userErrors') return USER_ERRORS;
+  return LIST_BOUNDS[`${typeName}.${fieldName}`];
+}
