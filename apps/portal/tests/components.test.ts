@@ -8,7 +8,7 @@ import SiteNav from '$lib/components/site-nav.svelte';
 import UpgradeCard from '$lib/components/upgrade-card.svelte';
 import { dateTimeFormatter } from '$lib/format';
 import type { InboxNotice } from '$lib/live/live-notice';
-import type { UpgradeListItem } from '$lib/upgrade';
+import type { UpgradeListItem } from '$lib/fragments';
 
 const text = (html: string) =>
   html

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { gql } from '@urql/core';
-import { API_TOKEN_SCOPES, type ApiTokenScope, type Locale, type UserError } from '$lib/api-types';
+import { API_TOKEN_SCOPES, type ApiTokenScope } from '$lib/api-types';
+import { UserErrorFields } from '$lib/fragments';
+import { graphql } from '$lib/graphql';
 import type { MessageKey } from '$lib/i18n/messages';
 import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
 import { ViewerUpdate } from '$lib/server/viewer-update';
@@ -10,33 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const _REASON_MAX = 200;
 export const _TOKEN_NAME_MAX = 100;
 
-interface BlackoutWindow {
-  id: string;
-  reason: string;
-  startsAt: string;
-  endsAt: string;
-}
-
-interface ApiToken {
-  id: string;
-  name: string;
-  scopes: ApiTokenScope[];
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-}
-
-const SettingsQuery = gql<
-  {
-    viewer: {
-      locale: Locale;
-      emailNotifications: boolean;
-      apiTokens: ApiToken[];
-      customer: { timeZone: string; blackoutWindows: BlackoutWindow[] } | null;
-    } | null;
-  },
-  Record<string, never>
->`
+const SettingsQuery = graphql(`
   query Settings {
     viewer {
       locale
@@ -60,66 +35,69 @@ const SettingsQuery = gql<
       }
     }
   }
-`;
+`);
 
-const userErrorFields = `
-  userErrors {
-    code
-    message
-    field
-  }
-`;
-
-const BlackoutCreate = gql<
-  { blackoutWindowCreate: { blackoutWindow: { id: string } | null; userErrors: UserError[] } },
-  { input: { reason: string; startsAt: string; endsAt: string } }
->`
-  mutation BlackoutWindowCreate($input: BlackoutWindowCreateInput!) {
-    blackoutWindowCreate(input: $input) {
-      blackoutWindow {
-        id
+const BlackoutCreate = graphql(
+  `
+    mutation BlackoutWindowCreate($input: BlackoutWindowCreateInput!) {
+      blackoutWindowCreate(input: $input) {
+        blackoutWindow {
+          id
+        }
+        userErrors {
+          ...UserErrorFields
+        }
       }
-      ${userErrorFields}
     }
-  }
-`;
+  `,
+  [UserErrorFields],
+);
 
-const BlackoutDelete = gql<
-  { blackoutWindowDelete: { deletedId: string | null; userErrors: UserError[] } },
-  { id: string }
->`
-  mutation BlackoutWindowDelete($id: ID!) {
-    blackoutWindowDelete(input: { id: $id }) {
-      deletedId
-      ${userErrorFields}
-    }
-  }
-`;
-
-const TokenCreate = gql<
-  { apiTokenCreate: { token: string | null; apiToken: { id: string; name: string } | null; userErrors: UserError[] } },
-  { input: { name: string; scopes: ApiTokenScope[]; expiresAt: string | null } }
->`
-  mutation ApiTokenCreate($input: ApiTokenCreateInput!) {
-    apiTokenCreate(input: $input) {
-      token
-      apiToken {
-        id
-        name
+const BlackoutDelete = graphql(
+  `
+    mutation BlackoutWindowDelete($id: ID!) {
+      blackoutWindowDelete(input: { id: $id }) {
+        deletedId
+        userErrors {
+          ...UserErrorFields
+        }
       }
-      ${userErrorFields}
     }
-  }
-`;
+  `,
+  [UserErrorFields],
+);
 
-const TokenRevoke = gql<{ apiTokenRevoke: { revokedId: string | null; userErrors: UserError[] } }, { id: string }>`
-  mutation ApiTokenRevoke($id: ID!) {
-    apiTokenRevoke(input: { id: $id }) {
-      revokedId
-      ${userErrorFields}
+const TokenCreate = graphql(
+  `
+    mutation ApiTokenCreate($input: ApiTokenCreateInput!) {
+      apiTokenCreate(input: $input) {
+        token
+        apiToken {
+          id
+          name
+        }
+        userErrors {
+          ...UserErrorFields
+        }
+      }
     }
-  }
-`;
+  `,
+  [UserErrorFields],
+);
+
+const TokenRevoke = graphql(
+  `
+    mutation ApiTokenRevoke($id: ID!) {
+      apiTokenRevoke(input: { id: $id }) {
+        revokedId
+        userErrors {
+          ...UserErrorFields
+        }
+      }
+    }
+  `,
+  [UserErrorFields],
+);
 
 export const load: PageServerLoad = async (event) => {
   const data = await loadQuery(event, SettingsQuery, {});

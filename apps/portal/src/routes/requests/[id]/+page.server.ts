@@ -1,39 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
-import { gql } from '@urql/core';
-import type { ModuleRequestEventKind, ModuleRequestKind, ModuleRequestStage, UserError } from '$lib/api-types';
+import { UserErrorFields } from '$lib/fragments';
+import { graphql } from '$lib/graphql';
 import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
 export const _COMMENT_MAX = 5_000;
 
-interface RequestEvent {
-  kind: ModuleRequestEventKind;
-  stage: ModuleRequestStage;
-  note: string | null;
-  at: string;
-  by: { name: string } | null;
-  assignee: { name: string } | null;
-}
-
-interface RequestDetail {
-  __typename: 'ModuleRequest';
-  id: string;
-  kind: ModuleRequestKind;
-  title: string;
-  description: string;
-  stage: ModuleRequestStage;
-  createdAt: string;
-  stageEnteredAt: string;
-  missingPrerequisites: string[];
-  nextStages: ModuleRequestStage[];
-  deliveredVersion: string | null;
-  assignee: { name: string } | null;
-  createdBy: { name: string } | null;
-  module: { id: string; name: string } | null;
-  timeline: RequestEvent[];
-}
-
-const RequestQuery = gql<{ node: RequestDetail | { __typename: string } | null }, { id: string }>`
+const RequestQuery = graphql(`
   query ModuleRequestDetail($id: ID!) {
     node(id: $id) {
       __typename
@@ -73,51 +46,45 @@ const RequestQuery = gql<{ node: RequestDetail | { __typename: string } | null }
       }
     }
   }
-`;
+`);
 
-const Comment = gql<
-  { moduleRequestComment: { moduleRequest: { id: string } | null; userErrors: UserError[] } },
-  { id: string; body: string }
->`
-  mutation ModuleRequestComment($id: ID!, $body: String!) {
-    moduleRequestComment(input: { id: $id, body: $body }) {
-      moduleRequest {
-        id
-      }
-      userErrors {
-        code
-        message
-        field
+const Comment = graphql(
+  `
+    mutation ModuleRequestComment($id: ID!, $body: String!) {
+      moduleRequestComment(input: { id: $id, body: $body }) {
+        moduleRequest {
+          id
+        }
+        userErrors {
+          ...UserErrorFields
+        }
       }
     }
-  }
-`;
+  `,
+  [UserErrorFields],
+);
 
-const Withdraw = gql<
-  {
-    moduleRequestAdvance: { moduleRequest: { id: string; stage: ModuleRequestStage } | null; userErrors: UserError[] };
-  },
-  { id: string; note: string | null }
->`
-  mutation ModuleRequestWithdraw($id: ID!, $note: String) {
-    moduleRequestAdvance(input: { id: $id, to: WITHDRAWN, note: $note }) {
-      moduleRequest {
-        id
-        stage
-      }
-      userErrors {
-        code
-        message
-        field
+const Withdraw = graphql(
+  `
+    mutation ModuleRequestWithdraw($id: ID!, $note: String) {
+      moduleRequestAdvance(input: { id: $id, to: WITHDRAWN, note: $note }) {
+        moduleRequest {
+          id
+          stage
+        }
+        userErrors {
+          ...UserErrorFields
+        }
       }
     }
-  }
-`;
+  `,
+  [UserErrorFields],
+);
 
 export const load: PageServerLoad = async (event) => {
   const data = await loadQuery(event, RequestQuery, { id: event.params.id });
   if (data.node?.__typename !== 'ModuleRequest') error(404, 'not-found');
-  const request = data.node as RequestDetail;
+  const request = data.node;
   return {
     request,
     created: event.url.searchParams.has('created'),

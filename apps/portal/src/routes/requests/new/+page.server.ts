@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { gql } from '@urql/core';
 import { resolve } from '$app/paths';
-import { MODULE_REQUEST_KINDS, nodesOf, type Connection, type ModuleRequestKind, type UserError } from '$lib/api-types';
+import { MODULE_REQUEST_KINDS, nodesOf, type ModuleRequestKind } from '$lib/api-types';
+import { UserErrorFields } from '$lib/fragments';
+import { graphql } from '$lib/graphql';
 import type { MessageKey } from '$lib/i18n/messages';
 import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,23 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const _TITLE_MAX = 200;
 export const _DESCRIPTION_MAX = 10_000;
 
-interface RequestableModule {
-  __typename: 'Module';
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  latestVersion: string;
-  requires: { id: string; key: string; name: string }[];
-}
-
-const FormQuery = gql<
-  {
-    node: RequestableModule | { __typename: string } | null;
-    viewer: { customer: { installedModules: Connection<{ module: { id: string } }> } | null } | null;
-  },
-  { id: string }
->`
+const FormQuery = graphql(`
   query ModuleRequestForm($id: ID!) {
     node(id: $id) {
       __typename
@@ -45,11 +30,6 @@ const FormQuery = gql<
     viewer {
       customer {
         installedModules(first: 100) {
-          totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
           edges {
             node {
               module {
@@ -61,25 +41,23 @@ const FormQuery = gql<
       }
     }
   }
-`;
+`);
 
-const CreateRequest = gql<
-  { moduleRequestCreate: { moduleRequest: { id: string } | null; userErrors: UserError[] } },
-  { input: { kind: ModuleRequestKind; moduleId: string; title: string; description: string } }
->`
-  mutation ModuleRequestCreate($input: ModuleRequestCreateInput!) {
-    moduleRequestCreate(input: $input) {
-      moduleRequest {
-        id
-      }
-      userErrors {
-        code
-        message
-        field
+const CreateRequest = graphql(
+  `
+    mutation ModuleRequestCreate($input: ModuleRequestCreateInput!) {
+      moduleRequestCreate(input: $input) {
+        moduleRequest {
+          id
+        }
+        userErrors {
+          ...UserErrorFields
+        }
       }
     }
-  }
-`;
+  `,
+  [UserErrorFields],
+);
 
 function parseKind(value: string | null): ModuleRequestKind {
   return MODULE_REQUEST_KINDS.find((kind) => kind === value) ?? 'NEW_MODULE';
@@ -93,12 +71,11 @@ export const load: PageServerLoad = async (event) => {
   const module = data.node;
   if (module?.__typename !== 'Module') error(404, 'not-found');
   const installed = new Set(nodesOf(data.viewer?.customer?.installedModules).map((entry) => entry.module.id));
-  const requestable = module as RequestableModule;
   return {
     kind: parseKind(event.url.searchParams.get('kind')),
-    module: requestable,
-    installed: installed.has(requestable.id),
-    prerequisites: requestable.requires.map((required) => ({ ...required, installed: installed.has(required.id) })),
+    module,
+    installed: installed.has(module.id),
+    prerequisites: module.requires.map((required) => ({ ...required, installed: installed.has(required.id) })),
   };
 };
 
