@@ -5,7 +5,7 @@ import { graphql } from '$lib/graphql';
 import { byNewest } from '$lib/module-request';
 import { loadQuery } from '$lib/server/api';
 import { loginUrl } from '$lib/server/redirect-target';
-import { utcOffsetLabel } from '$lib/time-zone';
+import { utcOffsetLabel } from '@upgrade-desk/domain/time-zone';
 import type { PageServerLoad } from './$types';
 
 /** How many maintenance windows the dashboard lists before linking to /maintenance. */

@@ -3,7 +3,13 @@ import { nodesOf, UPGRADE_KINDS, type UpgradeKind } from '$lib/api-types';
 import { UpgradeListFields, UserErrorFields, type UpgradeListItem } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
-import { DEFAULT_TIME_ZONE, isMonthKey, localDateKey, localMonthKey, monthBounds } from '$lib/time-zone';
+import {
+  DEFAULT_TIME_ZONE,
+  isMonthKey,
+  localDateKey,
+  localMonthKey,
+  monthBounds,
+} from '@upgrade-desk/domain/time-zone';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAST_PAGE_SIZE = 20;

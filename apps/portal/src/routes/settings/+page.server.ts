@@ -5,7 +5,7 @@ import { graphql } from '$lib/graphql';
 import type { MessageKey } from '$lib/i18n/messages';
 import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
 import { ViewerUpdate } from '$lib/server/viewer-update';
-import { DEFAULT_TIME_ZONE, fromLocalInputValue } from '$lib/time-zone';
+import { DEFAULT_TIME_ZONE, fromLocalInputValue } from '@upgrade-desk/domain/time-zone';
 import type { Actions, PageServerLoad } from './$types';
 
 export const _REASON_MAX = 200;
