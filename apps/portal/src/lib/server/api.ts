@@ -8,7 +8,7 @@ import { classifyApiError, failureMessage, failureStatus, userErrorMessage } fro
 import { graphqlClient } from './graphql';
 import { loginUrl } from './redirect-target';
 
-type ApiEvent = Pick<RequestEvent, 'fetch' | 'cookies' | 'getClientAddress' | 'url' | 'locals'>;
+export type ApiEvent = Pick<RequestEvent, 'fetch' | 'cookies' | 'getClientAddress' | 'url' | 'locals'>;
 
 function logFailure(event: ApiEvent, operation: string, failure: string, cause: CombinedError): void {
   console.warn(`portal: ${operation} on ${event.url.pathname} failed (${failure}): ${cause.message}`);
