@@ -1,8 +1,8 @@
-import { fail } from '@sveltejs/kit';
 import { nodesOf, UPGRADE_KINDS, type UpgradeKind } from '$lib/api-types';
 import { UpgradeListFields, UserErrorFields, type UpgradeListItem } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
-import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
+import { loadQuery } from '$lib/server/api';
+import { submitMutation } from '$lib/server/form-action';
 import {
   DEFAULT_TIME_ZONE,
   isMonthKey,
@@ -148,11 +148,15 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  rotateCalendar: async (event) => {
-    const outcome = await runMutation(event, CalendarRotate, {});
-    if (!outcome.ok) return fail(503, { rotate: { error: outcome.message } });
-    const problem = userErrorsMessage(outcome.data.customerCalendarRotate.userErrors);
-    if (problem) return fail(400, { rotate: { error: problem } });
-    return { rotate: { done: true } };
-  },
+  rotateCalendar: (event) =>
+    submitMutation(
+      event,
+      CalendarRotate,
+      {},
+      {
+        payload: (data) => data.customerCalendarRotate,
+        done: () => ({ rotate: { done: true as const } }),
+        failed: ({ form }) => ({ rotate: { error: form } }),
+      },
+    ),
 };

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { NOTICE_STAGES, nodesOf, type NoticeStage } from '$lib/api-types';
 import { InboxNoticeFields, UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
-import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
+import { loadQuery } from '$lib/server/api';
+import { submitMutation } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 25;
@@ -92,11 +93,15 @@ export const actions: Actions = {
     if (ids.length === 0) return fail(400, { ack: { error: 'notices.nothingSelected' as const } });
     if (ids.length > MAX_AT_ONCE) return fail(400, { ack: { error: 'form.error.INVALID_INPUT' as const } });
 
-    const outcome = await runMutation(event, Acknowledge, { ids });
-    if (!outcome.ok) return fail(503, { ack: { error: outcome.message } });
-    const payload = outcome.data.noticeAcknowledge;
-    const problem = userErrorsMessage(payload.userErrors);
-    if (problem) return fail(400, { ack: { error: problem } });
-    return { ack: { count: payload.notices?.length ?? ids.length } };
+    return submitMutation(
+      event,
+      Acknowledge,
+      { ids },
+      {
+        payload: (data) => data.noticeAcknowledge,
+        done: ({ notices }) => ({ ack: { count: notices?.length ?? ids.length } }),
+        failed: ({ form }) => ({ ack: { error: form } }),
+      },
+    );
   },
 };

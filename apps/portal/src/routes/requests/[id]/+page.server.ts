@@ -1,7 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { UserErrorFields } from '$lib/fragments';
+import type { MessageKey } from '$lib/i18n/messages';
 import { graphql } from '$lib/graphql';
-import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
+import { loadQuery } from '$lib/server/api';
+import { submitMutation, textValue } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const _COMMENT_MAX = 5_000;
@@ -94,25 +96,33 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   comment: async (event) => {
-    const form = await event.request.formData();
-    const body = String(form.get('body') ?? '').trim();
+    const body = textValue(await event.request.formData(), 'body');
     if (body.length === 0 || [...body].length > _COMMENT_MAX) {
-      return fail(400, { comment: { error: 'request.commentRequired' as const, body } });
+      return fail(400, { comment: { error: 'request.commentRequired' as MessageKey, body } });
     }
-    const outcome = await runMutation(event, Comment, { id: event.params.id, body });
-    if (!outcome.ok) return fail(503, { comment: { error: outcome.message, body } });
-    const problem = userErrorsMessage(outcome.data.moduleRequestComment.userErrors);
-    if (problem) return fail(400, { comment: { error: problem, body } });
-    return { comment: { done: true as const } };
+    return submitMutation(
+      event,
+      Comment,
+      { id: event.params.id, body },
+      {
+        payload: (data) => data.moduleRequestComment,
+        done: () => ({ comment: { done: true as const } }),
+        failed: ({ form }) => ({ comment: { error: form, body } }),
+      },
+    );
   },
 
   withdraw: async (event) => {
-    const form = await event.request.formData();
-    const note = String(form.get('note') ?? '').trim() || null;
-    const outcome = await runMutation(event, Withdraw, { id: event.params.id, note });
-    if (!outcome.ok) return fail(503, { withdraw: { error: outcome.message } });
-    const problem = userErrorsMessage(outcome.data.moduleRequestAdvance.userErrors);
-    if (problem) return fail(400, { withdraw: { error: problem } });
-    return { withdraw: { done: true as const } };
+    const note = textValue(await event.request.formData(), 'note') || null;
+    return submitMutation(
+      event,
+      Withdraw,
+      { id: event.params.id, note },
+      {
+        payload: (data) => data.moduleRequestAdvance,
+        done: () => ({ withdraw: { done: true as const } }),
+        failed: ({ form }) => ({ withdraw: { error: form } }),
+      },
+    );
   },
 };

@@ -4,7 +4,8 @@ import { MODULE_REQUEST_KINDS, nodesOf, type ModuleRequestKind } from '$lib/api-
 import { UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import type { MessageKey } from '$lib/i18n/messages';
-import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
+import { loadQuery } from '$lib/server/api';
+import { submitMutation, textValue } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const _TITLE_MAX = 200;
@@ -98,28 +99,26 @@ export function _validateRequestForm(title: string, description: string): Reques
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
-    const title = String(form.get('title') ?? '').trim();
-    const description = String(form.get('description') ?? '').trim();
-    const kind = parseKind(String(form.get('kind') ?? ''));
-    const moduleId = String(form.get('moduleId') ?? '');
+    const title = textValue(form, 'title');
+    const description = textValue(form, 'description');
+    const kind = parseKind(textValue(form, 'kind'));
+    const moduleId = textValue(form, 'moduleId');
     const values = { title, description };
 
-    const failure = (status: number, errors: RequestFormErrors) => fail(status, { values, errors });
     const errors = _validateRequestForm(title, description);
-    if (errors.title || errors.description) return failure(400, errors);
+    if (errors.title || errors.description) return fail(400, { values, errors });
 
-    const outcome = await runMutation(event, CreateRequest, { input: { kind, moduleId, title, description } });
-    if (!outcome.ok) return failure(503, { form: outcome.message });
-    const { moduleRequest, userErrors } = outcome.data.moduleRequestCreate;
-    if (!moduleRequest) {
-      const fieldErrors: RequestFormErrors = { form: userErrorsMessage(userErrors) ?? 'form.error.INVALID_INPUT' };
-      for (const userError of userErrors) {
-        const field = userError.field?.at(-1);
-        if (field === 'title') fieldErrors.title = 'requestForm.error.title';
-        if (field === 'description') fieldErrors.description = 'requestForm.error.description';
-      }
-      return failure(400, fieldErrors);
-    }
-    redirect(303, `${resolve('/requests/[id]', { id: moduleRequest.id })}?created=1`);
+    return submitMutation(
+      event,
+      CreateRequest,
+      { input: { kind, moduleId, title, description } },
+      {
+        payload: (data) => data.moduleRequestCreate,
+        done: ({ moduleRequest }) =>
+          moduleRequest && redirect(303, `${resolve('/requests/[id]', { id: moduleRequest.id })}?created=1`),
+        failed: (errors: RequestFormErrors) => ({ values, errors }),
+        fieldMessages: { title: 'requestForm.error.title', description: 'requestForm.error.description' },
+      },
+    );
   },
 };
