@@ -2,6 +2,7 @@
 // types come from the schema (see ./graphql.ts and ./fragments.ts); safe to import from
 // components: no server code.
 import type { UserError, UserErrorCode, Viewer, UpgradeListItem } from './fragments';
+import type { graphql } from './graphql';
 
 export type { UserError, UserErrorCode, Viewer };
 
@@ -41,8 +42,8 @@ export {
   type ModuleRequestStage,
 } from '@upgrade-desk/domain/module-request-stages';
 
-export const API_TOKEN_SCOPES = ['READ', 'WRITE'] as const;
-export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+export type ApiTokenScope = ReturnType<typeof graphql.scalar<'ApiTokenScope'>>;
+export const API_TOKEN_SCOPES = ['READ', 'WRITE'] as const satisfies readonly ApiTokenScope[];
 
 export function nodesOf<T>(connection: { edges: { node: T }[] } | null | undefined): T[] {
   return connection ? connection.edges.map((edge) => edge.node) : [];
