@@ -6,9 +6,9 @@ import NoticeItem from '$lib/components/notice-item.svelte';
 import RequestSteps from '$lib/components/request-steps.svelte';
 import SiteNav from '$lib/components/site-nav.svelte';
 import UpgradeCard from '$lib/components/upgrade-card.svelte';
-import { dateTimeFormatter } from '$lib/format';
+import { dateTimeFormatter } from '@upgrade-desk/domain/time-zone';
 import type { InboxNotice } from '$lib/live/live-notice';
-import type { UpgradeListItem } from '$lib/upgrade';
+import type { UpgradeListItem } from '$lib/fragments';
 
 const text = (html: string) =>
   html

@@ -167,3 +167,173 @@ export function fromLocalClock(local: LocalClock, timeZone: string): Date {
   // In a gap: with the offset from before the switch, the reading lands just after the gap.
   return new Date(wanted - offsetBefore);
 }
+
+/** The zone of customers that do not say otherwise, and of the vendor staff's screens. */
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/**
+ * "UTC+07:00" for Asia/Ho_Chi_Minh: the zone's offset at `at`, as the portal writes it beside a
+ * time (it differs across the year in zones with daylight saving). null for an unknown zone name.
+ */
+export function utcOffsetLabel(timeZone: string, at: Date): string | null {
+  try {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at);
+    const name = parts.find((part) => part.type === 'timeZoneName')?.value;
+    if (!name) return null;
+    return name === 'GMT' ? 'UTC+00:00' : name.replace('GMT', 'UTC');
+  } catch {
+    return null;
+  }
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** "2026-12-01" for the calendar day `at` falls on in `timeZone`. */
+export function localDateKey(at: Date | string, timeZone: string): string {
+  const clock = toLocalClock(new Date(at), timeZone);
+  return `${pad(clock.year, 4)}-${pad(clock.month)}-${pad(clock.day)}`;
+}
+
+/** The value of an `<input type="datetime-local">` ("2026-12-01T18:30") showing `at` in `timeZone`. */
+export function toLocalInputValue(at: Date | string, timeZone: string): string {
+  const clock = toLocalClock(new Date(at), timeZone);
+  return `${localDateKey(at, timeZone)}T${pad(clock.hour)}:${pad(clock.minute)}`;
+}
+
+const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
+
+/**
+ * The instant a wall-clock time in `timeZone` denotes: "2026-12-01T18:30" (or a date alone, as
+ * midnight) typed by a user of that zone. null for text that is not such a time (no rolling over,
+ * unlike fromLocalClock) or an unknown zone. Gaps and repeats resolve as fromLocalClock does.
+ */
+export function fromLocalInputValue(value: string, timeZone: string): Date | null {
+  const match = LOCAL_INPUT.exec(value.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  try {
+    return fromLocalClock({ year, month, day, hour, minute }, timeZone);
+  } catch {
+    // Intl throws RangeError for an unknown zone.
+    return null;
+  }
+}
+
+/** "2026-12" of the month `at` falls in, in `timeZone`. */
+export function localMonthKey(at: Date | string, timeZone: string): string {
+  return localDateKey(at, timeZone).slice(0, 7);
+}
+
+/** Whether `value` is a "YYYY-MM" month. */
+export function isMonthKey(value: string | null): value is string {
+  return value !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+}
+
+/** "2027-01" after "2026-12" (`delta` months later; negative for earlier). */
+export function shiftMonthKey(month: string, delta: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + delta;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
+}
+
+/** The instants a month starts and ends (the next month's start) in `timeZone`. */
+export function monthBounds(month: string, timeZone: string): { start: Date; end: Date } {
+  const start = fromLocalInputValue(`${month}-01T00:00`, timeZone);
+  const end = fromLocalInputValue(`${shiftMonthKey(month, 1)}-01T00:00`, timeZone);
+  if (!start || !end) throw new Error(`not a month: ${month}`);
+  return { start, end };
+}
+
+/**
+ * The weeks of a month as a calendar shows them, Monday first: "YYYY-MM-DD" keys, with null for
+ * the days of the neighbouring months that fill the first and last weeks.
+ */
+export function monthGrid(month: string): (string | null)[][] {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const daysInMonth = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  const firstWeekday = (new Date(Date.UTC(year, m - 1, 1)).getUTCDay() + 6) % 7; // Monday = 0
+  const cells: (string | null)[] = Array.from({ length: firstWeekday }, () => null);
+  for (let day = 1; day <= daysInMonth; day++) cells.push(`${month}-${pad(day)}`);
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks: (string | null)[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}
+
+/**
+ * Dates and times as the portal's screens show them: compact (a screen lists many), always in the
+ * customer's zone, with the zone's UTC offset at that instant beside every time. Notices and
+ * emails use formatLocalDateTime/formatLocalWindow above, which spell the weekday out.
+ */
+export interface DateTimeFormatter {
+  readonly locale: Locale;
+  readonly timeZone: string;
+  /** "Thứ 2, 30/11/2026, 22:30 (UTC+07:00)" */
+  dateTime(at: Date | string): string;
+  /** "30/11/2026" */
+  date(at: Date | string): string;
+  /** A maintenance window: "Thứ 2, 30/11/2026, 22:30 – 23:30 (UTC+07:00)", both dates when it spans days. */
+  window(start: Date | string, end: Date | string): string;
+  /** "UTC+07:00" at `at` */
+  offset(at: Date | string): string;
+  /** "tháng 12 năm 2026" for "2026-12" */
+  month(month: string): string;
+  /** The weekday names, Monday first: short ("T2") and long ("Thứ Hai"). */
+  weekdays(): { short: string; long: string }[];
+  /** "Thứ Ba, 1 tháng 12, 2026" for a "YYYY-MM-DD" calendar day. */
+  day(dateKey: string): string;
+}
+
+export function dateTimeFormatter(locale: Locale, timeZone: string): DateTimeFormatter {
+  // en-GB on screens: day before month, as Vietnamese readers of the English portal expect.
+  const tag = locale === 'VI' ? 'vi-VN' : 'en-GB';
+  const make = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, { timeZone, ...options });
+  const dayFormat = make({ weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric' });
+  const dateFormat = make({ day: '2-digit', month: '2-digit', year: 'numeric' });
+  const timeFormat = make({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  // Calendar days and months are zone-free labels: format them as UTC dates.
+  const monthFormat = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', month: 'long', year: 'numeric' });
+  const longDayFormat = new Intl.DateTimeFormat(tag, {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const weekdayShort = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', weekday: 'short' });
+  const weekdayLong = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', weekday: 'long' });
+
+  const toDate = (at: Date | string) => (typeof at === 'string' ? new Date(at) : at);
+  const offset = (at: Date | string) => utcOffsetLabel(timeZone, toDate(at)) ?? timeZone;
+
+  return {
+    locale,
+    timeZone,
+    dateTime: (at) => `${dayFormat.format(toDate(at))}, ${timeFormat.format(toDate(at))} (${offset(at)})`,
+    date: (at) => dateFormat.format(toDate(at)),
+    window: (start, end) => {
+      const from = toDate(start);
+      const to = toDate(end);
+      const sameDay = localDateKey(from, timeZone) === localDateKey(to, timeZone);
+      const tail = sameDay ? timeFormat.format(to) : `${dayFormat.format(to)}, ${timeFormat.format(to)}`;
+      return `${dayFormat.format(from)}, ${timeFormat.format(from)} – ${tail} (${offset(from)})`;
+    },
+    offset,
+    month: (month) => monthFormat.format(new Date(`${month}-01T00:00:00Z`)),
+    weekdays: () =>
+      // 2024-01-01 was a Monday.
+      Array.from({ length: 7 }, (_, i) => {
+        const day = new Date(Date.UTC(2024, 0, 1 + i));
+        return { short: weekdayShort.format(day), long: weekdayLong.format(day) };
+      }),
+    day: (dateKey) => longDayFormat.format(new Date(`${dateKey}T00:00:00Z`)),
+  };
+}

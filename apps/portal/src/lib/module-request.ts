@@ -1,28 +1,6 @@
-import { MODULE_REQUEST_PATH, type ModuleRequestKind, type ModuleRequestStage } from './api-types';
+import { MODULE_REQUEST_PATH, type ModuleRequestStage } from './api-types';
 
-/** A request as the lists (dashboard, /requests) show it. */
-export interface RequestListItem {
-  id: string;
-  kind: ModuleRequestKind;
-  title: string;
-  stage: ModuleRequestStage;
-  createdAt: string;
-  stageEnteredAt: string;
-  module: { id: string; name: string } | null;
-}
-
-export const REQUEST_LIST_FIELDS = `
-  id
-  kind
-  title
-  stage
-  createdAt
-  stageEnteredAt
-  module {
-    id
-    name
-  }
-`;
+export type { RequestListItem } from './fragments';
 
 /** The ten steps a request walks (SUBMITTED to WARRANTY); CLOSED ends the last of them. */
 export const TEN_STEPS = MODULE_REQUEST_PATH.slice(0, 10);

@@ -1,5 +1,5 @@
 import { isCustomerRole } from '$lib/api-types';
-import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
+import { DEFAULT_TIME_ZONE } from '@upgrade-desk/domain/time-zone';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => {

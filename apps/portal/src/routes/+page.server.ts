@@ -1,72 +1,49 @@
 import { redirect } from '@sveltejs/kit';
-import { gql } from '@urql/core';
-import { isOpenModuleRequest, nodesOf, type Connection, type Role } from '$lib/api-types';
-import { byNewest, REQUEST_LIST_FIELDS, type RequestListItem } from '$lib/module-request';
+import { isOpenModuleRequest, nodesOf } from '$lib/api-types';
+import { RequestListFields, UpgradeListFields } from '$lib/fragments';
+import { graphql } from '$lib/graphql';
+import { byNewest } from '$lib/module-request';
 import { loadQuery } from '$lib/server/api';
 import { loginUrl } from '$lib/server/redirect-target';
-import { utcOffsetLabel } from '$lib/time-zone';
-import { UPGRADE_LIST_FIELDS, type UpgradeListItem } from '$lib/upgrade';
+import { utcOffsetLabel } from '@upgrade-desk/domain/time-zone';
 import type { PageServerLoad } from './$types';
 
 /** How many maintenance windows the dashboard lists before linking to /maintenance. */
 const DASHBOARD_UPGRADES = 5;
 
-const DashboardQuery = gql<
-  {
-    viewer: {
-      name: string;
-      email: string;
-      role: Role;
-      customer: {
-        name: string;
-        code: string;
-        timeZone: string;
-        unacknowledgedNoticeCount: number;
-        moduleRequests: Connection<RequestListItem>;
-      } | null;
-    } | null;
-    upcomingMaintenance: Connection<UpgradeListItem>;
-  },
-  { first: number }
->`
-  query Dashboard($first: Int!) {
-    viewer {
-      name
-      email
-      role
-      customer {
+const DashboardQuery = graphql(
+  `
+    query Dashboard($first: Int!) {
+      viewer {
         name
-        code
-        timeZone
-        unacknowledgedNoticeCount
-        moduleRequests(first: 100) {
-          totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-          edges {
-            node {
-              ${REQUEST_LIST_FIELDS}
+        email
+        role
+        customer {
+          name
+          code
+          timeZone
+          unacknowledgedNoticeCount
+          moduleRequests(first: 100) {
+            edges {
+              node {
+                ...RequestListFields
+              }
             }
           }
         }
       }
-    }
-    upcomingMaintenance(first: $first) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          ${UPGRADE_LIST_FIELDS}
+      upcomingMaintenance(first: $first) {
+        totalCount
+        edges {
+          node {
+            ...UpgradeListFields
+          }
         }
       }
     }
-  }
-`;
+  `,
+  [RequestListFields, UpgradeListFields],
+);
 
 export const load: PageServerLoad = async (event) => {
   const data = await loadQuery(event, DashboardQuery, { first: DASHBOARD_UPGRADES });

@@ -1,17 +1,21 @@
 // The browser side of live notices: urql over the portal's same-origin /api/graphql endpoint,
 // which relays the API's noticePublished server-sent-event stream with the session's token.
 // Loaded lazily by the root layout, so it does not weigh on a page's first render.
-import { Client, fetchExchange, gql } from '@urql/core';
+import { Client, fetchExchange } from '@urql/core';
 import { onEnd, pipe, subscribe } from 'wonka';
-import { INBOX_NOTICE_FIELDS, type InboxNotice } from './live-notice';
+import { InboxNoticeFields, type InboxNotice } from '../fragments';
+import { graphql } from '../graphql';
 
-export const NoticePublished = gql<{ noticePublished: InboxNotice }, Record<string, never>>`
-  subscription NoticePublished {
-    noticePublished {
-      ${INBOX_NOTICE_FIELDS}
+export const NoticePublished = graphql(
+  `
+    subscription NoticePublished {
+      noticePublished {
+        ...InboxNoticeFields
+      }
     }
-  }
-`;
+  `,
+  [InboxNoticeFields],
+);
 
 export function browserGraphqlClient(): Client {
   return new Client({

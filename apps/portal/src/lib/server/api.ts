@@ -2,13 +2,12 @@
 // /login, an error page in words, or a form message, never a stack trace.
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { AnyVariables, CombinedError, TypedDocumentNode } from '@urql/core';
-import type { UserError } from '../api-types';
 import type { MessageKey } from '../i18n/messages';
-import { classifyApiError, failureMessage, failureStatus, userErrorMessage } from './api-errors';
+import { classifyApiError, failureMessage, failureStatus } from './api-errors';
 import { graphqlClient } from './graphql';
 import { loginUrl } from './redirect-target';
 
-type ApiEvent = Pick<RequestEvent, 'fetch' | 'cookies' | 'getClientAddress' | 'url' | 'locals'>;
+export type ApiEvent = Pick<RequestEvent, 'fetch' | 'cookies' | 'getClientAddress' | 'url' | 'locals'>;
 
 function logFailure(event: ApiEvent, operation: string, failure: string, cause: CombinedError): void {
   console.warn(`portal: ${operation} on ${event.url.pathname} failed (${failure}): ${cause.message}`);
@@ -48,9 +47,4 @@ export async function runMutation<Data, Variables extends AnyVariables>(
   }
   if (!result.data) return { ok: false, message: 'form.error.unavailable' };
   return { ok: true, data: result.data };
-}
-
-/** The form message for a payload's userErrors, or null when there are none. */
-export function userErrorsMessage(userErrors: readonly UserError[]): MessageKey | null {
-  return userErrors.length > 0 ? userErrorMessage(userErrors) : null;
 }

@@ -1,18 +1,16 @@
-import { gql } from '@urql/core';
-import type { Locale, UserError } from '../api-types';
+import { UserErrorFields } from '../fragments';
+import { graphql } from '../graphql';
 
 /** The logged-in user's own preferences: language (also the API's module names) and email notices. */
-export const ViewerUpdate = gql<
-  { viewerUpdate: { userErrors: UserError[] } },
-  { input: { locale?: Locale; emailNotifications?: boolean } }
->`
-  mutation ViewerUpdate($input: ViewerUpdateInput!) {
-    viewerUpdate(input: $input) {
-      userErrors {
-        code
-        message
-        field
+export const ViewerUpdate = graphql(
+  `
+    mutation ViewerUpdate($input: ViewerUpdateInput!) {
+      viewerUpdate(input: $input) {
+        userErrors {
+          ...UserErrorFields
+        }
       }
     }
-  }
-`;
+  `,
+  [UserErrorFields],
+);

@@ -1,26 +1,19 @@
 // Who is signed in: the session hook asks the API on every request.
-import { gql, type Client } from '@urql/core';
+import type { Client } from '@urql/core';
 import type { Viewer } from '../api-types';
+import { ViewerFields } from '../fragments';
+import { graphql } from '../graphql';
 
-export const ViewerQuery = gql<{ viewer: Viewer | null }, Record<string, never>>`
-  query Viewer {
-    viewer {
-      id
-      name
-      email
-      role
-      locale
-      customer {
-        id
-        code
-        name
-        timeZone
-        locale
-        unacknowledgedNoticeCount
+export const ViewerQuery = graphql(
+  `
+    query Viewer {
+      viewer {
+        ...ViewerFields
       }
     }
-  }
-`;
+  `,
+  [ViewerFields],
+);
 
 export type ViewerLookup =
   | { kind: 'signed-in'; viewer: Viewer }

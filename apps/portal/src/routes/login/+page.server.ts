@@ -1,37 +1,28 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { gql } from '@urql/core';
-import type { UserError } from '$lib/api-types';
+import { UserErrorFields } from '$lib/fragments';
+import { graphql } from '$lib/graphql';
 import { graphqlClient } from '$lib/server/graphql';
 import { afterLoginTarget } from '$lib/server/redirect-target';
 import { setSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
-const SessionCreate = gql<
-  {
-    sessionCreate: {
-      token: string | null;
-      expiresAt: string | null;
-      user: { id: string } | null;
-      userErrors: UserError[];
-    };
-  },
-  { input: { email: string; password: string } }
->`
-  mutation SessionCreate($input: SessionCreateInput!) {
-    sessionCreate(input: $input) {
-      token
-      expiresAt
-      user {
-        id
-      }
-      userErrors {
-        code
-        message
-        field
+const SessionCreate = graphql(
+  `
+    mutation SessionCreate($input: SessionCreateInput!) {
+      sessionCreate(input: $input) {
+        token
+        expiresAt
+        user {
+          id
+        }
+        userErrors {
+          ...UserErrorFields
+        }
       }
     }
-  }
-`;
+  `,
+  [UserErrorFields],
+);
 
 /** What the form shows after a failed attempt; never which of email or password was wrong. */
 export type LoginProblem = 'missingFields' | 'invalidCredentials' | 'rateLimited' | 'unavailable';

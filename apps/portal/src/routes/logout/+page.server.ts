@@ -1,16 +1,16 @@
 import { redirect } from '@sveltejs/kit';
-import { gql } from '@urql/core';
+import { graphql } from '$lib/graphql';
 import { graphqlClient } from '$lib/server/graphql';
 import { clearSessionCookie, getSessionToken } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
-const SessionRevoke = gql<{ sessionRevoke: { revoked: boolean } }, Record<string, never>>`
+const SessionRevoke = graphql(`
   mutation SessionRevoke {
     sessionRevoke {
       revoked
     }
   }
-`;
+`);
 
 // Logging out is a POST (the header's button); a GET here just goes home.
 export const load: PageServerLoad = () => redirect(303, '/');

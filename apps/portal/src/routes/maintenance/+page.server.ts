@@ -1,84 +1,88 @@
-import { fail } from '@sveltejs/kit';
-import { gql } from '@urql/core';
-import { nodesOf, UPGRADE_KINDS, type Connection, type UpgradeKind, type UserError } from '$lib/api-types';
-import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
-import { DEFAULT_TIME_ZONE, isMonthKey, localDateKey, localMonthKey, monthBounds } from '$lib/time-zone';
-import { UPGRADE_LIST_FIELDS, type UpgradeListItem } from '$lib/upgrade';
+import { nodesOf, UPGRADE_KINDS, type UpgradeKind } from '$lib/api-types';
+import { UpgradeListFields, UserErrorFields, type UpgradeListItem } from '$lib/fragments';
+import { graphql } from '$lib/graphql';
+import { loadQuery } from '$lib/server/api';
+import { submitMutation } from '$lib/server/form-action';
+import {
+  DEFAULT_TIME_ZONE,
+  isMonthKey,
+  localDateKey,
+  localMonthKey,
+  monthBounds,
+} from '@upgrade-desk/domain/time-zone';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAST_PAGE_SIZE = 20;
 /** More than a customer sees in a month or has coming; the list says when there are more. */
 const WINDOW_LIMIT = 100;
 
-const UpgradeConnectionFields = `
-  totalCount
-  pageInfo {
-    hasNextPage
-    endCursor
-  }
-  edges {
-    node {
-      ${UPGRADE_LIST_FIELDS}
+const UpgradeConnectionFields = graphql(
+  `
+    fragment UpgradeConnectionFields on UpgradeConnection {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...UpgradeListFields
+        }
+      }
     }
-  }
-`;
+  `,
+  [UpgradeListFields],
+);
 
-interface CalendarCustomer {
-  viewer: { customer: { timeZone: string; calendarUrl: string | null } | null } | null;
-}
+const ListQuery = graphql(
+  `
+    query MaintenanceList($kinds: [UpgradeKind!], $now: DateTime!, $pastAfter: String, $pastFirst: Int!, $limit: Int!) {
+      viewer {
+        customer {
+          timeZone
+          calendarUrl
+        }
+      }
+      upcoming: upgrades(first: $limit, filter: { kinds: $kinds, from: $now }) {
+        ...UpgradeConnectionFields
+      }
+      past: upgrades(first: $pastFirst, after: $pastAfter, filter: { kinds: $kinds, to: $now }) {
+        ...UpgradeConnectionFields
+      }
+    }
+  `,
+  [UpgradeConnectionFields],
+);
 
-const ListQuery = gql<
-  CalendarCustomer & { upcoming: Connection<UpgradeListItem>; past: Connection<UpgradeListItem> },
-  { kinds: UpgradeKind[] | null; now: string; pastAfter: string | null; pastFirst: number; limit: number }
->`
-  query MaintenanceList($kinds: [UpgradeKind!], $now: DateTime!, $pastAfter: String, $pastFirst: Int!, $limit: Int!) {
-    viewer {
-      customer {
-        timeZone
+const MonthQuery = graphql(
+  `
+    query MaintenanceMonth($kinds: [UpgradeKind!], $from: DateTime!, $to: DateTime!, $limit: Int!) {
+      viewer {
+        customer {
+          timeZone
+          calendarUrl
+        }
+      }
+      month: upgrades(first: $limit, filter: { kinds: $kinds, from: $from, to: $to }) {
+        ...UpgradeConnectionFields
+      }
+    }
+  `,
+  [UpgradeConnectionFields],
+);
+
+const CalendarRotate = graphql(
+  `
+    mutation CalendarRotate {
+      customerCalendarRotate {
         calendarUrl
+        userErrors {
+          ...UserErrorFields
+        }
       }
     }
-    upcoming: upgrades(first: $limit, filter: { kinds: $kinds, from: $now }) {
-      ${UpgradeConnectionFields}
-    }
-    past: upgrades(first: $pastFirst, after: $pastAfter, filter: { kinds: $kinds, to: $now }) {
-      ${UpgradeConnectionFields}
-    }
-  }
-`;
-
-const MonthQuery = gql<
-  CalendarCustomer & { month: Connection<UpgradeListItem> },
-  { kinds: UpgradeKind[] | null; from: string; to: string; limit: number }
->`
-  query MaintenanceMonth($kinds: [UpgradeKind!], $from: DateTime!, $to: DateTime!, $limit: Int!) {
-    viewer {
-      customer {
-        timeZone
-        calendarUrl
-      }
-    }
-    month: upgrades(first: $limit, filter: { kinds: $kinds, from: $from, to: $to }) {
-      ${UpgradeConnectionFields}
-    }
-  }
-`;
-
-const CalendarRotate = gql<
-  { customerCalendarRotate: { calendarUrl: string | null; userErrors: UserError[] } },
-  Record<string, never>
->`
-  mutation CalendarRotate {
-    customerCalendarRotate {
-      calendarUrl
-      userErrors {
-        code
-        message
-        field
-      }
-    }
-  }
-`;
+  `,
+  [UserErrorFields],
+);
 
 function parseKind(value: string | null): UpgradeKind | null {
   return UPGRADE_KINDS.find((kind) => kind === value) ?? null;
@@ -144,11 +148,15 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  rotateCalendar: async (event) => {
-    const outcome = await runMutation(event, CalendarRotate, {});
-    if (!outcome.ok) return fail(503, { rotate: { error: outcome.message } });
-    const problem = userErrorsMessage(outcome.data.customerCalendarRotate.userErrors);
-    if (problem) return fail(400, { rotate: { error: problem } });
-    return { rotate: { done: true } };
-  },
+  rotateCalendar: (event) =>
+    submitMutation(
+      event,
+      CalendarRotate,
+      {},
+      {
+        payload: (data) => data.customerCalendarRotate,
+        done: () => ({ rotate: { done: true as const } }),
+        failed: ({ form }) => ({ rotate: { error: form } }),
+      },
+    ),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UpgradeListItem } from '$lib/upgrade';
+import type { UpgradeListItem } from '$lib/fragments';
 import { connection, fakeEvent } from '../../../tests/fake-event';
 import { load } from './+page.server';
 import type { PageServerData } from './$types';

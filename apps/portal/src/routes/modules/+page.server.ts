@@ -1,55 +1,12 @@
-import { gql } from '@urql/core';
-import {
-  isOpenModuleRequest,
-  nodesOf,
-  type Connection,
-  type ModuleRequestKind,
-  type ModuleRequestStage,
-} from '$lib/api-types';
+import { isOpenModuleRequest, nodesOf, type ModuleRequestKind, type ModuleRequestStage } from '$lib/api-types';
+import { graphql, type ResultOf } from '$lib/graphql';
 import { loadQuery } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
 
-interface CatalogModule {
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  category: string;
-  latestVersion: string;
-  requires: { id: string; key: string; name: string }[];
-}
-
-interface Installation {
-  id: string;
-  version: string;
-  installedAt: string;
-  warrantyEndsAt: string | null;
-  module: { id: string };
-}
-
-interface RequestRef {
-  id: string;
-  stage: ModuleRequestStage;
-  kind: ModuleRequestKind;
-  module: { id: string } | null;
-}
-
-const CatalogQuery = gql<
-  {
-    modules: Connection<CatalogModule>;
-    viewer: {
-      customer: { installedModules: Connection<Installation>; moduleRequests: Connection<RequestRef> } | null;
-    } | null;
-  },
-  Record<string, never>
->`
+const CatalogQuery = graphql(`
   query Catalog {
     modules(first: 100) {
       totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
       edges {
         node {
           id
@@ -69,11 +26,6 @@ const CatalogQuery = gql<
     viewer {
       customer {
         installedModules(first: 100) {
-          totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
           edges {
             node {
               id
@@ -87,11 +39,6 @@ const CatalogQuery = gql<
           }
         }
         moduleRequests(first: 100) {
-          totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
           edges {
             node {
               id
@@ -106,7 +53,13 @@ const CatalogQuery = gql<
       }
     }
   }
-`;
+`);
+
+type Catalog = ResultOf<typeof CatalogQuery>;
+type CatalogModule = Catalog['modules']['edges'][number]['node'];
+type Installation = NonNullable<
+  NonNullable<Catalog['viewer']>['customer']
+>['installedModules']['edges'][number]['node'];
 
 export interface CatalogEntry extends CatalogModule {
   installed: Omit<Installation, 'module'> | null;

@@ -1,59 +1,57 @@
 import { fail } from '@sveltejs/kit';
-import { gql } from '@urql/core';
-import { NOTICE_STAGES, nodesOf, type Connection, type NoticeStage, type UserError } from '$lib/api-types';
-import { INBOX_NOTICE_FIELDS, type InboxNotice } from '$lib/live/live-notice';
-import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
+import { NOTICE_STAGES, nodesOf, type NoticeStage } from '$lib/api-types';
+import { InboxNoticeFields, UserErrorFields } from '$lib/fragments';
+import { graphql } from '$lib/graphql';
+import { loadQuery } from '$lib/server/api';
+import { submitMutation } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 25;
 /** The API's limit per page and per acknowledgement. */
 const MAX_AT_ONCE = 100;
 
-const connectionFields = `
-  totalCount
-  pageInfo {
-    hasNextPage
-    endCursor
-  }
-  edges {
-    node {
-      ${INBOX_NOTICE_FIELDS}
-    }
-  }
-`;
-
-const InboxQuery = gql<
-  { awaiting: Connection<InboxNotice>; all: Connection<InboxNotice> },
-  { stages: NoticeStage[] | null; first: number; after: string | null; max: number }
->`
-  query Inbox($stages: [NoticeStage!], $first: Int!, $after: String, $max: Int!) {
-    awaiting: notices(first: $max, filter: { unacknowledgedOnly: true, stages: $stages }) {
-      ${connectionFields}
-    }
-    all: notices(first: $first, after: $after, filter: { stages: $stages }) {
-      ${connectionFields}
-    }
-  }
-`;
-
-const Acknowledge = gql<
-  { noticeAcknowledge: { notices: { id: string; acknowledgedAt: string | null }[] | null; userErrors: UserError[] } },
-  { ids: string[] }
->`
-  mutation NoticeAcknowledge($ids: [ID!]!) {
-    noticeAcknowledge(input: { ids: $ids }) {
-      notices {
-        id
-        acknowledgedAt
+const InboxQuery = graphql(
+  `
+    query Inbox($stages: [NoticeStage!], $first: Int!, $after: String, $max: Int!) {
+      awaiting: notices(first: $max, filter: { unacknowledgedOnly: true, stages: $stages }) {
+        edges {
+          node {
+            ...InboxNoticeFields
+          }
+        }
       }
-      userErrors {
-        code
-        message
-        field
+      all: notices(first: $first, after: $after, filter: { stages: $stages }) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...InboxNoticeFields
+          }
+        }
       }
     }
-  }
-`;
+  `,
+  [InboxNoticeFields],
+);
+
+const Acknowledge = graphql(
+  `
+    mutation NoticeAcknowledge($ids: [ID!]!) {
+      noticeAcknowledge(input: { ids: $ids }) {
+        notices {
+          id
+          acknowledgedAt
+        }
+        userErrors {
+          ...UserErrorFields
+        }
+      }
+    }
+  `,
+  [UserErrorFields],
+);
 
 export function _parseStage(value: string | null): NoticeStage | null {
   return NOTICE_STAGES.find((stage) => stage === value) ?? null;
@@ -95,11 +93,15 @@ export const actions: Actions = {
     if (ids.length === 0) return fail(400, { ack: { error: 'notices.nothingSelected' as const } });
     if (ids.length > MAX_AT_ONCE) return fail(400, { ack: { error: 'form.error.INVALID_INPUT' as const } });
 
-    const outcome = await runMutation(event, Acknowledge, { ids });
-    if (!outcome.ok) return fail(503, { ack: { error: outcome.message } });
-    const payload = outcome.data.noticeAcknowledge;
-    const problem = userErrorsMessage(payload.userErrors);
-    if (problem) return fail(400, { ack: { error: problem } });
-    return { ack: { count: payload.notices?.length ?? ids.length } };
+    return submitMutation(
+      event,
+      Acknowledge,
+      { ids },
+      {
+        payload: (data) => data.noticeAcknowledge,
+        done: ({ notices }) => ({ ack: { count: notices?.length ?? ids.length } }),
+        failed: ({ form }) => ({ ack: { error: form } }),
+      },
+    );
   },
 };

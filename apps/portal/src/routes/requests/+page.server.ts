@@ -1,25 +1,24 @@
-import { gql } from '@urql/core';
-import { isOpenModuleRequest, nodesOf, type Connection } from '$lib/api-types';
-import { byNewest, REQUEST_LIST_FIELDS, type RequestListItem } from '$lib/module-request';
+import { isOpenModuleRequest, nodesOf } from '$lib/api-types';
+import { RequestListFields } from '$lib/fragments';
+import { graphql } from '$lib/graphql';
+import { byNewest } from '$lib/module-request';
 import { loadQuery } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
 
-const RequestsQuery = gql<{ moduleRequests: Connection<RequestListItem> }, Record<string, never>>`
-  query Requests {
-    moduleRequests(first: 100) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          ${REQUEST_LIST_FIELDS}
+const RequestsQuery = graphql(
+  `
+    query Requests {
+      moduleRequests(first: 100) {
+        edges {
+          node {
+            ...RequestListFields
+          }
         }
       }
     }
-  }
-`;
+  `,
+  [RequestListFields],
+);
 
 export const load: PageServerLoad = async (event) => {
   const data = await loadQuery(event, RequestsQuery, {});

@@ -1,31 +1,17 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { gql } from '@urql/core';
 import { resolve } from '$app/paths';
-import { MODULE_REQUEST_KINDS, nodesOf, type Connection, type ModuleRequestKind, type UserError } from '$lib/api-types';
+import { MODULE_REQUEST_KINDS, nodesOf, type ModuleRequestKind } from '$lib/api-types';
+import { UserErrorFields } from '$lib/fragments';
+import { graphql } from '$lib/graphql';
 import type { MessageKey } from '$lib/i18n/messages';
-import { loadQuery, runMutation, userErrorsMessage } from '$lib/server/api';
+import { loadQuery } from '$lib/server/api';
+import { submitMutation, textValue } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const _TITLE_MAX = 200;
 export const _DESCRIPTION_MAX = 10_000;
 
-interface RequestableModule {
-  __typename: 'Module';
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  latestVersion: string;
-  requires: { id: string; key: string; name: string }[];
-}
-
-const FormQuery = gql<
-  {
-    node: RequestableModule | { __typename: string } | null;
-    viewer: { customer: { installedModules: Connection<{ module: { id: string } }> } | null } | null;
-  },
-  { id: string }
->`
+const FormQuery = graphql(`
   query ModuleRequestForm($id: ID!) {
     node(id: $id) {
       __typename
@@ -45,11 +31,6 @@ const FormQuery = gql<
     viewer {
       customer {
         installedModules(first: 100) {
-          totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
           edges {
             node {
               module {
@@ -61,25 +42,23 @@ const FormQuery = gql<
       }
     }
   }
-`;
+`);
 
-const CreateRequest = gql<
-  { moduleRequestCreate: { moduleRequest: { id: string } | null; userErrors: UserError[] } },
-  { input: { kind: ModuleRequestKind; moduleId: string; title: string; description: string } }
->`
-  mutation ModuleRequestCreate($input: ModuleRequestCreateInput!) {
-    moduleRequestCreate(input: $input) {
-      moduleRequest {
-        id
-      }
-      userErrors {
-        code
-        message
-        field
+const CreateRequest = graphql(
+  `
+    mutation ModuleRequestCreate($input: ModuleRequestCreateInput!) {
+      moduleRequestCreate(input: $input) {
+        moduleRequest {
+          id
+        }
+        userErrors {
+          ...UserErrorFields
+        }
       }
     }
-  }
-`;
+  `,
+  [UserErrorFields],
+);
 
 function parseKind(value: string | null): ModuleRequestKind {
   return MODULE_REQUEST_KINDS.find((kind) => kind === value) ?? 'NEW_MODULE';
@@ -93,12 +72,11 @@ export const load: PageServerLoad = async (event) => {
   const module = data.node;
   if (module?.__typename !== 'Module') error(404, 'not-found');
   const installed = new Set(nodesOf(data.viewer?.customer?.installedModules).map((entry) => entry.module.id));
-  const requestable = module as RequestableModule;
   return {
     kind: parseKind(event.url.searchParams.get('kind')),
-    module: requestable,
-    installed: installed.has(requestable.id),
-    prerequisites: requestable.requires.map((required) => ({ ...required, installed: installed.has(required.id) })),
+    module,
+    installed: installed.has(module.id),
+    prerequisites: module.requires.map((required) => ({ ...required, installed: installed.has(required.id) })),
   };
 };
 
@@ -121,28 +99,26 @@ export function _validateRequestForm(title: string, description: string): Reques
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
-    const title = String(form.get('title') ?? '').trim();
-    const description = String(form.get('description') ?? '').trim();
-    const kind = parseKind(String(form.get('kind') ?? ''));
-    const moduleId = String(form.get('moduleId') ?? '');
+    const title = textValue(form, 'title');
+    const description = textValue(form, 'description');
+    const kind = parseKind(textValue(form, 'kind'));
+    const moduleId = textValue(form, 'moduleId');
     const values = { title, description };
 
-    const failure = (status: number, errors: RequestFormErrors) => fail(status, { values, errors });
     const errors = _validateRequestForm(title, description);
-    if (errors.title || errors.description) return failure(400, errors);
+    if (errors.title || errors.description) return fail(400, { values, errors });
 
-    const outcome = await runMutation(event, CreateRequest, { input: { kind, moduleId, title, description } });
-    if (!outcome.ok) return failure(503, { form: outcome.message });
-    const { moduleRequest, userErrors } = outcome.data.moduleRequestCreate;
-    if (!moduleRequest) {
-      const fieldErrors: RequestFormErrors = { form: userErrorsMessage(userErrors) ?? 'form.error.INVALID_INPUT' };
-      for (const userError of userErrors) {
-        const field = userError.field?.at(-1);
-        if (field === 'title') fieldErrors.title = 'requestForm.error.title';
-        if (field === 'description') fieldErrors.description = 'requestForm.error.description';
-      }
-      return failure(400, fieldErrors);
-    }
-    redirect(303, `${resolve('/requests/[id]', { id: moduleRequest.id })}?created=1`);
+    return submitMutation(
+      event,
+      CreateRequest,
+      { input: { kind, moduleId, title, description } },
+      {
+        payload: (data) => data.moduleRequestCreate,
+        done: ({ moduleRequest }) =>
+          moduleRequest && redirect(303, `${resolve('/requests/[id]', { id: moduleRequest.id })}?created=1`),
+        failed: (errors: RequestFormErrors) => ({ values, errors }),
+        fieldMessages: { title: 'requestForm.error.title', description: 'requestForm.error.description' },
+      },
+    );
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateTimeFormatter } from './format';
+import { dateTimeFormatter } from './time-zone.ts';
 
 describe('dateTimeFormatter', () => {
   const vi = dateTimeFormatter('VI', 'Asia/Ho_Chi_Minh');

@@ -9,7 +9,7 @@ import {
   shiftMonthKey,
   toLocalInputValue,
   utcOffsetLabel,
-} from './time-zone';
+} from './time-zone.ts';
 
 describe('utcOffsetLabel', () => {
   it('labels Vietnam, which has no daylight saving', () => {
