@@ -3,7 +3,7 @@
 // The API must refuse each before it runs (400: QUERY_TOO_COMPLEX, TOO_MANY_IDS, or a bad variable),
 // never time out or fail. Kept apart from hostile-requests.ts, which spreads these into its own.
 import { CSRF_HEADER } from '../../apps/api/src/index.ts';
-import type { FuzzContext, HostileRequest, Random } from './hostile-requests.ts';
+import type { FuzzContext, HostileRequest, Draw } from './hostile-requests.ts';
 
 export const COST_BOMB_CATEGORIES = ['cost-bomb-variables', 'cost-bomb-nodes'] as const;
 type CostBombCategory = (typeof COST_BOMB_CATEGORIES)[number];
@@ -29,11 +29,11 @@ function request(
   };
 }
 
-const anyToken = (r: Random, ctx: FuzzContext) =>
+const anyToken = (r: Draw, ctx: FuzzContext) =>
   r.pick([ctx.tokens.staff, ctx.tokens.customerAdmin, ctx.tokens.customerUser, undefined]);
 
 /** `count` global IDs drawn from the context (customers, notices, upgrades), or forged ones without any. */
-function someIds(r: Random, ctx: FuzzContext, count: number): string[] {
+function someIds(r: Draw, ctx: FuzzContext, count: number): string[] {
   const real = [...ctx.ids.customers, ...ctx.ids.notices, ...ctx.ids.upgrades];
   return Array.from({ length: count }, (_, i) => {
     const index = r.int(1_000_000);
@@ -48,7 +48,7 @@ const NOTICES_PAGE = (size: string) =>
 const aliases = (count: number, field: (i: number) => string) =>
   Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(' ');
 
-export const costBombGenerators: Record<CostBombCategory, (r: Random, ctx: FuzzContext) => HostileRequest> = {
+export const costBombGenerators: Record<CostBombCategory, (r: Draw, ctx: FuzzContext) => HostileRequest> = {
   'cost-bomb-variables': (r, ctx) => {
     const token = anyToken(r, ctx);
     const size = r.pick([100, 100, 99, 64]);
