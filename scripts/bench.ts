@@ -2,10 +2,10 @@
 // dispatching 10,000 due notices on PGlite and on PostgreSQL; and the large-data figures of issue 6
 // (lib/bench-large.ts; BENCH_LARGE=0 skips them). PostgreSQL: BENCH_DATABASE_URL, else
 // TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres (databases are created beside it).
-import { DEFAULT_NOTICE_POLICIES, planNotices } from '../packages/domain/src/index.ts';
+import { DEFAULT_NOTICE_POLICIES, planNotices } from '@upgrade-desk/domain';
 import { noticeRows, type TargetToPlan, type UpgradeToPlan } from '../apps/api/src/notices/plan-writer.ts';
 import { dispatchDue } from '../apps/api/src/notices/dispatcher.ts';
-import { createTestDatabase } from '../packages/db/src/testing.ts';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
 import { benchLargeData } from './lib/bench-large.ts';
 
 const DAY = 86_400_000;

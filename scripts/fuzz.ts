@@ -6,8 +6,9 @@
 // masked internal error, timeout, or a server that stopped answering `{ __typename }`.
 // With FUZZ_PORTAL_URL (e.g. http://localhost:3000, a portal talking to FUZZ_URL's API) the same
 // requests go through the portal's /api/graphql proxy instead, with sessions in cookies.
+import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
 import { loadConfig, startApiServer } from '../apps/api/src/index.ts';
-import { createTestDatabase } from '../packages/db/src/testing.ts';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
 import { seedDemo } from '../prisma/seed/index.ts';
 import {
   CATEGORIES,
@@ -22,7 +23,7 @@ const COUNT = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 4);
 const VERBOSE = process.env.FUZZ_VERBOSE === '1';
-const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-password-2026';
+const PASSWORD = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD;
 if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error('FUZZ_REQUESTS must be a positive whole number.');
 if (!Number.isInteger(SEED)) throw new Error('FUZZ_SEED must be a whole number.');
 

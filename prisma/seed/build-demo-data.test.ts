@@ -7,7 +7,7 @@ import {
   UPGRADE_KINDS,
   type ModuleRequestRole,
   type ModuleRequestStage,
-} from '../../packages/domain/src/index.ts';
+} from '@upgrade-desk/domain';
 import { buildDemoData, customerAdminEmail, ids, type DemoData } from './build-demo-data.ts';
 import { CUSTOMERS } from './data/customers.ts';
 import { MODULES } from './data/modules.ts';

@@ -1,11 +1,11 @@
-import type { Prisma } from '../../packages/db/src/index.ts';
+import type { Prisma } from '@upgrade-desk/db';
 import {
   DEFAULT_WARRANTY_MONTHS,
   renderNotice,
   renderStageChange,
   warrantyEndsAt as warrantyEnd,
   type Locale,
-} from '../../packages/domain/src/index.ts';
+} from '@upgrade-desk/domain';
 import { CARE_ROTA, CUSTOMERS, IMPLEMENTATION_ROTA, type CustomerSeed } from './data/customers.ts';
 import { MODULES, type ModuleSeed } from './data/modules.ts';
 import { NOTICE_POLICIES, type NoticePolicySeed } from './data/notice-policies.ts';

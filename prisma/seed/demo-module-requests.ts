@@ -1,4 +1,4 @@
-import { localDateTimeParts } from '../../packages/domain/src/index.ts';
+import { localDateTimeParts } from '@upgrade-desk/domain';
 import { DemoCalendar, plusDays, plusMinutes, VENDOR_TIME_ZONE } from './demo-calendar.ts';
 import {
   MODULE_REQUESTS,

@@ -1,4 +1,4 @@
-import type { NoticeStage } from '../../packages/domain/src/index.ts';
+import type { NoticeStage } from '@upgrade-desk/domain';
 import { plusHours, plusMinutes, type DemoCalendar } from './demo-calendar.ts';
 import type { NoticePolicySeed } from './data/notice-policies.ts';
 import type { UpgradeSeed } from './data/upgrades.ts';

@@ -4,6 +4,7 @@
 // headers, broken framing) reach the server too.
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
 import { CSRF_HEADER } from '../../apps/api/src/index.ts';
 import { DASHBOARD, PARTNER_NOTICES } from './operations.ts';
 
@@ -1428,7 +1429,7 @@ export async function runHostileRequests(
  * collects some real global IDs, for hostile requests that need them. Accounts that cannot log in
  * are left out (the generator falls back to anonymous requests and forged IDs).
  */
-export async function loadFuzzContext(origin: string, password = 'demo-password-2026'): Promise<FuzzContext> {
+export async function loadFuzzContext(origin: string, password = DEMO_PASSWORD): Promise<FuzzContext> {
   const call = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
     const response = await fetch(`${origin}/graphql`, {
       method: 'POST',

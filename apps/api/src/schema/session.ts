@@ -1,4 +1,4 @@
-import { verifyPassword, hashPassword } from '../auth/password.ts';
+import { verifyPassword, hashPassword } from '@upgrade-desk/accounts';
 import { clearLoginAttempts, countLoginAttempt, LOGIN_THROTTLE, throttleKeys } from '../auth/login-throttle.ts';
 import { createSession, invalidateSession } from '../auth/session.ts';
 import { builder } from './builder.ts';
