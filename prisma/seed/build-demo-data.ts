@@ -1,20 +1,19 @@
 import type { Prisma } from '@upgrade-desk/db';
 import {
+  DEFAULT_NOTICE_POLICIES,
   DEFAULT_WARRANTY_MONTHS,
-  renderNotice,
   renderStageChange,
   warrantyEndsAt as warrantyEnd,
   type Locale,
 } from '@upgrade-desk/domain';
 import { CARE_ROTA, CUSTOMERS, IMPLEMENTATION_ROTA, type CustomerSeed } from './data/customers.ts';
 import { MODULES, type ModuleSeed } from './data/modules.ts';
-import { NOTICE_POLICIES, type NoticePolicySeed } from './data/notice-policies.ts';
 import { STAFF } from './data/staff.ts';
 import { UPGRADES, type UpgradeSeed, type WindowSeed } from './data/upgrades.ts';
 import { blackoutsFor } from './demo-blackouts.ts';
 import { DemoCalendar, plusDays, plusHours, plusMinutes } from './demo-calendar.ts';
 import { MODULE_REQUESTS, requestTimeline } from './demo-module-requests.ts';
-import { planDemoNotices, upgradeTimeline, type PlannedNotice, type Window } from './demo-notices.ts';
+import { upgradeNotices, upgradeTimeline, type DemoNotice, type Window } from './demo-notices.ts';
 import { stableFraction, stableHex, stableId } from './stable-id.ts';
 
 // Builds every demo row in memory, with no I/O, so the data can be checked for consistency
@@ -146,10 +145,8 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
   const calendar = new DemoCalendar(now);
   const moduleByKey = byKey(MODULES, (module) => module.key);
   const customerByCode = byKey(CUSTOMERS, (customer) => customer.code);
-  const policyByKind = byKey(NOTICE_POLICIES, (policy) => policy.kind);
   const module = (key: string): ModuleSeed => required(moduleByKey.get(key), `module "${key}"`);
   const customer = (code: string): CustomerSeed => required(customerByCode.get(code), `customer "${code}"`);
-  const policy = (kind: string): NoticePolicySeed => required(policyByKind.get(kind), `policy "${kind}"`);
   const moduleName = (key: string, locale: Locale): string =>
     locale === 'VI' ? module(key).nameVi : module(key).nameEn;
 
@@ -215,6 +212,7 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
 
   // Customers, their users, staff, installed modules and blackout windows ---------------------
   const installed = new Map<string, Set<string>>();
+  const blackoutsOf = new Map<string, { startsAt: Date; endsAt: Date }[]>();
   CUSTOMERS.forEach((seed, index) => {
     const customerId = ids.customer(seed.code);
     const since = calendar.daysAgo(seed.sinceDaysAgo);
@@ -258,7 +256,9 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
       data.customerStaff.push({ customerId, userId: ids.user(email) });
     }
     installed.set(seed.code, new Set(seed.modules));
-    for (const blackout of blackoutsFor(seed, now)) {
+    const blackouts = blackoutsFor(seed, now);
+    blackoutsOf.set(seed.code, blackouts);
+    for (const blackout of blackouts) {
       data.blackoutWindows.push({
         id: stableId(`blackout:${seed.code}:${blackout.kind}:${blackout.occurrence}`),
         customerId,
@@ -365,8 +365,8 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
   }
 
   // Notice policies -------------------------------------------------------------------------
-  for (const seed of NOTICE_POLICIES) {
-    data.noticePolicies.push({ ...seed, updatedAt: calendar.daysAgo(60), updatedById: adminId });
+  for (const policy of Object.values(DEFAULT_NOTICE_POLICIES)) {
+    data.noticePolicies.push({ ...policy, updatedAt: calendar.daysAgo(60), updatedById: adminId });
   }
   data.auditLogs.push({
     id: stableId('audit:notice-policy:FEATURE'),
@@ -395,6 +395,7 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
     list.push(user);
     usersOf.set(user.customerId, list);
   }
+  const codeOf = new Map(CUSTOMERS.map((seed) => [ids.customer(seed.code), seed.code]));
   const webhookOf = new Map(data.webhookEndpoints.map((endpoint) => [endpoint.customerId, endpoint]));
   const emailOfStaff = new Map(STAFF.map((staff) => [ids.user(staff.email), staff.email]));
   const staffEmailsOf = new Map<string, string[]>();
@@ -433,22 +434,26 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
       .concat(upgrade.status === 'IN_PROGRESS' ? [window.start] : [])
       .concat(timeline.finishedAt ? [timeline.finishedAt] : [])
       .filter((instant): instant is Date => instant instanceof Date);
-    data.upgrades.push({
+    // What the notice planner reads of the upgrade row.
+    const planned = {
       id: upgradeId,
       kind: upgrade.kind,
-      status: upgrade.status,
       title: upgrade.title,
-      summary: upgrade.summary,
-      targetVersion: upgrade.targetVersion ?? null,
       windowStart: window.start,
       windowEnd: window.end,
       expectedDowntimeMinutes: upgrade.expectedDowntimeMinutes,
       requiresRelogin: upgrade.requiresRelogin ?? false,
       sandboxStart,
-      sandboxVerifiedAt: verified,
       emergency: upgrade.emergencyReason !== undefined,
       emergencyReason: upgrade.emergencyReason ?? null,
       sequence: upgrade.rescheduled ? 1 : 0,
+    };
+    data.upgrades.push({
+      ...planned,
+      status: upgrade.status,
+      summary: upgrade.summary,
+      targetVersion: upgrade.targetVersion ?? null,
+      sandboxVerifiedAt: verified,
       createdById,
       createdAt,
       updatedAt: earliest(now, latest(...changes)),
@@ -478,15 +483,29 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
     if (timeline.finishedAt)
       audit(upgrade.status === 'COMPLETED' ? 'upgrade.complete' : 'upgrade.fail', timeline.finishedAt);
 
-    const planned = planDemoNotices(upgrade, policy(upgrade.kind), window, previousWindow, timeline);
     for (const code of targets) {
-      const target = customer(code);
-      const customerId = ids.customer(code);
       required(installed.get(code), `target customer "${code}"`); // an explicit target must exist
-      data.upgradeTargets.push({ upgradeId, customerId });
-      for (const notice of planned) {
-        pushNotice(data, { upgrade, notice, target, customerId, now, moduleName, usersOf, staffEmailsOf, webhookOf });
-      }
+      data.upgradeTargets.push({ upgradeId, customerId: ids.customer(code) });
+    }
+    const notices = upgradeNotices({
+      seed: upgrade,
+      upgrade: {
+        ...planned,
+        modules: upgrade.modules.map((key) => ({ module: { nameVi: module(key).nameVi, nameEn: module(key).nameEn } })),
+      },
+      policy: DEFAULT_NOTICE_POLICIES[upgrade.kind],
+      targets: targets.map((code) => ({
+        customerId: ids.customer(code),
+        timeZone: customer(code).timeZone,
+        locale: customer(code).locale,
+        blackouts: blackoutsOf.get(code) ?? [],
+      })),
+      previousWindow,
+      timeline,
+    });
+    for (const notice of notices) {
+      const target = customer(required(codeOf.get(notice.customerId), 'target'));
+      pushNotice(data, { upgrade, notice, target, now, usersOf, staffEmailsOf, webhookOf });
     }
   }
 
@@ -591,40 +610,21 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
 
 interface NoticeContext {
   upgrade: UpgradeSeed;
-  notice: PlannedNotice;
+  notice: DemoNotice;
   target: CustomerSeed;
-  customerId: string;
   now: Date;
-  moduleName: (key: string, locale: Locale) => string;
   usersOf: Map<string, Prisma.UserCreateManyInput[]>;
   /** Vendor staff assigned to each customer: FIX advisories are copied to them. */
   staffEmailsOf: Map<string, string[]>;
   webhookOf: Map<string, Prisma.WebhookEndpointCreateManyInput>;
 }
 
-/** One customer's copy of a planned notice, with its acknowledgement and deliveries if published. */
+/** One customer's notice, published if due, with its acknowledgement and deliveries if published. */
 function pushNotice(data: DemoData, context: NoticeContext): void {
-  const { upgrade, notice, target, customerId, now, usersOf, staffEmailsOf, webhookOf } = context;
+  const { upgrade, notice, target, now, usersOf, staffEmailsOf, webhookOf } = context;
+  const { customerId } = notice;
   const noticeKey = `${upgrade.key}:${target.code}:${notice.stage}:${notice.sequence}`;
   const id = ids.notice(upgrade.key, target.code, notice.stage, notice.sequence);
-  const rendered = renderNotice({
-    stage: notice.stage,
-    locale: target.locale,
-    timeZone: target.timeZone,
-    upgrade: {
-      title: upgrade.title,
-      kind: upgrade.kind,
-      windowStart: notice.window.start,
-      windowEnd: notice.window.end,
-      expectedDowntimeMinutes: upgrade.expectedDowntimeMinutes,
-      requiresRelogin: upgrade.requiresRelogin ?? false,
-      modules: upgrade.modules.map((key) => context.moduleName(key, target.locale)),
-    },
-    previousWindowStart: notice.previousWindow?.start,
-    previousWindowEnd: notice.previousWindow?.end,
-    reason: notice.reason,
-    acknowledgeBy: notice.requiresAcknowledgement ? notice.acknowledgeBy : undefined,
-  });
   const webhook = webhookOf.get(customerId);
   const due = !notice.supersededAt && notice.scheduledFor.getTime() <= now.getTime();
   // The dispatcher picks a due notice up within a minute.
@@ -655,7 +655,7 @@ function pushNotice(data: DemoData, context: NoticeContext): void {
     publishedAt !== null &&
     notice.requiresAcknowledgement &&
     !acknowledgedAt &&
-    notice.acknowledgeBy !== undefined &&
+    notice.acknowledgeBy !== null &&
     notice.acknowledgeBy.getTime() < now.getTime();
   // Escalations older than an hour have been handled by the worker; newer ones are left for it.
   const escalatedAt =
@@ -663,24 +663,8 @@ function pushNotice(data: DemoData, context: NoticeContext): void {
       ? plusMinutes(notice.acknowledgeBy, 5)
       : null;
 
-  data.notices.push({
-    id,
-    upgradeId: ids.upgrade(upgrade.key),
-    customerId,
-    stage: notice.stage,
-    sequence: notice.sequence,
-    channels: webhook ? ['IN_APP', 'EMAIL', 'WEBHOOK'] : ['IN_APP', 'EMAIL'],
-    scheduledFor: notice.scheduledFor,
-    publishedAt,
-    supersededAt: notice.supersededAt ?? null,
-    locale: target.locale,
-    title: rendered.title,
-    body: rendered.body,
-    requiresAcknowledgement: notice.requiresAcknowledgement,
-    acknowledgeBy: notice.acknowledgeBy ?? null,
-    escalatedAt,
-    createdAt: notice.plannedAt,
-  });
+  const row = { ...notice, id, publishedAt, supersededAt: notice.supersededAt ?? null, escalatedAt };
+  data.notices.push(row);
   if (!publishedAt) return;
 
   const users = usersOf.get(customerId) ?? [];
@@ -748,4 +732,10 @@ function pushNotice(data: DemoData, context: NoticeContext): void {
       createdAt: publishedAt,
     });
   }
+  // As the dispatcher records it: in the app, plus every channel the notice has deliveries on.
+  row.channels = [
+    'IN_APP',
+    ...(recipients.length > 0 ? (['EMAIL'] as const) : []),
+    ...(webhook ? (['WEBHOOK'] as const) : []),
+  ];
 }
