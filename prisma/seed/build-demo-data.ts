@@ -2,8 +2,10 @@ import type { Prisma } from '@upgrade-desk/db';
 import {
   DEFAULT_NOTICE_POLICIES,
   DEFAULT_WARRANTY_MONTHS,
+  deliveryRows,
   renderStageChange,
   warrantyEndsAt as warrantyEnd,
+  type DeliveryAudience,
   type Locale,
 } from '@upgrade-desk/domain';
 import { CARE_ROTA, CUSTOMERS, IMPLEMENTATION_ROTA, type CustomerSeed } from './data/customers.ts';
@@ -396,15 +398,29 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
     usersOf.set(user.customerId, list);
   }
   const codeOf = new Map(CUSTOMERS.map((seed) => [ids.customer(seed.code), seed.code]));
-  const webhookOf = new Map(data.webhookEndpoints.map((endpoint) => [endpoint.customerId, endpoint]));
-  const emailOfStaff = new Map(STAFF.map((staff) => [ids.user(staff.email), staff.email]));
-  const staffEmailsOf = new Map<string, string[]>();
-  for (const row of data.customerStaff) {
-    staffEmailsOf.set(row.customerId, [
-      ...(staffEmailsOf.get(row.customerId) ?? []),
-      required(emailOfStaff.get(row.userId), 'staff'),
-    ]);
-  }
+  // Who the dispatcher reaches (as deliveryRowsFor loads it): enabled users, ordered by address.
+  const enabledByEmail = data.users
+    .filter((user) => !user.disabledAt)
+    .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+  const audience: DeliveryAudience = {
+    emailsOf: groupBy(
+      enabledByEmail.filter((user) => user.customerId && user.emailNotifications !== false),
+      (user) => user.customerId ?? '',
+      (user) => user.email,
+    ),
+    staffEmailsOf: groupBy(
+      enabledByEmail.flatMap((user) =>
+        data.customerStaff.filter((row) => row.userId === user.id).map((row) => ({ ...row, email: user.email })),
+      ),
+      (row) => row.customerId,
+      (row) => row.email,
+    ),
+    endpointsOf: groupBy(
+      data.webhookEndpoints.filter((endpoint) => !endpoint.disabledAt),
+      (endpoint) => endpoint.customerId,
+      (endpoint) => ({ id: required(endpoint.id, 'webhook endpoint id'), url: endpoint.url }),
+    ),
+  };
 
   for (const upgrade of UPGRADES) {
     const upgradeId = ids.upgrade(upgrade.key);
@@ -505,7 +521,7 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
     });
     for (const notice of notices) {
       const target = customer(required(codeOf.get(notice.customerId), 'target'));
-      pushNotice(data, { upgrade, notice, target, now, usersOf, staffEmailsOf, webhookOf });
+      pushNotice(data, { upgrade, notice, target, now, usersOf, audience });
     }
   }
 
@@ -614,18 +630,16 @@ interface NoticeContext {
   target: CustomerSeed;
   now: Date;
   usersOf: Map<string, Prisma.UserCreateManyInput[]>;
-  /** Vendor staff assigned to each customer: FIX advisories are copied to them. */
-  staffEmailsOf: Map<string, string[]>;
-  webhookOf: Map<string, Prisma.WebhookEndpointCreateManyInput>;
+  /** Who the notice's deliveries go to. */
+  audience: DeliveryAudience;
 }
 
 /** One customer's notice, published if due, with its acknowledgement and deliveries if published. */
 function pushNotice(data: DemoData, context: NoticeContext): void {
-  const { upgrade, notice, target, now, usersOf, staffEmailsOf, webhookOf } = context;
+  const { upgrade, notice, target, now, usersOf, audience } = context;
   const { customerId } = notice;
   const noticeKey = `${upgrade.key}:${target.code}:${notice.stage}:${notice.sequence}`;
   const id = ids.notice(upgrade.key, target.code, notice.stage, notice.sequence);
-  const webhook = webhookOf.get(customerId);
   const due = !notice.supersededAt && notice.scheduledFor.getTime() <= now.getTime();
   // The dispatcher picks a due notice up within a minute.
   const publishedAt = due
@@ -678,19 +692,24 @@ function pushNotice(data: DemoData, context: NoticeContext): void {
     });
   }
   const recentlyPublished = now.getTime() - publishedAt.getTime() < 3 * 24 * 60 * 60 * 1000;
-  const recipients = users.filter((user) => user.emailNotifications !== false).map((user) => user.email);
-  // A FIX advisory goes to the customer through its implementation and care staff (TK, CSKH).
-  if (notice.stage === 'ADVISORY') recipients.push(...(staffEmailsOf.get(customerId) ?? []));
-  for (const recipient of recipients) {
+  const deliveries = deliveryRows([{ id, customerId, stage: notice.stage }], audience);
+  for (const delivery of deliveries) {
+    if (delivery.channel === 'WEBHOOK') {
+      data.deliveries.push({
+        ...delivery,
+        id: stableId(`delivery:${noticeKey}:WEBHOOK`),
+        status: 'SENT',
+        attempts: 1,
+        nextAttemptAt: publishedAt,
+        sentAt: earliest(now, plusMinutes(publishedAt, 1)),
+        createdAt: publishedAt,
+      });
+      continue;
+    }
+    const { recipient } = delivery;
     const deliveryKey = `${noticeKey}:EMAIL:${recipient}`;
     const bounces = recipient === BOUNCING_RECIPIENT || stableFraction(`bounce:${deliveryKey}`) < 0.02;
-    const base = {
-      id: stableId(`delivery:${deliveryKey}`),
-      noticeId: id,
-      channel: 'EMAIL' as const,
-      recipient,
-      createdAt: publishedAt,
-    };
+    const base = { ...delivery, id: stableId(`delivery:${deliveryKey}`), createdAt: publishedAt };
     if (!bounces) {
       data.deliveries.push({
         ...base,
@@ -718,24 +737,12 @@ function pushNotice(data: DemoData, context: NoticeContext): void {
       });
     }
   }
-  if (webhook) {
-    data.deliveries.push({
-      id: stableId(`delivery:${noticeKey}:WEBHOOK`),
-      noticeId: id,
-      channel: 'WEBHOOK',
-      recipient: webhook.url,
-      webhookEndpointId: webhook.id ?? null,
-      status: 'SENT',
-      attempts: 1,
-      nextAttemptAt: publishedAt,
-      sentAt: earliest(now, plusMinutes(publishedAt, 1)),
-      createdAt: publishedAt,
-    });
-  }
   // As the dispatcher records it: in the app, plus every channel the notice has deliveries on.
-  row.channels = [
-    'IN_APP',
-    ...(recipients.length > 0 ? (['EMAIL'] as const) : []),
-    ...(webhook ? (['WEBHOOK'] as const) : []),
-  ];
+  row.channels = ['IN_APP', ...new Set(deliveries.map((delivery) => delivery.channel))];
+}
+
+function groupBy<T, V>(items: readonly T[], key: (item: T) => string, value: (item: T) => V): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), value(item)]);
+  return groups;
 }

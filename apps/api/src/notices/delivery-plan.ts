@@ -1,17 +1,9 @@
-import type { NoticeStage, Prisma } from '@upgrade-desk/db';
+// Loads who can be reached for published notices, and hands it to deliveryRows (in the domain),
+// which decides the Delivery rows. The dispatcher inserts them in the transaction that publishes.
+import type { Prisma } from '@upgrade-desk/db';
+import { deliveryRows, type PublishedNoticeRef } from '@upgrade-desk/domain';
 
-// Who a published notice is delivered to on the EMAIL and WEBHOOK channels (IN_APP needs no row):
-// - EMAIL to every user of the customer who wants notices by email and is not disabled;
-// - for a FIX ADVISORY, EMAIL copies to the vendor staff assigned to the customer (implementation
-//   and customer care route the advisory to the customer), unless disabled;
-// - WEBHOOK to every active endpoint of the customer.
-// The dispatcher inserts these rows in the transaction that publishes the notices.
-
-export interface PublishedNoticeRef {
-  id: string;
-  customerId: string;
-  stage: NoticeStage;
-}
+export type { PublishedNoticeRef };
 
 /** A Prisma client or an interactive transaction's client. */
 export type DeliveryPlanClient = Pick<Prisma.TransactionClient, 'user' | 'webhookEndpoint'>;
@@ -70,30 +62,7 @@ export async function deliveryRowsFor(
     (e) => e.customerId,
     (e) => e,
   );
-  const due = options.now ? { nextAttemptAt: options.now } : {};
-
-  const rows: Prisma.DeliveryCreateManyInput[] = [];
-  for (const notice of notices) {
-    const recipients = new Set(emailsOf.get(notice.customerId));
-    if (notice.stage === 'ADVISORY')
-      for (const email of staffEmailsOf.get(notice.customerId) ?? []) recipients.add(email);
-    for (const recipient of recipients) rows.push({ noticeId: notice.id, channel: 'EMAIL', recipient, ...due });
-    // Two active endpoints with one URL would break the (notice, channel, recipient) key; creation
-    // refuses that, and this keeps the first should one exist anyway.
-    const urls = new Set<string>();
-    for (const endpoint of endpointsOf.get(notice.customerId) ?? []) {
-      if (urls.has(endpoint.url)) continue;
-      urls.add(endpoint.url);
-      rows.push({
-        noticeId: notice.id,
-        channel: 'WEBHOOK',
-        recipient: endpoint.url,
-        webhookEndpointId: endpoint.id,
-        ...due,
-      });
-    }
-  }
-  return rows;
+  return deliveryRows(notices, { emailsOf, staffEmailsOf, endpointsOf }, options);
 }
 
 function groupBy<T, V>(items: readonly T[], key: (item: T) => string, value: (item: T) => V): Map<string, V[]> {
