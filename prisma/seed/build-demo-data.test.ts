@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_NOTICE_POLICIES,
+  MODULE_REQUEST_PATH,
   moduleRequestActor,
   moduleRequestTransition,
   NOTICE_STAGES,
@@ -15,7 +16,6 @@ import {
 import { buildDemoData, customerAdminEmail, ids, type DemoData } from './build-demo-data.ts';
 import { CUSTOMERS } from './data/customers.ts';
 import { MODULES } from './data/modules.ts';
-import { REQUEST_PATH } from './data/module-requests.ts';
 import { UPGRADES } from './data/upgrades.ts';
 
 // The demo is placed relative to `now`, so it must hold together whatever `now` is: any time
@@ -253,7 +253,7 @@ describe.each(NOWS)('the demo built at %s', (now) => {
       const onPath = stages
         .map((event) => event.stage)
         .filter((stage) => stage !== 'REJECTED' && stage !== 'WITHDRAWN');
-      expect(onPath).toEqual(REQUEST_PATH.slice(0, onPath.length));
+      expect(onPath).toEqual(MODULE_REQUEST_PATH.slice(0, onPath.length));
       for (const event of stages) expect(event.note).toBeTruthy();
     }
   });
@@ -337,7 +337,7 @@ describe('the demo content', () => {
 
   it('covers every module request stage, both kinds', () => {
     expect(new Set(data.moduleRequests.map((request) => request.stage))).toEqual(
-      new Set([...REQUEST_PATH, 'REJECTED', 'WITHDRAWN']),
+      new Set([...MODULE_REQUEST_PATH, 'REJECTED', 'WITHDRAWN']),
     );
     expect(new Set(data.moduleRequests.map((request) => request.kind))).toEqual(new Set(['NEW_MODULE', 'EXTENSION']));
   });

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD as PASSWORD, verifyPassword } from '@upgrade-desk/accounts';
 import type { Database } from '@upgrade-desk/db';
 import { createTestDatabase } from '@upgrade-desk/db/testing';
-import { NOTICE_STAGES, UPGRADE_KINDS } from '@upgrade-desk/domain';
-import { REQUEST_PATH } from './data/module-requests.ts';
+import { MODULE_REQUEST_PATH, NOTICE_STAGES, UPGRADE_KINDS } from '@upgrade-desk/domain';
 import { isDatabaseEmpty, resetDatabase, seedDemo, type SeedSummary } from './index.ts';
 
 const NOW = new Date('2026-12-01T03:00:00Z');
@@ -125,7 +124,7 @@ describe('the demo seed', () => {
   it('has module requests in every stage, with their history', async () => {
     const requests = await db.prisma.moduleRequest.findMany({ include: { events: { orderBy: { at: 'asc' } } } });
     expect(new Set(requests.map((request) => request.stage))).toEqual(
-      new Set([...REQUEST_PATH, 'REJECTED', 'WITHDRAWN']),
+      new Set([...MODULE_REQUEST_PATH, 'REJECTED', 'WITHDRAWN']),
     );
     for (const request of requests) {
       const stages = request.events.filter((event) => event.kind === 'STAGE');
