@@ -3,10 +3,10 @@
 // (lib/bench-large.ts; BENCH_LARGE=0 skips them), and what a credential and the uncached dashboard
 // cost against an anonymous request on the demo data (always). PostgreSQL: BENCH_DATABASE_URL, else
 // TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres (databases are created beside it).
-import { DEFAULT_NOTICE_POLICIES, planNotices } from '../packages/domain/src/index.ts';
+import { DEFAULT_NOTICE_POLICIES, planNotices } from '@upgrade-desk/domain';
 import { noticeRows, type TargetToPlan, type UpgradeToPlan } from '../apps/api/src/notices/plan-writer.ts';
 import { dispatchDue } from '../apps/api/src/notices/dispatcher.ts';
-import { createTestDatabase } from '../packages/db/src/testing.ts';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
 import { benchCredentialAndPage, benchLargeData } from './lib/bench-large.ts';
 
 const DAY = 86_400_000;

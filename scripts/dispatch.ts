@@ -5,12 +5,7 @@ import { loadConfig } from '../apps/api/src/index.ts';
 import { createLogger, logFunction } from '../apps/api/src/logging.ts';
 import { createNoticeEvents } from '../apps/api/src/notices/events.ts';
 import { startNoticeWorkerFromConfig } from '../apps/api/src/notices/worker.ts';
-import {
-  createDatabase,
-  DEFAULT_DATABASE_URL,
-  pendingMigrations,
-  redactDatabaseUrl,
-} from '../packages/db/src/index.ts';
+import { createDatabase, DEFAULT_DATABASE_URL, pendingMigrations, redactDatabaseUrl } from '@upgrade-desk/db';
 
 const config = loadConfig();
 const url = config.DATABASE_URL ?? DEFAULT_DATABASE_URL;

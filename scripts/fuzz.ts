@@ -7,8 +7,9 @@
 // printing the first failing request shrunk by fast-check to a small one that still fails.
 // With FUZZ_PORTAL_URL (e.g. http://localhost:3000, a portal talking to FUZZ_URL's API) the same
 // requests go through the portal's /api/graphql proxy instead, with sessions in cookies.
+import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
 import { loadConfig, startApiServer } from '../apps/api/src/index.ts';
-import { createTestDatabase } from '../packages/db/src/testing.ts';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
 import { seedDemo } from '../prisma/seed/index.ts';
 import {
   CATEGORIES,
@@ -24,7 +25,7 @@ const COUNT = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 4);
 const VERBOSE = process.env.FUZZ_VERBOSE === '1';
-const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-password-2026';
+const PASSWORD = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD;
 if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error('FUZZ_REQUESTS must be a positive whole number.');
 if (!Number.isInteger(SEED)) throw new Error('FUZZ_SEED must be a whole number.');
 

@@ -1,6 +1,6 @@
 // `pnpm db:generate` (and `pretest`): regenerates the Prisma client only when schema.prisma
 // changed since the last generation. `--force` regenerates regardless.
-import { ensureGenerated } from '../packages/db/src/generate-client.ts';
+import { ensureGenerated } from '@upgrade-desk/db/generate';
 
 const started = performance.now();
 const { generated } = await ensureGenerated({ force: process.argv.includes('--force') });

@@ -13,15 +13,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
 import { CSRF_HEADER } from '../apps/api/src/index.ts';
-import { createDatabase, migrateDeploy, redactDatabaseUrl, type PrismaClient } from '../packages/db/src/index.ts';
+import { createDatabase, migrateDeploy, redactDatabaseUrl, type PrismaClient } from '@upgrade-desk/db';
 import { isDatabaseEmpty, resetDatabase } from '../prisma/seed/index.ts';
 import { seedLarge } from '../prisma/seed/seed-large.ts';
 import { DASHBOARD, DASHBOARD_VARIABLES, PARTNER_NOTICES } from './lib/operations.ts';
 
 const DATABASE_URL = process.env.LOADTEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/upgrade_desk_large';
 const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 60);
-const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-password-2026';
+const PASSWORD = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD;
 const CUSTOMERS = 1000;
 const NOTICES = 100_000;
 /** Connections per operation: 25 dashboards + 25 partner listings = 50. */

@@ -8,8 +8,9 @@ import { configWarnings } from '../apps/api/src/config.ts';
 import { loadConfig, startApiServer } from '../apps/api/src/index.ts';
 import { createLogger, logFunction } from '../apps/api/src/logging.ts';
 import { startNoticeWorkerFromConfig, type NoticeWorker } from '../apps/api/src/notices/worker.ts';
-import { createDatabase, DEFAULT_DATABASE_URL, migrateDeploy, redactDatabaseUrl } from '../packages/db/src/index.ts';
-import { demoAccountLines, isDatabaseEmpty, seedDemo } from '../prisma/seed/index.ts';
+import { demoAccountLines } from '@upgrade-desk/accounts';
+import { createDatabase, DEFAULT_DATABASE_URL, migrateDeploy, redactDatabaseUrl } from '@upgrade-desk/db';
+import { isDatabaseEmpty, seedDemo } from '../prisma/seed/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const portalDir = path.join(root, 'apps/portal');

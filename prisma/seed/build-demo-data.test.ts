@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_NOTICE_POLICIES,
+  MODULE_REQUEST_PATH,
   moduleRequestActor,
   moduleRequestTransition,
   NOTICE_STAGES,
+  noticeRows,
+  planNotices,
   toLocalClock,
   UPGRADE_KINDS,
   type ModuleRequestRole,
   type ModuleRequestStage,
-} from '../../packages/domain/src/index.ts';
+  type NoticeStage,
+} from '@upgrade-desk/domain';
 import { buildDemoData, customerAdminEmail, ids, type DemoData } from './build-demo-data.ts';
 import { CUSTOMERS } from './data/customers.ts';
 import { MODULES } from './data/modules.ts';
-import { REQUEST_PATH } from './data/module-requests.ts';
-import { NOTICE_POLICIES } from './data/notice-policies.ts';
 import { UPGRADES } from './data/upgrades.ts';
 
 // The demo is placed relative to `now`, so it must hold together whatever `now` is: any time
@@ -50,6 +53,100 @@ describe.each(NOWS)('the demo built at %s', (now) => {
   const data = build(now);
   const at = now.getTime();
   const upgradeById = new Map(data.upgrades.map((upgrade) => [upgrade.id, upgrade]));
+
+  it('stores the default notice policies, and plans every upgrade with them', () => {
+    expect(data.noticePolicies.map(({ updatedAt: _at, updatedById: _by, ...policy }) => policy)).toEqual(
+      Object.values(DEFAULT_NOTICE_POLICIES),
+    );
+  });
+
+  it('has, for every upgrade, the notices the planner gives for its current window', () => {
+    const EVENT_STAGES = new Set(['RESCHEDULED', 'CANCELLED', 'COMPLETED', 'FAILED']);
+    const customerById = new Map(data.customers.map((row) => [row.id, row]));
+    const moduleById = new Map(data.modules.map((row) => [row.id, row]));
+    let compared = 0;
+    for (const upgrade of data.upgrades.filter((row) => row.status !== 'DRAFT')) {
+      const seed = UPGRADES.find((candidate) => ids.upgrade(candidate.key) === upgrade.id);
+      const sequence = upgrade.sequence ?? 0;
+      // Planned when it was scheduled, or when it last moved.
+      const action = sequence === 0 ? 'upgrade.schedule' : 'upgrade.reschedule';
+      const plannedAt = new Date(
+        data.auditLogs.find((row) => row.entityId === upgrade.id && row.action === action)?.at ?? Number.NaN,
+      );
+      const targets = data.upgradeTargets
+        .filter((row) => row.upgradeId === upgrade.id)
+        .map(({ customerId }) => ({
+          customerId,
+          timeZone: customerById.get(customerId)?.timeZone ?? '',
+          locale: customerById.get(customerId)?.locale ?? 'VI',
+          blackouts: data.blackoutWindows
+            .filter((row) => row.customerId === customerId)
+            .map((row) => ({ startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) })),
+        }));
+      const notices = data.notices.filter((row) => row.upgradeId === upgrade.id);
+      // What customers had been sent before the move: the earlier plan's notices that were not dropped.
+      const sent = new Map<string, Set<NoticeStage>>();
+      for (const row of notices.filter((n) => (n.sequence ?? 0) < sequence && !n.supersededAt)) {
+        sent.set(row.customerId, (sent.get(row.customerId) ?? new Set()).add(row.stage));
+      }
+      const window = {
+        id: upgrade.id ?? '',
+        kind: upgrade.kind,
+        title: upgrade.title,
+        windowStart: new Date(upgrade.windowStart),
+        windowEnd: new Date(upgrade.windowEnd),
+        expectedDowntimeMinutes: upgrade.expectedDowntimeMinutes,
+        requiresRelogin: upgrade.requiresRelogin ?? false,
+        sandboxStart: upgrade.sandboxStart ? new Date(upgrade.sandboxStart) : null,
+        emergency: upgrade.emergency ?? false,
+        emergencyReason: upgrade.emergencyReason ?? null,
+        sequence,
+        modules: data.upgradeModules
+          .filter((row) => row.upgradeId === upgrade.id)
+          .map((row) => ({
+            module: {
+              nameVi: moduleById.get(row.moduleId)?.nameVi ?? '',
+              nameEn: moduleById.get(row.moduleId)?.nameEn ?? '',
+            },
+          })),
+      };
+      const firstNoticeAt =
+        sequence === 0 && seed?.firstNoticeHoursBefore !== undefined
+          ? new Date(time(upgrade.windowStart) - seed.firstNoticeHoursBefore * 3_600_000)
+          : null;
+      const planned = planNotices(
+        { ...window, firstNoticeAt },
+        DEFAULT_NOTICE_POLICIES[upgrade.kind],
+        targets,
+        plannedAt,
+        sent,
+      );
+      const expected = noticeRows(window, planned, targets).map(({ channels: _channels, ...row }) => ({
+        ...row,
+        createdAt: plannedAt,
+      }));
+      const actual = notices
+        .filter((row) => row.sequence === sequence && !EVENT_STAGES.has(row.stage))
+        .map((row) => ({
+          upgradeId: row.upgradeId,
+          customerId: row.customerId,
+          stage: row.stage,
+          sequence: row.sequence,
+          scheduledFor: new Date(row.scheduledFor),
+          locale: row.locale,
+          title: row.title,
+          body: row.body,
+          requiresAcknowledgement: row.requiresAcknowledgement,
+          acknowledgeBy: row.acknowledgeBy ? new Date(row.acknowledgeBy) : null,
+          createdAt: new Date(row.createdAt ?? Number.NaN),
+        }));
+      const order = (a: { customerId: string; stage: string }, b: { customerId: string; stage: string }) =>
+        `${a.customerId}:${a.stage}`.localeCompare(`${b.customerId}:${b.stage}`);
+      expect(actual.sort(order), seed?.key).toEqual(expected.sort(order));
+      compared += expected.length;
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
 
   it('has unique ids in every table', () => {
     for (const [table, rows] of Object.entries(data)) {
@@ -156,7 +253,7 @@ describe.each(NOWS)('the demo built at %s', (now) => {
       const onPath = stages
         .map((event) => event.stage)
         .filter((stage) => stage !== 'REJECTED' && stage !== 'WITHDRAWN');
-      expect(onPath).toEqual(REQUEST_PATH.slice(0, onPath.length));
+      expect(onPath).toEqual(MODULE_REQUEST_PATH.slice(0, onPath.length));
       for (const event of stages) expect(event.note).toBeTruthy();
     }
   });
@@ -240,7 +337,7 @@ describe('the demo content', () => {
 
   it('covers every module request stage, both kinds', () => {
     expect(new Set(data.moduleRequests.map((request) => request.stage))).toEqual(
-      new Set([...REQUEST_PATH, 'REJECTED', 'WITHDRAWN']),
+      new Set([...MODULE_REQUEST_PATH, 'REJECTED', 'WITHDRAWN']),
     );
     expect(new Set(data.moduleRequests.map((request) => request.kind))).toEqual(new Set(['NEW_MODULE', 'EXTENSION']));
   });
@@ -270,7 +367,9 @@ describe('the demo content', () => {
   });
 
   it('schedules inside the minimum notice only in an emergency, with a reason', () => {
-    const minimum = new Map(NOTICE_POLICIES.map((policy) => [policy.kind, policy.minimumNoticeHours]));
+    const minimum = new Map(
+      Object.values(DEFAULT_NOTICE_POLICIES).map((policy) => [policy.kind, policy.minimumNoticeHours]),
+    );
     for (const seed of UPGRADES.filter((upgrade) => upgrade.status !== 'DRAFT')) {
       if (seed.scheduledHoursBefore < (minimum.get(seed.kind) ?? 0))
         expect(seed.emergencyReason, seed.key).toBeTruthy();

@@ -1,20 +1,21 @@
-import type { Prisma } from '../../packages/db/src/index.ts';
+import type { Prisma } from '@upgrade-desk/db';
 import {
+  DEFAULT_NOTICE_POLICIES,
   DEFAULT_WARRANTY_MONTHS,
-  renderNotice,
+  deliveryRows,
   renderStageChange,
   warrantyEndsAt as warrantyEnd,
+  type DeliveryAudience,
   type Locale,
-} from '../../packages/domain/src/index.ts';
+} from '@upgrade-desk/domain';
 import { CARE_ROTA, CUSTOMERS, IMPLEMENTATION_ROTA, type CustomerSeed } from './data/customers.ts';
 import { MODULES, type ModuleSeed } from './data/modules.ts';
-import { NOTICE_POLICIES, type NoticePolicySeed } from './data/notice-policies.ts';
 import { STAFF } from './data/staff.ts';
 import { UPGRADES, type UpgradeSeed, type WindowSeed } from './data/upgrades.ts';
 import { blackoutsFor } from './demo-blackouts.ts';
 import { DemoCalendar, plusDays, plusHours, plusMinutes } from './demo-calendar.ts';
 import { MODULE_REQUESTS, requestTimeline } from './demo-module-requests.ts';
-import { planDemoNotices, upgradeTimeline, type PlannedNotice, type Window } from './demo-notices.ts';
+import { upgradeNotices, upgradeTimeline, type DemoNotice, type Window } from './demo-notices.ts';
 import { stableFraction, stableHex, stableId } from './stable-id.ts';
 
 // Builds every demo row in memory, with no I/O, so the data can be checked for consistency
@@ -146,10 +147,8 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
   const calendar = new DemoCalendar(now);
   const moduleByKey = byKey(MODULES, (module) => module.key);
   const customerByCode = byKey(CUSTOMERS, (customer) => customer.code);
-  const policyByKind = byKey(NOTICE_POLICIES, (policy) => policy.kind);
   const module = (key: string): ModuleSeed => required(moduleByKey.get(key), `module "${key}"`);
   const customer = (code: string): CustomerSeed => required(customerByCode.get(code), `customer "${code}"`);
-  const policy = (kind: string): NoticePolicySeed => required(policyByKind.get(kind), `policy "${kind}"`);
   const moduleName = (key: string, locale: Locale): string =>
     locale === 'VI' ? module(key).nameVi : module(key).nameEn;
 
@@ -215,6 +214,7 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
 
   // Customers, their users, staff, installed modules and blackout windows ---------------------
   const installed = new Map<string, Set<string>>();
+  const blackoutsOf = new Map<string, { startsAt: Date; endsAt: Date }[]>();
   CUSTOMERS.forEach((seed, index) => {
     const customerId = ids.customer(seed.code);
     const since = calendar.daysAgo(seed.sinceDaysAgo);
@@ -258,7 +258,9 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
       data.customerStaff.push({ customerId, userId: ids.user(email) });
     }
     installed.set(seed.code, new Set(seed.modules));
-    for (const blackout of blackoutsFor(seed, now)) {
+    const blackouts = blackoutsFor(seed, now);
+    blackoutsOf.set(seed.code, blackouts);
+    for (const blackout of blackouts) {
       data.blackoutWindows.push({
         id: stableId(`blackout:${seed.code}:${blackout.kind}:${blackout.occurrence}`),
         customerId,
@@ -365,8 +367,8 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
   }
 
   // Notice policies -------------------------------------------------------------------------
-  for (const seed of NOTICE_POLICIES) {
-    data.noticePolicies.push({ ...seed, updatedAt: calendar.daysAgo(60), updatedById: adminId });
+  for (const policy of Object.values(DEFAULT_NOTICE_POLICIES)) {
+    data.noticePolicies.push({ ...policy, updatedAt: calendar.daysAgo(60), updatedById: adminId });
   }
   data.auditLogs.push({
     id: stableId('audit:notice-policy:FEATURE'),
@@ -395,15 +397,30 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
     list.push(user);
     usersOf.set(user.customerId, list);
   }
-  const webhookOf = new Map(data.webhookEndpoints.map((endpoint) => [endpoint.customerId, endpoint]));
-  const emailOfStaff = new Map(STAFF.map((staff) => [ids.user(staff.email), staff.email]));
-  const staffEmailsOf = new Map<string, string[]>();
-  for (const row of data.customerStaff) {
-    staffEmailsOf.set(row.customerId, [
-      ...(staffEmailsOf.get(row.customerId) ?? []),
-      required(emailOfStaff.get(row.userId), 'staff'),
-    ]);
-  }
+  const codeOf = new Map(CUSTOMERS.map((seed) => [ids.customer(seed.code), seed.code]));
+  // Who the dispatcher reaches (as deliveryRowsFor loads it): enabled users, ordered by address.
+  const enabledByEmail = data.users
+    .filter((user) => !user.disabledAt)
+    .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+  const audience: DeliveryAudience = {
+    emailsOf: groupBy(
+      enabledByEmail.filter((user) => user.customerId && user.emailNotifications !== false),
+      (user) => user.customerId ?? '',
+      (user) => user.email,
+    ),
+    staffEmailsOf: groupBy(
+      enabledByEmail.flatMap((user) =>
+        data.customerStaff.filter((row) => row.userId === user.id).map((row) => ({ ...row, email: user.email })),
+      ),
+      (row) => row.customerId,
+      (row) => row.email,
+    ),
+    endpointsOf: groupBy(
+      data.webhookEndpoints.filter((endpoint) => !endpoint.disabledAt),
+      (endpoint) => endpoint.customerId,
+      (endpoint) => ({ id: required(endpoint.id, 'webhook endpoint id'), url: endpoint.url }),
+    ),
+  };
 
   for (const upgrade of UPGRADES) {
     const upgradeId = ids.upgrade(upgrade.key);
@@ -433,22 +450,26 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
       .concat(upgrade.status === 'IN_PROGRESS' ? [window.start] : [])
       .concat(timeline.finishedAt ? [timeline.finishedAt] : [])
       .filter((instant): instant is Date => instant instanceof Date);
-    data.upgrades.push({
+    // What the notice planner reads of the upgrade row.
+    const planned = {
       id: upgradeId,
       kind: upgrade.kind,
-      status: upgrade.status,
       title: upgrade.title,
-      summary: upgrade.summary,
-      targetVersion: upgrade.targetVersion ?? null,
       windowStart: window.start,
       windowEnd: window.end,
       expectedDowntimeMinutes: upgrade.expectedDowntimeMinutes,
       requiresRelogin: upgrade.requiresRelogin ?? false,
       sandboxStart,
-      sandboxVerifiedAt: verified,
       emergency: upgrade.emergencyReason !== undefined,
       emergencyReason: upgrade.emergencyReason ?? null,
       sequence: upgrade.rescheduled ? 1 : 0,
+    };
+    data.upgrades.push({
+      ...planned,
+      status: upgrade.status,
+      summary: upgrade.summary,
+      targetVersion: upgrade.targetVersion ?? null,
+      sandboxVerifiedAt: verified,
       createdById,
       createdAt,
       updatedAt: earliest(now, latest(...changes)),
@@ -478,15 +499,29 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
     if (timeline.finishedAt)
       audit(upgrade.status === 'COMPLETED' ? 'upgrade.complete' : 'upgrade.fail', timeline.finishedAt);
 
-    const planned = planDemoNotices(upgrade, policy(upgrade.kind), window, previousWindow, timeline);
     for (const code of targets) {
-      const target = customer(code);
-      const customerId = ids.customer(code);
       required(installed.get(code), `target customer "${code}"`); // an explicit target must exist
-      data.upgradeTargets.push({ upgradeId, customerId });
-      for (const notice of planned) {
-        pushNotice(data, { upgrade, notice, target, customerId, now, moduleName, usersOf, staffEmailsOf, webhookOf });
-      }
+      data.upgradeTargets.push({ upgradeId, customerId: ids.customer(code) });
+    }
+    const notices = upgradeNotices({
+      seed: upgrade,
+      upgrade: {
+        ...planned,
+        modules: upgrade.modules.map((key) => ({ module: { nameVi: module(key).nameVi, nameEn: module(key).nameEn } })),
+      },
+      policy: DEFAULT_NOTICE_POLICIES[upgrade.kind],
+      targets: targets.map((code) => ({
+        customerId: ids.customer(code),
+        timeZone: customer(code).timeZone,
+        locale: customer(code).locale,
+        blackouts: blackoutsOf.get(code) ?? [],
+      })),
+      previousWindow,
+      timeline,
+    });
+    for (const notice of notices) {
+      const target = customer(required(codeOf.get(notice.customerId), 'target'));
+      pushNotice(data, { upgrade, notice, target, now, usersOf, audience });
     }
   }
 
@@ -591,41 +626,20 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
 
 interface NoticeContext {
   upgrade: UpgradeSeed;
-  notice: PlannedNotice;
+  notice: DemoNotice;
   target: CustomerSeed;
-  customerId: string;
   now: Date;
-  moduleName: (key: string, locale: Locale) => string;
   usersOf: Map<string, Prisma.UserCreateManyInput[]>;
-  /** Vendor staff assigned to each customer: FIX advisories are copied to them. */
-  staffEmailsOf: Map<string, string[]>;
-  webhookOf: Map<string, Prisma.WebhookEndpointCreateManyInput>;
+  /** Who the notice's deliveries go to. */
+  audience: DeliveryAudience;
 }
 
-/** One customer's copy of a planned notice, with its acknowledgement and deliveries if published. */
+/** One customer's notice, published if due, with its acknowledgement and deliveries if published. */
 function pushNotice(data: DemoData, context: NoticeContext): void {
-  const { upgrade, notice, target, customerId, now, usersOf, staffEmailsOf, webhookOf } = context;
+  const { upgrade, notice, target, now, usersOf, audience } = context;
+  const { customerId } = notice;
   const noticeKey = `${upgrade.key}:${target.code}:${notice.stage}:${notice.sequence}`;
   const id = ids.notice(upgrade.key, target.code, notice.stage, notice.sequence);
-  const rendered = renderNotice({
-    stage: notice.stage,
-    locale: target.locale,
-    timeZone: target.timeZone,
-    upgrade: {
-      title: upgrade.title,
-      kind: upgrade.kind,
-      windowStart: notice.window.start,
-      windowEnd: notice.window.end,
-      expectedDowntimeMinutes: upgrade.expectedDowntimeMinutes,
-      requiresRelogin: upgrade.requiresRelogin ?? false,
-      modules: upgrade.modules.map((key) => context.moduleName(key, target.locale)),
-    },
-    previousWindowStart: notice.previousWindow?.start,
-    previousWindowEnd: notice.previousWindow?.end,
-    reason: notice.reason,
-    acknowledgeBy: notice.requiresAcknowledgement ? notice.acknowledgeBy : undefined,
-  });
-  const webhook = webhookOf.get(customerId);
   const due = !notice.supersededAt && notice.scheduledFor.getTime() <= now.getTime();
   // The dispatcher picks a due notice up within a minute.
   const publishedAt = due
@@ -655,7 +669,7 @@ function pushNotice(data: DemoData, context: NoticeContext): void {
     publishedAt !== null &&
     notice.requiresAcknowledgement &&
     !acknowledgedAt &&
-    notice.acknowledgeBy !== undefined &&
+    notice.acknowledgeBy !== null &&
     notice.acknowledgeBy.getTime() < now.getTime();
   // Escalations older than an hour have been handled by the worker; newer ones are left for it.
   const escalatedAt =
@@ -663,24 +677,8 @@ function pushNotice(data: DemoData, context: NoticeContext): void {
       ? plusMinutes(notice.acknowledgeBy, 5)
       : null;
 
-  data.notices.push({
-    id,
-    upgradeId: ids.upgrade(upgrade.key),
-    customerId,
-    stage: notice.stage,
-    sequence: notice.sequence,
-    channels: webhook ? ['IN_APP', 'EMAIL', 'WEBHOOK'] : ['IN_APP', 'EMAIL'],
-    scheduledFor: notice.scheduledFor,
-    publishedAt,
-    supersededAt: notice.supersededAt ?? null,
-    locale: target.locale,
-    title: rendered.title,
-    body: rendered.body,
-    requiresAcknowledgement: notice.requiresAcknowledgement,
-    acknowledgeBy: notice.acknowledgeBy ?? null,
-    escalatedAt,
-    createdAt: notice.plannedAt,
-  });
+  const row = { ...notice, id, publishedAt, supersededAt: notice.supersededAt ?? null, escalatedAt };
+  data.notices.push(row);
   if (!publishedAt) return;
 
   const users = usersOf.get(customerId) ?? [];
@@ -694,19 +692,24 @@ function pushNotice(data: DemoData, context: NoticeContext): void {
     });
   }
   const recentlyPublished = now.getTime() - publishedAt.getTime() < 3 * 24 * 60 * 60 * 1000;
-  const recipients = users.filter((user) => user.emailNotifications !== false).map((user) => user.email);
-  // A FIX advisory goes to the customer through its implementation and care staff (TK, CSKH).
-  if (notice.stage === 'ADVISORY') recipients.push(...(staffEmailsOf.get(customerId) ?? []));
-  for (const recipient of recipients) {
+  const deliveries = deliveryRows([{ id, customerId, stage: notice.stage }], audience);
+  for (const delivery of deliveries) {
+    if (delivery.channel === 'WEBHOOK') {
+      data.deliveries.push({
+        ...delivery,
+        id: stableId(`delivery:${noticeKey}:WEBHOOK`),
+        status: 'SENT',
+        attempts: 1,
+        nextAttemptAt: publishedAt,
+        sentAt: earliest(now, plusMinutes(publishedAt, 1)),
+        createdAt: publishedAt,
+      });
+      continue;
+    }
+    const { recipient } = delivery;
     const deliveryKey = `${noticeKey}:EMAIL:${recipient}`;
     const bounces = recipient === BOUNCING_RECIPIENT || stableFraction(`bounce:${deliveryKey}`) < 0.02;
-    const base = {
-      id: stableId(`delivery:${deliveryKey}`),
-      noticeId: id,
-      channel: 'EMAIL' as const,
-      recipient,
-      createdAt: publishedAt,
-    };
+    const base = { ...delivery, id: stableId(`delivery:${deliveryKey}`), createdAt: publishedAt };
     if (!bounces) {
       data.deliveries.push({
         ...base,
@@ -734,18 +737,12 @@ function pushNotice(data: DemoData, context: NoticeContext): void {
       });
     }
   }
-  if (webhook) {
-    data.deliveries.push({
-      id: stableId(`delivery:${noticeKey}:WEBHOOK`),
-      noticeId: id,
-      channel: 'WEBHOOK',
-      recipient: webhook.url,
-      webhookEndpointId: webhook.id ?? null,
-      status: 'SENT',
-      attempts: 1,
-      nextAttemptAt: publishedAt,
-      sentAt: earliest(now, plusMinutes(publishedAt, 1)),
-      createdAt: publishedAt,
-    });
-  }
+  // As the dispatcher records it: in the app, plus every channel the notice has deliveries on.
+  row.channels = ['IN_APP', ...new Set(deliveries.map((delivery) => delivery.channel))];
+}
+
+function groupBy<T, V>(items: readonly T[], key: (item: T) => string, value: (item: T) => V): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), value(item)]);
+  return groups;
 }

@@ -1,6 +1,7 @@
 // `pnpm seed:large`: wipes the database named by DATABASE_URL and fills it with the large benchmark
 // data set (SEED_CUSTOMERS customers, default 1,000; SEED_NOTICES notices, default 100,000).
-import { createDatabase, migrateDeploy, redactDatabaseUrl, resolveDatabaseUrl } from '../../packages/db/src/index.ts';
+import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
+import { createDatabase, migrateDeploy, redactDatabaseUrl, resolveDatabaseUrl } from '@upgrade-desk/db';
 import { resetDatabase } from './reset-database.ts';
 import { seedLarge } from './seed-large.ts';
 
@@ -17,7 +18,7 @@ try {
   const started = performance.now();
   await resetDatabase(db.prisma);
   await seedLarge(db.prisma, {
-    password: process.env.DEMO_PASSWORD ?? 'demo-password-2026',
+    password: process.env.DEMO_PASSWORD ?? DEMO_PASSWORD,
     now: new Date(),
     customers,
     notices,

@@ -1,20 +1,18 @@
 // `pnpm seed`: migrates the database named by DATABASE_URL (default: the embedded PGlite),
 // wipes it and fills it with the demo. Reads its configuration here, once (STYLE.md).
+import { DEMO_PASSWORD, demoAccountLines } from '@upgrade-desk/accounts';
 import {
   createDatabase,
   EmbeddedDatabaseInUse,
   migrateDeploy,
   redactDatabaseUrl,
   resolveDatabaseUrl,
-} from '../../packages/db/src/index.ts';
-import { demoAccountLines } from './demo-accounts.ts';
+} from '@upgrade-desk/db';
 import { resetDatabase } from './reset-database.ts';
 import { seedDemo } from './seed-demo.ts';
 
-const DEFAULT_DEMO_PASSWORD = 'demo-password-2026';
-
 async function main(): Promise<void> {
-  const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+  const password = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD;
   if (password.length < 8) throw new Error('DEMO_PASSWORD must be at least 8 characters long.');
   const url = resolveDatabaseUrl(process.env.DATABASE_URL);
   console.log(`Database: ${redactDatabaseUrl(url)}`);
@@ -28,9 +26,7 @@ async function main(): Promise<void> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Demo data seeded in ${seconds} s:`);
     console.table(summary);
-    console.log(
-      `Demo accounts (password ${process.env.DEMO_PASSWORD ? 'from DEMO_PASSWORD' : DEFAULT_DEMO_PASSWORD}):`,
-    );
+    console.log(`Demo accounts (password ${process.env.DEMO_PASSWORD ? 'from DEMO_PASSWORD' : DEMO_PASSWORD}):`);
     for (const line of demoAccountLines()) console.log(`  ${line}`);
   } finally {
     await database.close();

@@ -1,4 +1,4 @@
-import { fromLocalClock, toLocalClock, type LocalClock } from '../../packages/domain/src/index.ts';
+import { fromLocalClock, toLocalClock, type LocalClock } from '@upgrade-desk/domain';
 import type { BlackoutKind, CustomerSeed } from './data/customers.ts';
 
 // Blackout windows follow the Vietnamese business calendar in the customer's own zone:

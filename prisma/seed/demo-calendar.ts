@@ -1,4 +1,4 @@
-import { fromLocalClock, toLocalClock, type LocalClock } from '../../packages/domain/src/index.ts';
+import { fromLocalClock, toLocalClock, type LocalClock } from '@upgrade-desk/domain';
 
 export const VENDOR_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 

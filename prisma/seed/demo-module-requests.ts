@@ -1,12 +1,11 @@
-import { localDateTimeParts } from '../../packages/domain/src/index.ts';
-import { DemoCalendar, plusDays, plusMinutes, VENDOR_TIME_ZONE } from './demo-calendar.ts';
 import {
-  MODULE_REQUESTS,
-  REQUEST_PATH,
-  STAGE_NOTES,
-  type ModuleRequestSeed,
-  type RequestStage,
-} from './data/module-requests.ts';
+  localDateTimeParts,
+  MODULE_REQUEST_PATH,
+  moduleRequestTransition,
+  type ModuleRequestStage,
+} from '@upgrade-desk/domain';
+import { DemoCalendar, plusDays, plusMinutes, VENDOR_TIME_ZONE } from './demo-calendar.ts';
+import { MODULE_REQUESTS, STAGE_NOTES, type ModuleRequestSeed } from './data/module-requests.ts';
 import { stableFraction } from './stable-id.ts';
 
 // A request's timeline: one STAGE event per step walked, spread over office hours between the
@@ -15,7 +14,7 @@ import { stableFraction } from './stable-id.ts';
 
 export interface RequestEventSeed {
   kind: 'STAGE' | 'COMMENT' | 'ASSIGNMENT';
-  stage: RequestStage;
+  stage: ModuleRequestStage;
   at: Date;
   /** 'customer-admin', 'assignee' or 'care': resolved to users by the caller. */
   by: 'customer-admin' | 'assignee' | 'care';
@@ -32,9 +31,10 @@ export interface RequestTimeline {
 }
 
 /** Steps walked, in order: the path up to the current stage, or up to where it left the path. */
-export function stagesWalked(request: ModuleRequestSeed): RequestStage[] {
+export function stagesWalked(request: ModuleRequestSeed): ModuleRequestStage[] {
   const last = request.leftAt ?? request.stage;
-  const walked = REQUEST_PATH.slice(0, REQUEST_PATH.indexOf(last) + 1);
+  const path: readonly ModuleRequestStage[] = MODULE_REQUEST_PATH;
+  const walked = path.slice(0, path.indexOf(last) + 1);
   return request.leftAt ? [...walked, request.stage] : walked;
 }
 
@@ -45,7 +45,7 @@ function officeHours(calendar: DemoCalendar, daysAgo: number, key: string): Date
   return calendar.day(-daysAgo, hour, minute, VENDOR_TIME_ZONE);
 }
 
-function stageActor(stage: RequestStage): RequestEventSeed['by'] {
+function stageActor(stage: ModuleRequestStage): RequestEventSeed['by'] {
   switch (stage) {
     case 'SUBMITTED':
     case 'WITHDRAWN':
@@ -115,6 +115,13 @@ export function requestTimeline(
   });
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
   const stageEvents = events.filter((event) => event.kind === 'STAGE');
+  // Every step must be one the product allows its actor (the same rule advancing through the API checks).
+  stageEvents.slice(1).forEach((event, index) => {
+    const from = stageEvents[index]?.stage ?? 'SUBMITTED';
+    const actor = event.by === 'customer-admin' ? 'CUSTOMER_ADMIN' : 'STAFF_ADVANCER';
+    const verdict = moduleRequestTransition(from, event.stage, actor, event.note);
+    if (!verdict.ok) throw new Error(`Demo request ${request.key}: ${from} -> ${event.stage}: ${verdict.message}`);
+  });
   return {
     seed: request,
     events,

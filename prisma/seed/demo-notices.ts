@@ -1,32 +1,31 @@
-import type { NoticeStage } from '../../packages/domain/src/index.ts';
+import {
+  EVENT_STAGE,
+  eventNotices,
+  noticeForTransition,
+  noticeRows,
+  planNotices,
+  type NoticePolicy,
+  type NoticeRow,
+  type NoticeStage,
+  type TargetToPlan,
+  type UpgradeToPlan,
+} from '@upgrade-desk/domain';
 import { plusHours, plusMinutes, type DemoCalendar } from './demo-calendar.ts';
-import type { NoticePolicySeed } from './data/notice-policies.ts';
 import type { UpgradeSeed } from './data/upgrades.ts';
 
-// The notices an upgrade's history would have produced under the vendor's policy: planned when
-// it was scheduled, published when due, superseded when a reschedule or a cancel dropped them.
-// This mirrors the policy for demo purposes only; the product's own planner lives in
-// packages/domain and is what the API uses.
+// The notices an upgrade's history produced, replayed step by step with the functions the API
+// runs at each step (planNotices, eventNotices, noticeRows): planned when it was scheduled,
+// published when due, superseded when a reschedule or the upgrade's end dropped them.
 
 export interface Window {
   start: Date;
   end: Date;
 }
 
-export interface PlannedNotice {
-  stage: NoticeStage;
-  /** Notices planned after the n-th reschedule carry sequence n (the upgrade's sequence then). */
-  sequence: number;
-  scheduledFor: Date;
-  /** The window the text describes: the one in force when the notice was planned. */
-  window: Window;
-  requiresAcknowledgement: boolean;
-  acknowledgeBy?: Date;
+/** A Notice row as the API wrote it, with when it was written and, if dropped, when. */
+export interface DemoNotice extends NoticeRow {
+  createdAt: Date;
   supersededAt?: Date;
-  previousWindow?: Window;
-  reason?: string;
-  /** When the notice was planned (its row's createdAt). */
-  plannedAt: Date;
 }
 
 export interface UpgradeTimeline {
@@ -37,133 +36,70 @@ export interface UpgradeTimeline {
   finishedAt?: Date;
 }
 
-function later(a: Date, b: Date): Date {
-  return a.getTime() >= b.getTime() ? a : b;
+export interface UpgradeHistory {
+  seed: UpgradeSeed;
+  /** The upgrade as it stands (current window and sequence). */
+  upgrade: UpgradeToPlan;
+  policy: NoticePolicy;
+  targets: readonly TargetToPlan[];
+  /** The window before the reschedule, if it moved. */
+  previousWindow?: Window;
+  timeline: UpgradeTimeline;
 }
 
-/** The pre-window notices of one plan, per kind, from the policy's lead times. */
-function planWindow(
-  upgrade: UpgradeSeed,
-  policy: NoticePolicySeed,
-  window: Window,
-  sequence: number,
-  plannedAt: Date,
-): PlannedNotice[] {
-  // A notice whose time has passed when it is planned goes out at once.
-  const at = (instant: Date): Date => later(instant, plannedAt);
-  const base = { sequence, window, plannedAt, requiresAcknowledgement: false };
-  switch (upgrade.kind) {
-    case 'FEATURE': {
-      const reminderAt = at(plusHours(window.start, -(policy.reminderLeadHours ?? 48)));
-      return [
-        {
-          ...base,
-          stage: 'ANNOUNCEMENT',
-          scheduledFor: at(plusHours(window.start, -24 * (policy.announcementLeadDays ?? 14))),
-          // A FEATURE announcement needs a decision: acknowledged before the reminder goes out.
-          requiresAcknowledgement: true,
-          acknowledgeBy: reminderAt,
-        },
-        { ...base, stage: 'REMINDER', scheduledFor: reminderAt },
-        {
-          ...base,
-          stage: 'FINAL_REMINDER',
-          scheduledFor: at(plusHours(window.start, -(policy.finalReminderLeadHours ?? 24))),
-        },
-      ];
+/** Every notice of one upgrade, for each target, as the API's steps would have written them. */
+export function upgradeNotices({
+  seed,
+  upgrade,
+  policy,
+  targets,
+  previousWindow,
+  timeline,
+}: UpgradeHistory): DemoNotice[] {
+  if (seed.status === 'DRAFT') return [];
+  const notices: DemoNotice[] = [];
+  const write = (rows: NoticeRow[], at: Date) => notices.push(...rows.map((row) => ({ ...row, createdAt: at })));
+  // The dispatcher publishes a notice when it falls due; what is still pending at a step is superseded.
+  const isPublished = (notice: DemoNotice, at: Date) => !notice.supersededAt && notice.scheduledFor <= at;
+  const supersedePending = (at: Date) => {
+    for (const notice of notices) if (!notice.supersededAt && notice.scheduledFor > at) notice.supersededAt = at;
+  };
+  const sentStages = (at: Date) => {
+    const sent = new Map<string, Set<NoticeStage>>();
+    for (const notice of notices.filter((n) => isPublished(n, at))) {
+      sent.set(notice.customerId, (sent.get(notice.customerId) ?? new Set()).add(notice.stage));
     }
-    case 'SERVER': {
-      const imminentAt = at(plusMinutes(window.start, -(policy.imminentLeadMinutes ?? 30)));
-      const firstNoticeHours = upgrade.firstNoticeHoursBefore ?? policy.finalReminderLeadHours ?? 24;
-      return [
-        {
-          ...base,
-          stage: 'FINAL_REMINDER',
-          scheduledFor: at(plusHours(window.start, -firstNoticeHours)),
-          requiresAcknowledgement: true,
-          acknowledgeBy: imminentAt,
-        },
-        { ...base, stage: 'IMMINENT', scheduledFor: imminentAt },
-      ];
-    }
-    case 'FIX':
-      return [{ ...base, stage: 'ADVISORY', scheduledFor: plannedAt }];
-  }
-}
+    return sent;
+  };
+  const tell = (stage: NoticeStage, at: Date, shape: UpgradeToPlan, options: Parameters<typeof noticeRows>[3]) =>
+    write(noticeRows(shape, eventNotices(stage, [...sentStages(at).keys()], at), targets, options), at);
 
-/** Every notice of one upgrade (the same for each target customer; only the rendering differs). */
-export function planDemoNotices(
-  upgrade: UpgradeSeed,
-  policy: NoticePolicySeed,
-  window: Window,
-  previousWindow: Window | undefined,
-  timeline: UpgradeTimeline,
-): PlannedNotice[] {
-  if (upgrade.status === 'DRAFT') return [];
-  const notices: PlannedNotice[] = [];
+  // Scheduled: the plan for the window then in force.
+  const first = previousWindow
+    ? { ...upgrade, windowStart: previousWindow.start, windowEnd: previousWindow.end, sequence: 0 }
+    : upgrade;
+  const firstNoticeAt =
+    seed.firstNoticeHoursBefore === undefined ? null : plusHours(first.windowStart, -seed.firstNoticeHoursBefore);
+  write(
+    noticeRows(first, planNotices({ ...first, firstNoticeAt }, policy, targets, timeline.scheduledAt), targets),
+    timeline.scheduledAt,
+  );
 
-  if (upgrade.rescheduled && previousWindow && timeline.rescheduledAt) {
+  if (previousWindow && timeline.rescheduledAt) {
     const movedAt = timeline.rescheduledAt;
-    const firstPlan = planWindow(upgrade, policy, previousWindow, 0, timeline.scheduledAt);
-    const alreadyOut = new Set<NoticeStage>();
-    for (const notice of firstPlan) {
-      if (notice.scheduledFor.getTime() <= movedAt.getTime()) alreadyOut.add(notice.stage);
-      else notice.supersededAt = movedAt;
-      notices.push(notice);
-    }
-    notices.push({
-      stage: 'RESCHEDULED',
-      sequence: 1,
-      scheduledFor: movedAt,
-      window,
-      previousWindow,
-      reason: upgrade.rescheduled.reason,
-      requiresAcknowledgement: false,
-      plannedAt: movedAt,
-    });
-    // What was already said is not repeated; what was still pending is planned afresh.
-    notices.push(...planWindow(upgrade, policy, window, 1, movedAt).filter((n) => !alreadyOut.has(n.stage)));
-  } else {
-    notices.push(...planWindow(upgrade, policy, window, 0, timeline.scheduledAt));
+    supersedePending(movedAt);
+    const sent = sentStages(movedAt);
+    tell(EVENT_STAGE.rescheduled, movedAt, upgrade, { previousWindow, reason: seed.rescheduled?.reason });
+    write(noticeRows(upgrade, planNotices(upgrade, policy, targets, movedAt, sent), targets), movedAt);
   }
 
-  const sequence = upgrade.rescheduled ? 1 : 0;
-  if (upgrade.status === 'CANCELLED' && timeline.cancelledAt && upgrade.cancelled) {
-    const cancelledAt = timeline.cancelledAt;
-    for (const notice of notices) {
-      if (!notice.supersededAt && notice.scheduledFor.getTime() > cancelledAt.getTime())
-        notice.supersededAt = cancelledAt;
-    }
-    notices.push({
-      stage: 'CANCELLED',
-      sequence,
-      scheduledFor: cancelledAt,
-      window,
-      reason: upgrade.cancelled.reason,
-      requiresAcknowledgement: false,
-      plannedAt: cancelledAt,
-    });
-  }
-  if (upgrade.status === 'COMPLETED' && upgrade.kind === 'FEATURE' && timeline.finishedAt) {
-    notices.push({
-      stage: 'COMPLETED',
-      sequence,
-      scheduledFor: timeline.finishedAt,
-      window,
-      requiresAcknowledgement: false,
-      plannedAt: timeline.finishedAt,
-    });
-  }
-  if (upgrade.status === 'FAILED' && timeline.finishedAt) {
-    notices.push({
-      stage: 'FAILED',
-      sequence,
-      scheduledFor: timeline.finishedAt,
-      window,
-      reason: upgrade.failureReason,
-      requiresAcknowledgement: false,
-      plannedAt: timeline.finishedAt,
-    });
+  // Cancelled, completed or failed: what was still pending is dropped, and those told hear the outcome.
+  const endStage = noticeForTransition(seed.status);
+  const endedAt = seed.status === 'CANCELLED' ? timeline.cancelledAt : timeline.finishedAt;
+  if (endStage && endedAt) {
+    supersedePending(endedAt);
+    const reason = seed.status === 'CANCELLED' ? seed.cancelled?.reason : seed.failureReason;
+    tell(endStage, endedAt, upgrade, { reason });
   }
   return notices;
 }

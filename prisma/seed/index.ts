@@ -1,4 +1,3 @@
 export { seedDemo, summarize, type SeedDemoOptions, type SeedSummary } from './seed-demo.ts';
 export { isDatabaseEmpty, resetDatabase } from './reset-database.ts';
 export { buildDemoData, type DemoData } from './build-demo-data.ts';
-export { DEMO_ACCOUNTS, demoAccountLines } from './demo-accounts.ts';

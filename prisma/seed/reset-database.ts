@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../../packages/db/src/index.ts';
+import type { PrismaClient } from '@upgrade-desk/db';
 
 /** True when the database holds no customers, users or modules: a fresh install to seed. */
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {

@@ -1,11 +1,11 @@
-import { hashPassword } from '../../apps/api/src/auth/password.ts';
-import type { PrismaClient } from '../../packages/db/src/index.ts';
+import { hashPassword } from '@upgrade-desk/accounts';
+import type { PrismaClient } from '@upgrade-desk/db';
 import { buildDemoData, type DemoData } from './build-demo-data.ts';
 
 export type SeedSummary = { readonly [Table in keyof DemoData]: number };
 
 export interface SeedDemoOptions {
-  /** Every demo account's password (DESIGN.md: DEMO_PASSWORD, default demo-password-2026). */
+  /** Every demo account's password (DESIGN.md: DEMO_PASSWORD, default in @upgrade-desk/accounts). */
   password: string;
   /** Every demo date is placed relative to this instant. */
   now: Date;

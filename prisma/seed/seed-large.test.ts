@@ -1,6 +1,7 @@
+import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../packages/db/src/index.ts';
-import { createTestDatabase } from '../../packages/db/src/testing.ts';
+import type { Database } from '@upgrade-desk/db';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
 import { seedLarge } from './seed-large.ts';
 import { stableId } from './stable-id.ts';
 
@@ -14,7 +15,7 @@ let demoCustomers: number;
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedLarge(db.prisma, {
-    password: 'demo-password-2026',
+    password: DEMO_PASSWORD,
     now: NOW,
     customers: CUSTOMERS,
     notices: NOTICES,

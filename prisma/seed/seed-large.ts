@@ -3,8 +3,7 @@
 // Deterministic: ids are stableId() of the same keys as before, computed in SQL. Set-based: each
 // table is filled by INSERT ... SELECT over generate_series, so 10,000 customers and 1,000,000
 // notices take a couple of minutes rather than the better part of an hour of createMany chunks.
-import { Prisma, type PrismaClient } from '../../packages/db/src/index.ts';
-import { sqlTimestamp } from '../../packages/db/src/sql.ts';
+import { Prisma, sqlTimestamp, type PrismaClient } from '@upgrade-desk/db';
 import { seedDemo } from './seed-demo.ts';
 
 /** Notices per INSERT: bounds each statement's memory and gives the log something to say. */

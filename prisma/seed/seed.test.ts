@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../../apps/api/src/auth/password.ts';
-import type { Database } from '../../packages/db/src/index.ts';
-import { createTestDatabase } from '../../packages/db/src/testing.ts';
-import { NOTICE_STAGES, UPGRADE_KINDS } from '../../packages/domain/src/index.ts';
-import { REQUEST_PATH } from './data/module-requests.ts';
+import { DEMO_PASSWORD as PASSWORD, verifyPassword } from '@upgrade-desk/accounts';
+import type { Database } from '@upgrade-desk/db';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
+import { MODULE_REQUEST_PATH, NOTICE_STAGES, UPGRADE_KINDS } from '@upgrade-desk/domain';
 import { isDatabaseEmpty, resetDatabase, seedDemo, type SeedSummary } from './index.ts';
 
-const PASSWORD = 'demo-password-2026';
 const NOW = new Date('2026-12-01T03:00:00Z');
 const STATUSES = ['DRAFT', 'SCHEDULED', 'SANDBOX', 'READY', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED'];
 
@@ -126,7 +124,7 @@ describe('the demo seed', () => {
   it('has module requests in every stage, with their history', async () => {
     const requests = await db.prisma.moduleRequest.findMany({ include: { events: { orderBy: { at: 'asc' } } } });
     expect(new Set(requests.map((request) => request.stage))).toEqual(
-      new Set([...REQUEST_PATH, 'REJECTED', 'WITHDRAWN']),
+      new Set([...MODULE_REQUEST_PATH, 'REJECTED', 'WITHDRAWN']),
     );
     for (const request of requests) {
       const stages = request.events.filter((event) => event.kind === 'STAGE');

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { createApi, loadConfig, startApiServer } from '../../apps/api/src/index.ts';
-import { createDatabase, migrateDeploy, type Database } from '../../packages/db/src/index.ts';
-import { withPostgresDatabase } from '../../packages/db/src/database-url.ts';
+import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
+import { createDatabase, migrateDeploy, withPostgresDatabase, type Database } from '@upgrade-desk/db';
 import { isDatabaseEmpty, resetDatabase } from '../../prisma/seed/reset-database.ts';
 import { seedDemo } from '../../prisma/seed/seed-demo.ts';
 import { seedLarge } from '../../prisma/seed/seed-large.ts';
@@ -28,7 +28,6 @@ import {
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The seed and the servers share this clock, so "upcoming" means the same on every run. */
 const NOW = new Date('2026-12-01T03:00:00Z');
-const PASSWORD = 'demo-password-2026';
 const CUSTOMER_USER = 'user@hanoi-water.example';
 const STAFF = 'admin@vendor.example';
 
@@ -106,7 +105,7 @@ async function ensureSeeded(url: string, size: { customers: number; notices: num
     }
     const started = performance.now();
     await resetDatabase(db.prisma);
-    await seedLarge(db.prisma, { password: PASSWORD, now: NOW, ...size });
+    await seedLarge(db.prisma, { password: DEMO_PASSWORD, now: NOW, ...size });
     console.log(
       `large     ${label}: seeded ${size.customers} customers, ${size.notices} notices in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
@@ -147,7 +146,7 @@ async function login(send: Fetch, email: string): Promise<string> {
   const data = (await gql(
     send,
     'mutation ($input: SessionCreateInput!) { sessionCreate(input: $input) { token userErrors { code } } }',
-    { input: { email, password: PASSWORD } },
+    { input: { email, password: DEMO_PASSWORD } },
     null,
   )) as { sessionCreate: { token: string | null } };
   if (!data.sessionCreate.token) throw new Error(`login ${email} failed`);
@@ -397,7 +396,7 @@ const CUSTOMER_ADMIN = 'admin@hanoi-water.example';
 async function ensureDemoSeeded(url: string): Promise<void> {
   const db = await createDatabase(url);
   try {
-    if (await isDatabaseEmpty(db.prisma)) await seedDemo(db.prisma, { password: PASSWORD, now: NOW });
+    if (await isDatabaseEmpty(db.prisma)) await seedDemo(db.prisma, { password: DEMO_PASSWORD, now: NOW });
   } finally {
     await db.close();
   }

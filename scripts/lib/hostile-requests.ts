@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
 import { CSRF_HEADER } from '../../apps/api/src/index.ts';
 import { COST_BOMB_CATEGORIES, costBombGenerators } from './cost-bombs.ts';
 import { DASHBOARD, PARTNER_NOTICES } from './operations.ts';
@@ -1519,7 +1520,7 @@ export async function runHostileRequests(
  * collects some real global IDs, for hostile requests that need them. Accounts that cannot log in
  * are left out (the generator falls back to anonymous requests and forged IDs).
  */
-export async function loadFuzzContext(origin: string, password = 'demo-password-2026'): Promise<FuzzContext> {
+export async function loadFuzzContext(origin: string, password = DEMO_PASSWORD): Promise<FuzzContext> {
   const call = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
     const response = await fetch(`${origin}/graphql`, {
       method: 'POST',

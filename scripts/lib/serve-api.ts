@@ -2,7 +2,7 @@
 // (DATABASE_URL must name an already migrated database), listens on an ephemeral port of 127.0.0.1,
 // prints `READY <graphql url>` on stdout, and closes cleanly on SIGTERM or SIGINT.
 import { loadConfig, startApiServer } from '../../apps/api/src/index.ts';
-import { createDatabase } from '../../packages/db/src/index.ts';
+import { createDatabase } from '@upgrade-desk/db';
 
 const config = loadConfig();
 if (!config.DATABASE_URL) throw new Error('serve-api: set DATABASE_URL.');

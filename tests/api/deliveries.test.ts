@@ -26,9 +26,8 @@ import { queueEmails } from '../../apps/api/src/notices/email-outbox.ts';
 import { MAX_DELIVERY_ATTEMPTS, nextRetryAt } from '../../apps/api/src/notices/retry-policy.ts';
 import { CLAIM_LEASE_MS, deliverDue, sendQueuedEmails } from '../../apps/api/src/notices/sender.ts';
 import { deliveryRowsFor } from '../../apps/api/src/notices/delivery-plan.ts';
-import type { NoticeStage } from '../../packages/db/src/index.ts';
-import { createDatabase, type Database } from '../../packages/db/src/index.ts';
-import { createTestDatabase } from '../../packages/db/src/testing.ts';
+import { createDatabase, type Database, type NoticeStage } from '@upgrade-desk/db';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
 
 const NOW = new Date('2026-12-01T03:00:00Z');
 const at = (ms: number) => new Date(NOW.getTime() + ms);

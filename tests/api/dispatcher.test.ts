@@ -1,7 +1,7 @@
 // The transactional outbox: nothing lost, nothing doubled, nothing sent after its window started.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../packages/db/src/index.ts';
-import { createTestDatabase } from '../../packages/db/src/testing.ts';
+import type { Database } from '@upgrade-desk/db';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
 import { dispatchDue } from '../../apps/api/src/notices/dispatcher.ts';
 import { seedDemo } from '../../prisma/seed/index.ts';
 import { DEMO_PASSWORD, NOW } from './harness.ts';

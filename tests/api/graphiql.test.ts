@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_FILE } from '../../apps/api/src/print-schema.ts';
-import { EVERYDAY_OPERATIONS, everydayDocument } from '../../packages/graphiql/src/everyday-operations.ts';
+import { EVERYDAY_OPERATIONS, everydayDocument } from '@upgrade-desk/graphiql';
 import { ACCOUNTS, startTestApi, type TestApi } from './harness.ts';
 
 let api: TestApi;

@@ -2,11 +2,12 @@
 // or, with `listen`, on an ephemeral port over real HTTP (for server-sent events).
 import { createApi, loadConfig, startApiServer } from '../../apps/api/src/index.ts';
 import { createNoticeEvents, type NoticeEvents } from '../../apps/api/src/notices/events.ts';
-import type { Database } from '../../packages/db/src/index.ts';
-import { createTestDatabase } from '../../packages/db/src/testing.ts';
+import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
+import type { Database } from '@upgrade-desk/db';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
 import { seedDemo } from '../../prisma/seed/index.ts';
 
-export const DEMO_PASSWORD = 'demo-password-2026';
+export { DEMO_PASSWORD };
 /** Every test runs at this instant, so the seeded "upcoming" and "past" stay put. */
 export const NOW = new Date('2026-12-01T03:00:00Z');
 

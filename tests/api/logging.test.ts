@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, startApiServer } from '../../apps/api/src/index.ts';
 import { createLogger, requestIdFrom, withRequestId, yogaLogger } from '../../apps/api/src/logging.ts';
-import { createTestDatabase } from '../../packages/db/src/testing.ts';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
 
 type Line = Record<string, unknown>;
 

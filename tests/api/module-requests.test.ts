@@ -2,7 +2,7 @@
 // them, what the customer is told, what closing installs, and that no customer reaches another's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, loadConfig } from '../../apps/api/src/index.ts';
-import type { PrismaClient } from '../../packages/db/src/index.ts';
+import type { PrismaClient } from '@upgrade-desk/db';
 import { advanceModuleRequest } from '../../apps/api/src/module-requests/advance.ts';
 import { ACCOUNTS, NOW, startTestApi, type TestApi } from './harness.ts';
 

@@ -2,8 +2,8 @@
 // from Prisma's query events, stay within 5 statements and do not grow with the page size (no
 // N+1). Counts, not times: the figures themselves are printed by `pnpm bench`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../packages/db/src/index.ts';
-import { createTestDatabase } from '../../packages/db/src/testing.ts';
+import type { Database } from '@upgrade-desk/db';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
 import { seedDemo } from '../../prisma/seed/index.ts';
 import { CUSTOMERS_WITH_MODULES, DASHBOARD, NOTICES_INBOX, UPGRADE_DETAIL } from '../../scripts/lib/operations.ts';
 import { ACCOUNTS, DEMO_PASSWORD, NOW, startTestApi, type TestApi } from './harness.ts';

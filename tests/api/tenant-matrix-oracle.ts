@@ -1,7 +1,7 @@
 // The tenant-isolation matrix's oracle: every row of every Node type, read straight from the
 // database (not through the API under test), with the customers it belongs to and whether a given
 // viewer may see it, restated from DESIGN.md section 3 ("Who may do what").
-import type { PrismaClient, Role } from '../../packages/db/src/index.ts';
+import type { PrismaClient, Role } from '@upgrade-desk/db';
 
 /** Someone asking: a demo account's session or an API token acting as its owner. */
 export interface MatrixViewer {

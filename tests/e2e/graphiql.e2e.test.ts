@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EVERYDAY_OPERATIONS } from '../../packages/graphiql/src/everyday-operations.ts';
+import { EVERYDAY_OPERATIONS } from '@upgrade-desk/graphiql';
 import { isHydrated, logIn, logOut, openBrowser, type Browser } from './browser.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
 import { ACCOUNTS, startStack, type Stack } from './stack.ts';

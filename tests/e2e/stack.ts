@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, startApiServer } from '../../apps/api/src/index.ts';
 import { startNoticeWorkerFromConfig, type NoticeWorker } from '../../apps/api/src/notices/worker.ts';
-import { createTestDatabase } from '../../packages/db/src/testing.ts';
+import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
 import { seedDemo } from '../../prisma/seed/index.ts';
 import { PORTAL_DIR } from './paths.ts';
 
-export const DEMO_PASSWORD = 'demo-password-2026';
+export { DEMO_PASSWORD };
 
 export const ACCOUNTS = {
   engineer: 'engineer@vendor.example',

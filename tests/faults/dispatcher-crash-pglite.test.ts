@@ -4,8 +4,7 @@
 import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { it } from 'vitest';
-import { createDatabase } from '../../packages/db/src/index.ts';
-import { migrateDeploy } from '../../packages/db/src/migrate.ts';
+import { createDatabase, migrateDeploy } from '@upgrade-desk/db';
 import { cleanup, runCrashScenario, seedNotices } from './dispatcher-crash.ts';
 import { temporaryDirectory } from './support.ts';
 

@@ -2,7 +2,7 @@
 // due notices on PostgreSQL, then a restart: every notice is published exactly once, with exactly
 // one EMAIL and one WEBHOOK delivery row, and no live event is sent twice.
 import { it } from 'vitest';
-import { createDatabase } from '../../packages/db/src/index.ts';
+import { createDatabase } from '@upgrade-desk/db';
 import { cleanup, runCrashScenario, seedNotices } from './dispatcher-crash.ts';
 import { createPostgresDatabase } from './support.ts';
 

@@ -2,7 +2,7 @@
 // (`scripts/dispatch.ts`) killed with SIGKILL once its first batch is out, then restarted; what
 // must hold afterwards is asserted here.
 import { expect, onTestFinished } from 'vitest';
-import { createDatabase, type Database } from '../../packages/db/src/index.ts';
+import { createDatabase, type Database } from '@upgrade-desk/db';
 import {
   countRedisEvents,
   dispatchOutcome,

@@ -3,7 +3,7 @@
 // PGlite directory are closed properly (exit code 0), and the next start finds the writes.
 import { request } from 'node:http';
 import { expect, it, onTestFinished } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../prisma/seed/index.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@upgrade-desk/accounts';
 import {
   freePort,
   postGraphQL,
@@ -21,7 +21,7 @@ const LOGIN = 'mutation ($input: SessionCreateInput!) { sessionCreate(input: $in
  * started on (headers read, body awaited) and cannot answer until `finish()` sends the rest.
  */
 function loginInTwoHalves(port: number, email: string) {
-  const body = JSON.stringify({ query: LOGIN, variables: { input: { email, password: 'demo-password-2026' } } });
+  const body = JSON.stringify({ query: LOGIN, variables: { input: { email, password: DEMO_PASSWORD } } });
   const call = request({
     host: '127.0.0.1',
     port,

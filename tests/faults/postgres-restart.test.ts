@@ -3,6 +3,7 @@
 // stack trace or driver detail) and /readyz answers 503; the process survives, and once the server
 // is back requests succeed and the notice worker publishes again, with no manual step. A private
 // PostgreSQL instance is stopped and started: the machine's shared one is never touched.
+import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
 import { expect, it, onTestFinished } from 'vitest';
 import {
   executeOn,
@@ -48,7 +49,7 @@ it('PostgreSQL restarted under the running API: 503 SERVICE_UNAVAILABLE while do
     await postGraphQL(origin, VIEWER, {}, token),
     await postGraphQL(origin, VIEWER, {}, token),
     await postGraphQL(origin, 'mutation ($input: SessionCreateInput!) { sessionCreate(input: $input) { token } }', {
-      input: { email: 'user@hanoi-water.example', password: 'demo-password-2026' },
+      input: { email: 'user@hanoi-water.example', password: DEMO_PASSWORD },
     }),
   ];
   const readyWhileDown = await fetch(`${origin}/readyz`);

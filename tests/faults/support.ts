@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { createDatabase, type PrismaClient } from '../../packages/db/src/index.ts';
-import { migrateDeploy } from '../../packages/db/src/migrate.ts';
-import { repoRoot } from '../../packages/db/src/repo-paths.ts';
+import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
+import { createDatabase, migrateDeploy, type PrismaClient } from '@upgrade-desk/db';
+import { repoRoot } from '@upgrade-desk/db/repo-paths';
 
 /** The PostgreSQL server scratch databases go on: CI's TEST_DATABASE_URL, else the machine's. */
 export const POSTGRES_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -498,7 +498,7 @@ export async function postGraphQL(
 const LOGIN = `mutation ($input: SessionCreateInput!) { sessionCreate(input: $input) { token userErrors { code message } } }`;
 
 /** Logs in with a demo account; returns the bearer token or throws with the response. */
-export async function login(origin: string, email: string, password = 'demo-password-2026'): Promise<string> {
+export async function login(origin: string, email: string, password = DEMO_PASSWORD): Promise<string> {
   const result = await postGraphQL(origin, LOGIN, { input: { email, password } });
   const token = (result.body.data?.sessionCreate as { token: string | null } | undefined)?.token;
   if (!token) throw new Error(`login ${email} failed: ${result.status} ${result.text}`);

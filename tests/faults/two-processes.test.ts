@@ -3,7 +3,7 @@
 // is published exactly once, with one EMAIL and one WEBHOOK delivery row and one live event (over
 // Redis), and both processes take a share.
 import { expect, it, onTestFinished } from 'vitest';
-import { createDatabase } from '../../packages/db/src/index.ts';
+import { createDatabase } from '@upgrade-desk/db';
 import {
   countRedisEvents,
   createPostgresDatabase,

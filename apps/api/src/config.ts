@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
 import { DEFAULT_WARRANTY_MONTHS } from '@upgrade-desk/domain';
 import { z } from 'zod';
 import { LOG_LEVELS } from './logging.ts';
@@ -20,7 +21,7 @@ const ConfigSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   API_PORT: port.default(4000),
   API_HOST: z.string().default('127.0.0.1'),
-  DEMO_PASSWORD: z.string().min(8).default('demo-password-2026'),
+  DEMO_PASSWORD: z.string().min(8).default(DEMO_PASSWORD),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /**
    * Peers (addresses or CIDR ranges) whose X-Forwarded-For is believed: the portal's server calls the

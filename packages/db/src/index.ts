@@ -16,6 +16,7 @@ export {
   parseDatabaseUrl,
   redactDatabaseUrl,
   resolveDatabaseUrl,
+  withPostgresDatabase,
   type DatabaseEngine,
   type DatabaseTarget,
 } from './database-url.ts';

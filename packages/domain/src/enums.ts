@@ -20,3 +20,6 @@ export const NOTICE_STAGES = [
   'FAILED',
 ] as const;
 export type NoticeStage = (typeof NOTICE_STAGES)[number];
+
+export const NOTICE_CHANNELS = ['IN_APP', 'EMAIL', 'WEBHOOK'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];

@@ -3,6 +3,8 @@ export * from './time-zone.ts';
 export * from './notice-text.ts';
 export type { NoticeCatalog, NoticeTemplate, NoticeTemplateContext } from './notice-templates/catalog.ts';
 export * from './notice-policy.ts';
+export * from './notice-rows.ts';
+export * from './notice-deliveries.ts';
 export * from './module-request-stages.ts';
 export * from './module-request-input.ts';
 export * from './module-request-text.ts';

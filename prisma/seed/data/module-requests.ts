@@ -1,35 +1,6 @@
 // Customers' requests to grow the software: horizontally (a new module) or vertically (an
 // extension of an installed one), each somewhere on the vendor's ten steps.
-
-export type RequestStage =
-  | 'SUBMITTED'
-  | 'CONSULTATION'
-  | 'ANALYSIS'
-  | 'CONTRACT'
-  | 'DEVELOPMENT'
-  | 'SANDBOX_TESTING'
-  | 'VERIFICATION'
-  | 'INSTALLATION'
-  | 'TRAINING'
-  | 'WARRANTY'
-  | 'CLOSED'
-  | 'REJECTED'
-  | 'WITHDRAWN';
-
-/** The ten steps in order; REJECTED and WITHDRAWN leave the path from any step before CLOSED. */
-export const REQUEST_PATH: readonly RequestStage[] = [
-  'SUBMITTED',
-  'CONSULTATION',
-  'ANALYSIS',
-  'CONTRACT',
-  'DEVELOPMENT',
-  'SANDBOX_TESTING',
-  'VERIFICATION',
-  'INSTALLATION',
-  'TRAINING',
-  'WARRANTY',
-  'CLOSED',
-];
+import type { ModuleRequestStage } from '@upgrade-desk/domain';
 
 export interface ModuleRequestSeed {
   key: string;
@@ -39,9 +10,9 @@ export interface ModuleRequestSeed {
   module: string;
   title: string;
   description: string;
-  stage: RequestStage;
+  stage: ModuleRequestStage;
   /** REJECTED, WITHDRAWN: the last step reached before leaving the path. */
-  leftAt?: RequestStage;
+  leftAt?: ModuleRequestStage;
   /** Why it was rejected or withdrawn (the note on that event). */
   exitNote?: string;
   submittedDaysAgo: number;
@@ -50,7 +21,7 @@ export interface ModuleRequestSeed {
   /** IMPLEMENTATION staff in charge; none while a request waits to be picked up. */
   assignee?: string;
   /** A remark the customer added along the way: [stage it was made in, text]. */
-  customerComment?: readonly [RequestStage, string];
+  customerComment?: readonly [ModuleRequestStage, string];
 }
 
 export const MODULE_REQUESTS: readonly ModuleRequestSeed[] = [
@@ -319,7 +290,7 @@ export const MODULE_REQUESTS: readonly ModuleRequestSeed[] = [
 ];
 
 /** Staff notes for each step, by the customer's locale. */
-export const STAGE_NOTES: Readonly<Record<'VI' | 'EN', Readonly<Record<RequestStage, string>>>> = {
+export const STAGE_NOTES: Readonly<Record<'VI' | 'EN', Readonly<Record<ModuleRequestStage, string>>>> = {
   VI: {
     SUBMITTED: 'Khách hàng gửi yêu cầu qua cổng thông tin.',
     CONSULTATION: 'Cử chuyên gia trao đổi với khách hàng, nắm bắt nhu cầu và quy trình nghiệp vụ hiện tại.',

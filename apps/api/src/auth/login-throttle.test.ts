@@ -1,8 +1,8 @@
 // The back-off rules as a table, and the counting against a real database (PGlite, or PostgreSQL
 // with TEST_DATABASE_URL) with a clock the test moves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../../packages/db/src/index.ts';
-import { createTestDatabase } from '../../../../packages/db/src/testing.ts';
+import type { Database } from '@upgrade-desk/db';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
 import {
   countLoginAttempt,
   lockDurationMs,

@@ -1,4 +1,4 @@
-import { verifyPassword, hashPassword } from '../auth/password.ts';
+import { verifyPassword, hashPassword } from '@upgrade-desk/accounts';
 import {
   clearLoginAttempts,
   countLoginAttempt,

@@ -7,6 +7,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import type { Config } from '../../config.ts';
 import { groupBy, type DeliveryChannel } from './channel.ts';
 import { EMAIL_TEXTS } from './email-texts.ts';
+import { emailDeliveryRows } from '@upgrade-desk/domain';
 
 // The EMAIL channel: a notice as a real MIME message, sent over SMTP when SMTP_URL is set, or
 // written as an RFC 822 .eml file to OUTBOX_DIR otherwise (the demo's "sent mail", openable in
@@ -51,12 +52,7 @@ export const emailChannel: DeliveryChannel = {
         staffEmailsOf.set(customerId, [...(staffEmailsOf.get(customerId) ?? []), member.email]);
       }
     }
-    return notices.flatMap((notice) => {
-      const recipients = new Set(emailsOf.get(notice.customerId));
-      if (notice.stage === 'ADVISORY')
-        for (const email of staffEmailsOf.get(notice.customerId) ?? []) recipients.add(email);
-      return [...recipients].map((recipient) => ({ noticeId: notice.id, channel: 'EMAIL' as const, recipient }));
-    });
+    return emailDeliveryRows(notices, { emailsOf, staffEmailsOf });
   },
   async send(delivery, { email }) {
     await email.send(

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Locale, NoticeStage } from '@upgrade-desk/db';
+import { webhookDeliveryRows } from '@upgrade-desk/domain';
 import type { Config } from '../../config.ts';
 import { groupBy, UndeliverableError, type DeliveredNotice, type DeliveryChannel } from './channel.ts';
 
@@ -38,19 +39,7 @@ export const webhookChannel: DeliveryChannel = {
       (e) => e.customerId,
       (e) => e,
     );
-    return notices.flatMap((notice) => {
-      // Two active endpoints with one URL would break the (notice, channel, recipient) key; creation
-      // refuses that, and this keeps the first should one exist anyway.
-      const firstByUrl = new Map<string, { id: string; url: string }>();
-      for (const endpoint of endpointsOf.get(notice.customerId) ?? [])
-        if (!firstByUrl.has(endpoint.url)) firstByUrl.set(endpoint.url, endpoint);
-      return [...firstByUrl.values()].map((endpoint) => ({
-        noticeId: notice.id,
-        channel: 'WEBHOOK' as const,
-        recipient: endpoint.url,
-        webhookEndpointId: endpoint.id,
-      }));
-    });
+    return webhookDeliveryRows(notices, endpointsOf);
   },
   async send(delivery, { webhook }) {
     // Deleted by the customer's admin after the notice was published: do not send it there.

@@ -1,5 +1,14 @@
-// The demo accounts every seed creates (password: DEMO_PASSWORD), one per vendor role and both roles
-// of two customers, as `pnpm start` and `pnpm seed` list them.
+// The demo accounts every seed creates, one per vendor role and both roles of two customers, as
+// `pnpm start` and `pnpm seed` list them, and the password they share unless DEMO_PASSWORD is set.
+
+/** The demo accounts' password when DEMO_PASSWORD is not set (the API's config default too). */
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+export interface DemoAccount {
+  email: string;
+  role: string;
+  customer?: string;
+}
 
 export const DEMO_ACCOUNTS = [
   { email: 'admin@vendor.example', role: 'ADMIN' },
@@ -10,7 +19,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'user@hanoi-water.example', role: 'CUSTOMER_USER', customer: 'HANOI-WATER' },
   { email: 'admin@saigon-garment.example', role: 'CUSTOMER_ADMIN', customer: 'SAIGON-GARMENT' },
   { email: 'user@saigon-garment.example', role: 'CUSTOMER_USER', customer: 'SAIGON-GARMENT' },
-] as const satisfies readonly { email: string; role: string; customer?: string }[];
+] as const satisfies readonly DemoAccount[];
 
 /** One line per account: email, role and customer, aligned. */
 export function demoAccountLines(): string[] {
