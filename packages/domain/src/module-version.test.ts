@@ -1,18 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { compareModuleVersions, highestModuleVersion, isModuleVersion, moduleVersionProblem } from './module-version.ts';
+import {
+  compareModuleVersions,
+  highestModuleVersion,
+  isModuleVersion,
+  moduleVersionProblem,
+} from './module-version.ts';
 
 describe('isModuleVersion', () => {
   it.each(['6.4', '6.4.0', '6.4.0.12', '0.1', '10.0.0', '2026.12.1'])('accepts %s', (v) => {
     expect(isModuleVersion(v)).toBe(true);
     expect(moduleVersionProblem(v)).toBeNull();
   });
-  it.each(['', '6', 'v6.4.0', '6.4.0-beta.1', '6.4.0+build', '06.4', '6.04.0', '6..4', '6.4.', ' 6.4', '1.2.3.4.5', 'abc', '6.4.x'])(
-    'refuses %j with a message',
-    (v) => {
-      expect(isModuleVersion(v)).toBe(false);
-      expect(moduleVersionProblem(v)).toMatch(/version/i);
-    },
-  );
+  it.each([
+    '',
+    '6',
+    'v6.4.0',
+    '6.4.0-beta.1',
+    '6.4.0+build',
+    '06.4',
+    '6.04.0',
+    '6..4',
+    '6.4.',
+    ' 6.4',
+    '1.2.3.4.5',
+    'abc',
+    '6.4.x',
+  ])('refuses %j with a message', (v) => {
+    expect(isModuleVersion(v)).toBe(false);
+    expect(moduleVersionProblem(v)).toMatch(/version/i);
+  });
 });
 
 describe('compareModuleVersions', () => {

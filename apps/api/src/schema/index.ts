@@ -6,6 +6,7 @@ import './user.ts';
 import './session.ts';
 import './api-token.ts';
 import './customer.ts';
+import './customer-admin.ts';
 import './module.ts';
 import './installed-module.ts';
 import './blackout-window.ts';
