@@ -19,7 +19,6 @@ describe('oneTimeLinkState', () => {
     ['after expiry', { expiresAt, usedAt: null }, at(100), 'EXPIRED'],
     ['used', { expiresAt, usedAt: at(1) }, at(2), 'USED'],
     ['used and expired', { expiresAt, usedAt: at(1) }, at(100), 'USED'],
-    ['superseded by a resend', { expiresAt, usedAt: null, supersededByNewer: true }, at(1), 'SUPERSEDED'],
   ] as const)('%s', (_name, link, now, state) => {
     expect(oneTimeLinkState(link, now)).toBe(state);
   });

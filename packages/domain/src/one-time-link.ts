@@ -7,7 +7,7 @@ export const ONE_TIME_LINK_HOURS = 72;
 export const ONE_TIME_LINK_MIN_PASSWORD = 12;
 export const ONE_TIME_LINK_MAX_PASSWORD = 256;
 
-export type OneTimeLinkState = 'VALID' | 'EXPIRED' | 'USED' | 'SUPERSEDED';
+export type OneTimeLinkState = 'VALID' | 'EXPIRED' | 'USED';
 
 export function oneTimeLinkExpiresAt(issuedAt: Date): Date {
   return new Date(issuedAt.getTime() + ONE_TIME_LINK_HOURS * 60 * 60 * 1000);
@@ -15,15 +15,11 @@ export function oneTimeLinkExpiresAt(issuedAt: Date): Date {
 
 /**
  * Whether a stored link may still be used at `now`. A used link stays used; a link past its expiry
- * is expired at the very instant of expiry; a link is superseded when a newer one of the same
- * purpose was issued to the same user (a resend retires the old email's link).
+ * is expired at the very instant of expiry. (Issuing a new link expires the user's older ones of the
+ * same purpose, so only the newest email works.)
  */
-export function oneTimeLinkState(
-  link: { expiresAt: Date; usedAt: Date | null; supersededByNewer?: boolean },
-  now: Date,
-): OneTimeLinkState {
+export function oneTimeLinkState(link: { expiresAt: Date; usedAt: Date | null }, now: Date): OneTimeLinkState {
   if (link.usedAt) return 'USED';
-  if (link.supersededByNewer) return 'SUPERSEDED';
   if (now.getTime() >= link.expiresAt.getTime()) return 'EXPIRED';
   return 'VALID';
 }

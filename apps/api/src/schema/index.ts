@@ -3,6 +3,7 @@ import './scalars.ts';
 import './enums.ts';
 import './user-error.ts';
 import './user.ts';
+import './user-admin.ts';
 import './session.ts';
 import './api-token.ts';
 import './customer.ts';

@@ -10,6 +10,8 @@ export const USER_ERROR_CODES = [
   'CONFLICT',
   'INVALID_CREDENTIALS',
   'RATE_LIMITED',
+  'LINK_EXPIRED',
+  'LINK_USED',
 ] as const;
 
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
