@@ -10,6 +10,7 @@ import './customer.ts';
 import './customer-admin.ts';
 import './module.ts';
 import './installed-module.ts';
+import './module-admin.ts';
 import './blackout-window.ts';
 import './notice-policy.ts';
 import './upgrade.ts';
