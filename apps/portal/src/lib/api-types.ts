@@ -31,7 +31,9 @@ export type UserErrorCode =
   | 'WINDOW_INVALID'
   | 'CONFLICT'
   | 'INVALID_CREDENTIALS'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'LINK_EXPIRED'
+  | 'LINK_USED';
 
 export interface UserError {
   code: UserErrorCode;
