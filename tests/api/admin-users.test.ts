@@ -203,6 +203,34 @@ describe('invitation by one-time link', () => {
     expect(ok.data.userPasswordSet.userErrors).toEqual([]);
   });
 
+  it("a disabled user's invitation link is refused and stays unused", async () => {
+    const user = await invite('gone.user@hanoi-water.example');
+    const token = await linkTokenFor('gone.user@hanoi-water.example');
+    await api.gql(DISABLE, { input: { userId: user.id } }, { token: admin });
+    const { data } = await api.gql(SET, { input: { token, password: 'a long new password' } });
+    expect(data.userPasswordSet.userErrors).toMatchObject([{ code: 'NOT_FOUND', field: ['input', 'token'] }]);
+    const link = await api.db.prisma.oneTimeToken.findFirstOrThrow({
+      where: { user: { email: 'gone.user@hanoi-water.example' } },
+    });
+    expect(link.usedAt).toBeNull();
+    const row = await api.db.prisma.user.findUniqueOrThrow({ where: { email: 'gone.user@hanoi-water.example' } });
+    expect(row.passwordHash).toBe('');
+  });
+
+  it('sets at most one password per request (aliases cannot multiply the hashing)', async () => {
+    await invite('alias.user@hanoi-water.example');
+    const token = await linkTokenFor('alias.user@hanoi-water.example');
+    const { data } = await api.gql(
+      `mutation ($a: UserPasswordSetInput!, $b: UserPasswordSetInput!) {
+        a: userPasswordSet(input: $a) { email userErrors { code } }
+        b: userPasswordSet(input: $b) { email userErrors { code } }
+      }`,
+      { a: { token, password: 'a long new password' }, b: { token, password: 'another long password' } },
+    );
+    expect(data.a).toEqual({ email: 'alias.user@hanoi-water.example', userErrors: [] });
+    expect(data.b).toEqual({ email: null, userErrors: [{ code: 'RATE_LIMITED' }] });
+  });
+
   it('an unknown token is refused', async () => {
     const { data } = await api.gql(SET, { input: { token: 'notarealtoken', password: 'a long new password' } });
     expect(data.userPasswordSet.userErrors).toMatchObject([{ code: 'NOT_FOUND', field: ['input', 'token'] }]);

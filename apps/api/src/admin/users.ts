@@ -11,7 +11,7 @@ import { userError, type UserError } from '../schema/user-error.ts';
 import { sendOneTimeLinkEmail } from './account-emails.ts';
 import { revokeUserCredentials } from './credentials.ts';
 import { EMAIL } from './customers.ts';
-import { redeemOneTimeLink } from './one-time-links.ts';
+import { checkOneTimeLink, redeemOneTimeLink } from './one-time-links.ts';
 
 /** An invited user has no password until the invitation's link is used. */
 export const NO_PASSWORD = '';
@@ -272,6 +272,9 @@ export async function setPasswordWithLink(
     return { userErrors: [userError('INVALID_INPUT', message, ['input', 'password'])] };
   }
   if (input.token.length === 0 || input.token.length > 200) return { userErrors: [LINK_PROBLEMS.UNKNOWN] };
+  // Looked at before hashing, so a guessed or spent token costs no argon2 work.
+  const before = await checkOneTimeLink(prisma, input.token, now);
+  if (before.state !== 'VALID') return { userErrors: [LINK_PROBLEMS[before.state]] };
   const passwordHash = await hashPassword(input.password);
   type Outcome = { problem: UserError } | { userId: string; email: string; purpose: OneTimeTokenPurpose };
   const outcome: Outcome = await prisma

@@ -17,7 +17,9 @@ import { builder } from './builder.ts';
 import { CustomerNode } from './customer.ts';
 import { LocaleEnum, RoleEnum } from './enums.ts';
 import { UserNode } from './user.ts';
-import { UserErrorRef, type UserError } from './user-error.ts';
+import { userError, UserErrorRef, type UserError } from './user-error.ts';
+
+const ONE_PER_REQUEST = userError('RATE_LIMITED', 'One password change per request.');
 
 const UserStatusEnum = builder.enumType('UserStatus', {
   values: {
@@ -215,6 +217,11 @@ builder.mutationFields((t) => ({
     description: "Anyone holding a one-time link: sets the account's password and uses the link up",
     skipTypeScopes: true,
     args: { input: t.arg({ type: UserPasswordSetInput, required: true }) },
-    resolve: (_root, { input }, ctx) => setPasswordWithLink(ctx.prisma, input, ctx.now()),
+    resolve: (_root, { input }, ctx) => {
+      // One password operation per request, as for logins: aliases cannot pack many argon2 hashes into one.
+      if (ctx.loginAttempted) return { userErrors: [ONE_PER_REQUEST] };
+      ctx.loginAttempted = true;
+      return setPasswordWithLink(ctx.prisma, input, ctx.now());
+    },
   }),
 }));
