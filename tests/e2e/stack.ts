@@ -27,6 +27,8 @@ export interface Stack {
   portal: string;
   /** The API's GraphQL endpoint. */
   apiUrl: string;
+  /** Where the API's emails land as .eml files. */
+  outbox: string;
   /** A GraphQL call straight to the API, as `email` (for setting up and for checking what the portal did). */
   gql<T>(email: string, query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
@@ -132,6 +134,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   return {
     portal: `http://localhost:${portalPort}`,
     apiUrl: api.url,
+    outbox,
     gql: async <T>(email: string, query: string, variables?: Record<string, unknown>) => {
       const result = await post({ query, variables }, await login(email));
       if (result.errors?.length || !result.data) throw new Error(`e2e: GraphQL failed: ${JSON.stringify(result)}`);

@@ -54,6 +54,13 @@ const ConfigSchema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
+  /** The portal's public origin: invitation and password-reset emails link to its /password/<token> page. */
+  ORIGIN: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  PORTAL_PORT: port.default(3000),
   /** Outgoing mail server, e.g. `smtp://user:pass@mail.example:587` or `smtps://…:465`. Unset: mails go to OUTBOX_DIR. */
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
@@ -91,6 +98,7 @@ const ConfigSchema = z.object({
 const ConfigWithDefaults = ConfigSchema.transform((config) => ({
   ...config,
   PUBLIC_API_URL: config.PUBLIC_API_URL ?? `http://127.0.0.1:${config.API_PORT}`,
+  ORIGIN: config.ORIGIN ?? `http://localhost:${config.PORTAL_PORT}`,
   LOG_LEVEL: config.LOG_LEVEL ?? (config.NODE_ENV === 'test' ? 'silent' : 'info'),
   RESPONSE_CACHE_TTL_MS: config.RESPONSE_CACHE_TTL_MS ?? (config.NODE_ENV === 'test' ? 0 : 10_000),
   AUTH_CACHE_TTL_MS: config.AUTH_CACHE_TTL_MS ?? (config.NODE_ENV === 'test' ? 0 : 5_000),

@@ -12,6 +12,8 @@ export const PROBLEM_CODES = [
   'CONFLICT',
   'INVALID_CREDENTIALS',
   'RATE_LIMITED',
+  'LINK_EXPIRED',
+  'LINK_USED',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -16,3 +16,5 @@ export type {
 } from './module-request-templates/catalog.ts';
 export * from './warranty.ts';
 export * from './upgrade-status.ts';
+export * from './module-version.ts';
+export * from './one-time-link.ts';

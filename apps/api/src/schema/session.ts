@@ -76,11 +76,13 @@ builder.mutationFields((t) => ({
 
       const user = await ctx.prisma.user.findUnique({
         where: { email },
-        select: { id: true, passwordHash: true, disabledAt: true },
+        select: { id: true, passwordHash: true, disabledAt: true, customer: { select: { deactivatedAt: true } } },
       });
       const passwordHash = user?.passwordHash ?? (await (dummyHash ??= hashPassword('not-a-real-password')));
       const valid = await verifyPassword(passwordHash, input.password);
-      if (!user || !valid || user.disabledAt) return { userErrors: [INVALID_CREDENTIALS] };
+      // A disabled user, or one of a deactivated customer, gets the same answer as a wrong password.
+      if (!user || !valid || user.disabledAt || user.customer?.deactivatedAt)
+        return { userErrors: [INVALID_CREDENTIALS] };
 
       await clearLoginAttempts(ctx.prisma, accountAddressKey);
       await releaseLoginAttempt(ctx.prisma, addressKey, LOGIN_THROTTLE.address);

@@ -2,11 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { isApiPath, requiresLogin } from './login-guard';
 
 describe('requiresLogin', () => {
-  it.each(['/login', '/locale', '/_app/immutable/entry/start.js'])('lets %s through', (path) => {
-    expect(requiresLogin(path)).toBe(false);
-  });
+  it.each(['/login', '/locale', '/_app/immutable/entry/start.js', '/password/forgot', '/password/abc123'])(
+    'lets %s through',
+    (path) => {
+      expect(requiresLogin(path)).toBe(false);
+    },
+  );
 
-  it.each(['/', '/logout', '/upgrades', '/api/graphql', '/login/extra', '/loginx', '/unknown'])('guards %s', (path) => {
+  it.each([
+    '/',
+    '/logout',
+    '/upgrades',
+    '/api/graphql',
+    '/login/extra',
+    '/loginx',
+    '/unknown',
+    '/password',
+    '/password/a/b',
+  ])('guards %s', (path) => {
     expect(requiresLogin(path)).toBe(true);
   });
 });

@@ -1,0 +1,249 @@
+// The module catalog (ADMIN): entries with bilingual names and descriptions, prerequisites, and
+// released versions. Module.latestVersion is always the highest published version.
+import type { Prisma, PrismaClient } from '@upgrade-desk/db';
+import { compareModuleVersions, highestModuleVersion, moduleVersionProblem } from '@upgrade-desk/domain';
+import { audit } from '../audit.ts';
+import { userError, type UserError } from '../schema/user-error.ts';
+
+/** The catalog's groups; the portal translates these codes. */
+export const MODULE_CATEGORIES = [
+  'finance',
+  'supply-chain',
+  'human-resources',
+  'customers',
+  'industry',
+  'analytics',
+] as const;
+
+const MODULE_KEY = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
+export interface ModuleFields {
+  key?: string | null;
+  nameVi?: string | null;
+  nameEn?: string | null;
+  descriptionVi?: string | null;
+  descriptionEn?: string | null;
+  category?: string | null;
+  /** Prerequisite module ids (replaces the list when given). */
+  requiresIds?: readonly string[] | null;
+}
+
+type Result = { moduleId?: string; userErrors: UserError[] };
+
+function fieldProblems(input: ModuleFields, creating: boolean) {
+  const problems: UserError[] = [];
+  const data: Prisma.ModuleUpdateInput = {};
+  if (input.key != null) {
+    const key = input.key.trim().toLowerCase();
+    if (!MODULE_KEY.test(key))
+      problems.push(
+        userError('INVALID_INPUT', 'A module code is 1 to 40 lower-case letters, digits and dashes, e.g. hr-payroll.', [
+          'input',
+          'key',
+        ]),
+      );
+    else data.key = key;
+  } else if (creating) problems.push(userError('INVALID_INPUT', 'Give the module a code.', ['input', 'key']));
+  for (const [name, max] of [
+    ['nameVi', 200],
+    ['nameEn', 200],
+    ['descriptionVi', 2000],
+    ['descriptionEn', 2000],
+  ] as const) {
+    const value = input[name];
+    if (value == null) {
+      if (creating)
+        problems.push(userError('INVALID_INPUT', `Give ${name}: the catalog is bilingual.`, ['input', name]));
+      continue;
+    }
+    const trimmed = value.trim();
+    if (!trimmed || trimmed.length > max)
+      problems.push(userError('INVALID_INPUT', `${name}: 1 to ${max} characters.`, ['input', name]));
+    else data[name] = trimmed;
+  }
+  if (input.category != null) {
+    if (!(MODULE_CATEGORIES as readonly string[]).includes(input.category))
+      problems.push(
+        userError('INVALID_INPUT', `The category is one of ${MODULE_CATEGORIES.join(', ')}.`, ['input', 'category']),
+      );
+    else data.category = input.category;
+  } else if (creating) problems.push(userError('INVALID_INPUT', 'Give the category.', ['input', 'category']));
+  return { data, problems };
+}
+
+/**
+ * Problems with `requiresIds` as the prerequisites of `moduleId` (null when creating): each must
+ * exist, and none may lead back to the module itself.
+ */
+async function requiresProblems(
+  prisma: PrismaClient,
+  moduleId: string | null,
+  requiresIds: readonly string[],
+): Promise<UserError[]> {
+  const field = ['input', 'requiresIds'];
+  const found = await prisma.module.count({ where: { id: { in: [...requiresIds] } } });
+  if (found !== new Set(requiresIds).size) return [userError('NOT_FOUND', 'No such prerequisite module.', field)];
+  if (moduleId === null) return [];
+  // Walk the prerequisites' own prerequisites: reaching the module itself would be a cycle.
+  const edges = await prisma.moduleDependency.findMany({ select: { moduleId: true, requiresId: true } });
+  const next = new Map<string, string[]>();
+  for (const e of edges) next.set(e.moduleId, [...(next.get(e.moduleId) ?? []), e.requiresId]);
+  const seen = new Set<string>();
+  const stack = [...requiresIds];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (id === moduleId)
+      return [userError('INVALID_INPUT', 'A module cannot require itself, directly or through others.', field)];
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(next.get(id) ?? []));
+  }
+  return [];
+}
+
+export async function createModule(
+  prisma: PrismaClient,
+  input: ModuleFields & { version: string; releasedAt: Date | null; sortOrder: number | null },
+  actorId: string,
+  now: Date,
+): Promise<Result> {
+  const { data, problems } = fieldProblems(input, true);
+  const versionProblem = moduleVersionProblem(input.version);
+  if (versionProblem) problems.push(userError('INVALID_INPUT', versionProblem, ['input', 'version']));
+  const requiresIds = [...new Set(input.requiresIds ?? [])];
+  if (problems.length === 0) problems.push(...(await requiresProblems(prisma, null, requiresIds)));
+  if (problems.length > 0) return { userErrors: problems };
+  if (await prisma.module.findUnique({ where: { key: data.key as string }, select: { id: true } }))
+    return { userErrors: [userError('CONFLICT', `A module with code ${String(data.key)} exists.`, ['input', 'key'])] };
+  const created = await prisma.$transaction(async (tx) => {
+    const module = await tx.module.create({
+      data: {
+        key: data.key as string,
+        nameVi: data.nameVi as string,
+        nameEn: data.nameEn as string,
+        descriptionVi: data.descriptionVi as string,
+        descriptionEn: data.descriptionEn as string,
+        category: data.category as string,
+        sortOrder: input.sortOrder ?? 0,
+        latestVersion: input.version,
+        requires: { create: requiresIds.map((requiresId) => ({ requiresId })) },
+        versions: { create: { version: input.version, releasedAt: input.releasedAt ?? now, createdAt: now } },
+      },
+      select: { id: true },
+    });
+    await audit(tx, {
+      actorId,
+      action: 'module.create',
+      entityType: 'Module',
+      entityId: module.id,
+      at: now,
+      data: { key: data.key as string, version: input.version, requiresIds },
+    });
+    return module;
+  });
+  return { moduleId: created.id, userErrors: [] };
+}
+
+export async function updateModule(
+  prisma: PrismaClient,
+  moduleId: string,
+  input: ModuleFields & { sortOrder?: number | null },
+  actorId: string,
+  now: Date,
+): Promise<Result> {
+  const existing = await prisma.module.findUnique({ where: { id: moduleId }, select: { id: true } });
+  if (!existing) return { userErrors: [userError('NOT_FOUND', 'No such module.', ['input', 'id'])] };
+  const { data, problems } = fieldProblems(input, false);
+  const requiresIds = input.requiresIds ? [...new Set(input.requiresIds)] : null;
+  if (problems.length === 0 && requiresIds) problems.push(...(await requiresProblems(prisma, moduleId, requiresIds)));
+  if (problems.length > 0) return { userErrors: problems };
+  if (input.sortOrder != null) data.sortOrder = input.sortOrder;
+  if (Object.keys(data).length === 0 && !requiresIds)
+    return { userErrors: [userError('INVALID_INPUT', 'Nothing to change.', ['input'])] };
+  if (data.key) {
+    const other = await prisma.module.findUnique({ where: { key: data.key as string }, select: { id: true } });
+    if (other && other.id !== moduleId)
+      return {
+        userErrors: [userError('CONFLICT', `A module with code ${String(data.key)} exists.`, ['input', 'key'])],
+      };
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.module.update({ where: { id: moduleId }, data });
+    if (requiresIds) {
+      await tx.moduleDependency.deleteMany({ where: { moduleId } });
+      await tx.moduleDependency.createMany({ data: requiresIds.map((requiresId) => ({ moduleId, requiresId })) });
+    }
+    await audit(tx, {
+      actorId,
+      action: 'module.update',
+      entityType: 'Module',
+      entityId: moduleId,
+      at: now,
+      data: { ...(data as Prisma.InputJsonObject), ...(requiresIds ? { requiresIds } : {}) },
+    });
+  });
+  return { moduleId, userErrors: [] };
+}
+
+/** The versions a module is known in: its published versions and its latest (seeded catalogs may lack rows). */
+export async function knownModuleVersions(
+  db: PrismaClient | Prisma.TransactionClient,
+  moduleId: string,
+): Promise<string[] | null> {
+  const module = await db.module.findUnique({
+    where: { id: moduleId },
+    select: { latestVersion: true, versions: { select: { version: true } } },
+  });
+  if (!module) return null;
+  return [...new Set([module.latestVersion, ...module.versions.map((v) => v.version)])].sort(compareModuleVersions);
+}
+
+export async function publishModuleVersion(
+  prisma: PrismaClient,
+  input: { moduleId: string; version: string; releasedAt: Date; notesVi: string; notesEn: string },
+  actorId: string,
+  now: Date,
+): Promise<Result & { versionId?: string }> {
+  const problems: UserError[] = [];
+  const versionProblem = moduleVersionProblem(input.version);
+  if (versionProblem) problems.push(userError('INVALID_INPUT', versionProblem, ['input', 'version']));
+  const notesVi = input.notesVi.trim();
+  const notesEn = input.notesEn.trim();
+  if (!notesVi || notesVi.length > 10_000)
+    problems.push(userError('INVALID_INPUT', 'Give the release notes in Vietnamese.', ['input', 'notesVi']));
+  if (!notesEn || notesEn.length > 10_000)
+    problems.push(userError('INVALID_INPUT', 'Give the release notes in English.', ['input', 'notesEn']));
+  const known = await knownModuleVersions(prisma, input.moduleId);
+  if (!known) return { userErrors: [userError('NOT_FOUND', 'No such module.', ['input', 'moduleId'])] };
+  if (problems.length > 0) return { userErrors: problems };
+  if (known.some((v) => compareModuleVersions(v, input.version) === 0))
+    return {
+      userErrors: [userError('CONFLICT', `Version ${input.version} is already published.`, ['input', 'version'])],
+    };
+  const latestVersion = highestModuleVersion([...known, input.version])!;
+  const created = await prisma.$transaction(async (tx) => {
+    const row = await tx.moduleVersion.create({
+      data: {
+        moduleId: input.moduleId,
+        version: input.version,
+        releasedAt: input.releasedAt,
+        notesVi,
+        notesEn,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    // An older line's patch (5.2.5 after 6.0.0) is published without becoming the latest.
+    await tx.module.update({ where: { id: input.moduleId }, data: { latestVersion } });
+    await audit(tx, {
+      actorId,
+      action: 'module.publishVersion',
+      entityType: 'Module',
+      entityId: input.moduleId,
+      at: now,
+      data: { version: input.version, latestVersion },
+    });
+    return row;
+  });
+  return { moduleId: input.moduleId, versionId: created.id, userErrors: [] };
+}

@@ -1,0 +1,227 @@
+// The administration of people over GraphQL: invitations, role changes, disabling and enabling
+// (ADMIN; a customer's admins for their own customer's users), and the anonymous password-reset
+// request and one-time-link redemption the portal's pages call. Rules: admin/users.ts.
+import type { Prisma } from '@upgrade-desk/db';
+import { uniqueId, visibleUsers } from '../auth/visibility.ts';
+import {
+  changeUserRole,
+  inviteUser,
+  NO_PASSWORD,
+  requestPasswordReset,
+  resendInvitation,
+  setPasswordWithLink,
+  setUserDisabled,
+  type UserResult,
+} from '../admin/users.ts';
+import { builder } from './builder.ts';
+import { CustomerNode } from './customer.ts';
+import { LocaleEnum, RoleEnum } from './enums.ts';
+import { UserNode } from './user.ts';
+import { userError, UserErrorRef, type UserError } from './user-error.ts';
+
+const ONE_PER_REQUEST = userError('RATE_LIMITED', 'One password change per request.');
+
+const UserStatusEnum = builder.enumType('UserStatus', {
+  values: {
+    INVITED: { description: 'Invited; has not set a password yet' },
+    ACTIVE: { description: 'May log in' },
+    DISABLED: { description: 'Disabled by an administrator; cannot log in' },
+  } as const,
+});
+
+builder.prismaObjectFields(UserNode, (t) => ({
+  status: t.field({
+    type: UserStatusEnum,
+    select: { passwordHash: true, disabledAt: true },
+    // Only whether a password is set is read here; the hash never leaves this resolver.
+    resolve: (u) => (u.disabledAt ? 'DISABLED' : u.passwordHash === NO_PASSWORD ? 'INVITED' : 'ACTIVE'),
+  }),
+  disabledAt: t.expose('disabledAt', { type: 'DateTime', nullable: true }),
+}));
+
+const UserConnection = builder.connectionObject({ type: UserNode, name: 'UserConnection' });
+
+const USER_ORDER: Prisma.UserOrderByWithRelationInput[] = [{ name: 'asc' }, { id: 'asc' }];
+
+builder.prismaObjectFields(CustomerNode, (t) => ({
+  users: t.relatedConnection(
+    'users',
+    {
+      cursor: 'id',
+      totalCount: true,
+      description: "The customer's users (its own users and vendor staff)",
+      query: (_args, ctx) => ({ where: visibleUsers(ctx.viewer), orderBy: USER_ORDER }),
+    },
+    UserConnection,
+  ),
+}));
+
+builder.queryField('staffMembers', (t) =>
+  t.prismaConnection(
+    {
+      type: 'User',
+      cursor: 'id',
+      description: "Vendor staff only: the vendor's own people, e.g. to pick an account team",
+      authScopes: { staff: true },
+      args: { role: t.arg({ type: RoleEnum, required: false }) },
+      totalCount: (_root, args, ctx) => ctx.prisma.user.count({ where: staffWhere(args.role) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.user.findMany({ ...query, where: staffWhere(args.role), orderBy: USER_ORDER }),
+    },
+    UserConnection,
+  ),
+);
+
+function staffWhere(role: Prisma.UserWhereInput['role'] | null | undefined): Prisma.UserWhereInput {
+  return { customerId: null, ...(role ? { role } : {}) };
+}
+
+function userPayload(name: string) {
+  return builder.objectRef<UserResult>(name).implement({
+    fields: (t) => ({
+      user: t.prismaField({
+        type: 'User',
+        nullable: true,
+        resolve: (query, p, _args, ctx) =>
+          p.userId ? ctx.prisma.user.findUnique({ ...query, where: { id: p.userId } }) : null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+}
+
+const UserInviteInput = builder.inputType('UserInviteInput', {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    name: t.string({ required: true }),
+    role: t.field({ type: RoleEnum, required: true }),
+    customerId: t.globalID({
+      required: false,
+      for: [CustomerNode],
+      description: "For customer roles; a customer admin's own customer when omitted. None for vendor staff.",
+    }),
+    locale: t.field({ type: LocaleEnum, required: false, description: "Default: the customer's locale, else VI" }),
+  }),
+});
+
+const userIdInput = (name: string) =>
+  builder.inputType(name, { fields: (t) => ({ userId: t.globalID({ required: true, for: [UserNode] }) }) });
+
+const UserRoleChangeInput = builder.inputType('UserRoleChangeInput', {
+  fields: (t) => ({
+    userId: t.globalID({ required: true, for: [UserNode] }),
+    role: t.field({ type: RoleEnum, required: true }),
+  }),
+});
+
+const UserPasswordResetRequestInput = builder.inputType('UserPasswordResetRequestInput', {
+  fields: (t) => ({ email: t.string({ required: true }) }),
+});
+
+const UserPasswordResetRequestPayload = builder
+  .objectRef<{ userErrors: UserError[] }>('UserPasswordResetRequestPayload')
+  .implement({
+    description: 'The same answer whether or not the email has an account',
+    fields: (t) => ({ userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }) }),
+  });
+
+const UserPasswordSetInput = builder.inputType('UserPasswordSetInput', {
+  fields: (t) => ({
+    token: t.string({ required: true, description: 'From the one-time link (invitation or password reset)' }),
+    password: t.string({ required: true, description: 'At least 12 characters' }),
+  }),
+});
+
+const UserPasswordSetPayload = builder
+  .objectRef<{ email?: string; userErrors: UserError[] }>('UserPasswordSetPayload')
+  .implement({
+    fields: (t) => ({
+      email: t.string({
+        nullable: true,
+        description: 'The account whose password was set, to log in with',
+        resolve: (p) => p.email ?? null,
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+
+const userManagers = { role: ['ADMIN' as const, 'CUSTOMER_ADMIN' as const] };
+
+builder.mutationFields((t) => ({
+  userInvite: t.field({
+    type: userPayload('UserInvitePayload'),
+    description:
+      "ADMIN (anyone), customer admins (their own customer's users): creates the account and emails a one-time link, valid 72 hours, to set a password",
+    authScopes: userManagers,
+    args: { input: t.arg({ type: UserInviteInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      inviteUser(
+        ctx.prisma,
+        ctx.viewer!,
+        {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          customerId: input.customerId ? uniqueId(input.customerId.id) : null,
+          locale: input.locale ?? null,
+        },
+        { portalOrigin: ctx.config.ORIGIN, now: ctx.now() },
+      ),
+  }),
+  userInviteResend: t.field({
+    type: userPayload('UserInviteResendPayload'),
+    description: 'Emails a new invitation link; the previous one stops working',
+    authScopes: userManagers,
+    args: { input: t.arg({ type: userIdInput('UserInviteResendInput'), required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      resendInvitation(ctx.prisma, ctx.viewer!, uniqueId(input.userId.id), {
+        portalOrigin: ctx.config.ORIGIN,
+        now: ctx.now(),
+      }),
+  }),
+  userRoleChange: t.field({
+    type: userPayload('UserRoleChangePayload'),
+    description: 'ADMIN: a customer user between CUSTOMER_USER and CUSTOMER_ADMIN, staff between staff roles',
+    authScopes: { role: ['ADMIN'] },
+    args: { input: t.arg({ type: UserRoleChangeInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      changeUserRole(ctx.prisma, ctx.viewer!, { userId: uniqueId(input.userId.id), role: input.role }, ctx.now()),
+  }),
+  userDisable: t.field({
+    type: userPayload('UserDisablePayload'),
+    description: 'The user cannot log in; their sessions and API tokens end at once',
+    authScopes: userManagers,
+    args: { input: t.arg({ type: userIdInput('UserDisableInput'), required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      setUserDisabled(ctx.prisma, ctx.viewer!, uniqueId(input.userId.id), true, ctx.now()),
+  }),
+  userEnable: t.field({
+    type: userPayload('UserEnablePayload'),
+    authScopes: userManagers,
+    args: { input: t.arg({ type: userIdInput('UserEnableInput'), required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      setUserDisabled(ctx.prisma, ctx.viewer!, uniqueId(input.userId.id), false, ctx.now()),
+  }),
+  userPasswordResetRequest: t.field({
+    type: UserPasswordResetRequestPayload,
+    description: 'Anyone: emails a one-time link (72 hours) to set a new password, if the address has an account',
+    skipTypeScopes: true,
+    args: { input: t.arg({ type: UserPasswordResetRequestInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      await requestPasswordReset(ctx.prisma, input.email, { portalOrigin: ctx.config.ORIGIN, now: ctx.now() });
+      return { userErrors: [] };
+    },
+  }),
+  userPasswordSet: t.field({
+    type: UserPasswordSetPayload,
+    description: "Anyone holding a one-time link: sets the account's password and uses the link up",
+    skipTypeScopes: true,
+    args: { input: t.arg({ type: UserPasswordSetInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      // One password operation per request, as for logins: aliases cannot pack many argon2 hashes into one.
+      if (ctx.loginAttempted) return { userErrors: [ONE_PER_REQUEST] };
+      ctx.loginAttempted = true;
+      return setPasswordWithLink(ctx.prisma, input, ctx.now());
+    },
+  }),
+}));

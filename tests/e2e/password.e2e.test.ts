@@ -1,0 +1,100 @@
+// An invitation from the vendor's admin, opened from the .eml in the outbox: the set-password page
+// refuses a mismatch, sets the password, logs straight in, and the link then no longer works.
+// Also the login page's "forgot password" form, which answers alike for any address.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logOut, openBrowser, type Browser } from './browser.ts';
+import { startStack, type Stack } from './stack.ts';
+
+const VENDOR_ADMIN = 'admin@vendor.example';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+/** The /password/<token> path of the newest .eml to `to` (quoted-printable soft breaks undone). */
+async function linkPathFor(to: string): Promise<string> {
+  let found: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const files = readdirSync(stack.outbox)
+          .filter((f) => f.endsWith('.eml'))
+          .sort();
+        for (const file of files.reverse()) {
+          const text = readFileSync(path.join(stack.outbox, file), 'utf8').replace(/=\r?\n/g, '');
+          if (!text.includes(`To: ${to}`)) continue;
+          found = text.match(/\/password\/[a-z0-9]+/)?.[0];
+          if (found) return true;
+        }
+        return false;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+describe('invitation', () => {
+  it('the invitee sets a password from the emailed link and is logged in; the link then is spent', async () => {
+    const customer = await stack.gql<{ customers: { edges: { node: { id: string; code: string } }[] } }>(
+      VENDOR_ADMIN,
+      '{ customers(first: 10, search: "HANOI-WATER") { edges { node { id code } } } }',
+    );
+    const hanoi = customer.customers.edges.find((e) => e.node.code === 'HANOI-WATER')!.node.id;
+    const invited = await stack.gql<{ userInvite: { userErrors: unknown[] } }>(
+      VENDOR_ADMIN,
+      `mutation ($input: UserInviteInput!) { userInvite(input: $input) { userErrors { code message } } }`,
+      {
+        input: { email: 'invitee@hanoi-water.example', name: 'Trần Thị Mới', role: 'CUSTOMER_USER', customerId: hanoi },
+      },
+    );
+    expect(invited.userInvite.userErrors).toEqual([]);
+    const link = await linkPathFor('invitee@hanoi-water.example');
+
+    const { page } = browser;
+    await page.goto(`${stack.portal}${link}`);
+    expect(await page.locator('h1').textContent()).toBe('Đặt mật khẩu');
+    await page.fill('#password', 'mật khẩu đủ dài của tôi');
+    await page.fill('#confirm', 'một mật khẩu khác hẳn');
+    await page.click('main form button[type="submit"]');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Hai mật khẩu không giống nhau.');
+
+    await page.fill('#password', 'mật khẩu đủ dài của tôi');
+    await page.fill('#confirm', 'mật khẩu đủ dài của tôi');
+    await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.click('main form button[type="submit"]')]);
+    await logOut(page);
+
+    await page.goto(`${stack.portal}${link}`);
+    await page.fill('#password', 'mật khẩu đủ dài của tôi');
+    await page.fill('#confirm', 'mật khẩu đủ dài của tôi');
+    await page.click('main form button[type="submit"]');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Liên kết này đã được sử dụng. Nếu cần, vui lòng yêu cầu liên kết mới.');
+  });
+
+  it('"forgot password" on the login page answers alike for any address', async () => {
+    const { page } = browser;
+    await page.goto(`${stack.portal}/login`);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/password/forgot'),
+      page.click('text=Quên mật khẩu?'),
+    ]);
+    await page.fill('#email', 'nobody@nowhere.example');
+    await page.click('main form button[type="submit"]');
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('Nếu email này có tài khoản, liên kết đặt lại mật khẩu đã được gửi tới. Vui lòng kiểm tra hộp thư.');
+  });
+});
