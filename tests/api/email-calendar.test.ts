@@ -112,6 +112,30 @@ function invitationOf(mail: ParsedMail): Invitation {
   };
 }
 
+/** Schedules a FEATURE upgrade of HANOI's first module as the engineer; its global id. */
+async function scheduleFeature(title: string, start: Date, length: number): Promise<string> {
+  const { data, errors } = await api.gql(
+    `mutation ($input: UpgradeScheduleInput!) { upgradeSchedule(input: $input) { upgrade { id } userErrors { code } } }`,
+    {
+      input: {
+        kind: 'FEATURE',
+        title,
+        summary: 'Mẫu hóa đơn mới và ký số từ xa.',
+        moduleIds: [hanoi.moduleId],
+        customerIds: [hanoi.id],
+        windowStart: iso(start),
+        windowEnd: iso(new Date(start.getTime() + length)),
+        expectedDowntimeMinutes: 15,
+        sandboxStart: iso(new Date(NOW.getTime() + DAY)),
+      },
+    },
+    { token: engineer },
+  );
+  expect(errors).toBeUndefined();
+  expect(data.upgradeSchedule.userErrors).toEqual([]);
+  return data.upgradeSchedule.upgrade.id;
+}
+
 async function emailNotifications(email: string): Promise<boolean> {
   const { data, errors } = await api.gql('{ viewer { emailNotifications } }', {}, { token: await api.login(email) });
   expect(errors).toBeUndefined();
@@ -140,26 +164,8 @@ describe('a FEATURE upgrade in the customers’ calendars', () => {
 
   it('is announced with a calendar REQUEST: UTC times, the customer’s zone named, the reader as attendee', async () => {
     const start = hanoiEvening(15);
-    const { data, errors } = await api.gql(
-      `mutation ($input: UpgradeScheduleInput!) { upgradeSchedule(input: $input) { upgrade { id } userErrors { code } } }`,
-      {
-        input: {
-          kind: 'FEATURE',
-          title: TITLE,
-          summary: 'Mẫu hóa đơn mới và ký số từ xa.',
-          moduleIds: [hanoi.moduleId],
-          customerIds: [hanoi.id],
-          windowStart: iso(start),
-          windowEnd: iso(new Date(start.getTime() + 2 * HOUR)),
-          expectedDowntimeMinutes: 15,
-          sandboxStart: iso(new Date(NOW.getTime() + DAY)),
-        },
-      },
-      { token: engineer },
-    );
-    expect(errors).toBeUndefined();
-    expect(data.upgradeSchedule.userErrors).toEqual([]);
-    upgradeId = Buffer.from(data.upgradeSchedule.upgrade.id, 'base64').toString('utf8').split(':')[1]!;
+    const id = await scheduleFeature(TITLE, start, 2 * HOUR);
+    upgradeId = Buffer.from(id, 'base64').toString('utf8').split(':')[1]!;
 
     const sent = mailsTo(await dispatchAndSend(), ACCOUNTS.hanoiUser);
     expect(sent).toHaveLength(1);
@@ -302,24 +308,7 @@ describe('one-click unsubscribe', () => {
 
   it('leaves notices that need an acknowledgement reaching the customer: other users by email, everyone in the portal', async () => {
     const start = hanoiEvening(16);
-    const { data } = await api.gql(
-      `mutation ($input: UpgradeScheduleInput!) { upgradeSchedule(input: $input) { upgrade { id } userErrors { code } } }`,
-      {
-        input: {
-          kind: 'FEATURE',
-          title: `${TITLE} (đợt 2)`,
-          summary: 'Đợt hai.',
-          moduleIds: [hanoi.moduleId],
-          customerIds: [hanoi.id],
-          windowStart: iso(start),
-          windowEnd: iso(new Date(start.getTime() + HOUR)),
-          expectedDowntimeMinutes: 0,
-          sandboxStart: iso(new Date(NOW.getTime() + DAY)),
-        },
-      },
-      { token: engineer },
-    );
-    expect(data.upgradeSchedule.userErrors).toEqual([]);
+    await scheduleFeature(`${TITLE} (đợt 2)`, start, HOUR);
     const sent = await dispatchAndSend();
     expect(mailsTo(sent, ACCOUNTS.hanoiUser).filter((m) => m.subject?.includes('đợt 2'))).toEqual([]);
     expect(mailsTo(sent, ACCOUNTS.hanoiAdmin).filter((m) => m.subject?.includes('đợt 2'))).toHaveLength(1);

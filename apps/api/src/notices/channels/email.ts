@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locale, NoticeStage } from '@upgrade-desk/db';
+import { NOTICE_STAGES } from '@upgrade-desk/domain';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { upgradeInvitation, type UpgradeInvitation } from '../../calendar/invitation.ts';
@@ -86,15 +87,9 @@ export const emailChannel: DeliveryChannel = {
  * The stages that tell of a window still to come, moved or called off: their emails carry it as a
  * calendar invitation. COMPLETED and FAILED tell of a window that is over.
  */
-const WINDOW_STAGES: ReadonlySet<NoticeStage> = new Set<NoticeStage>([
-  'ANNOUNCEMENT',
-  'REMINDER',
-  'FINAL_REMINDER',
-  'IMMINENT',
-  'ADVISORY',
-  'RESCHEDULED',
-  'CANCELLED',
-]);
+const WINDOW_STAGES: ReadonlySet<NoticeStage> = new Set(
+  NOTICE_STAGES.filter((stage) => stage !== 'COMPLETED' && stage !== 'FAILED'),
+);
 
 /** The invitation for the upgrade as it stands at sending time (a cancelled one: a CANCEL). */
 function invitationOf(delivery: ClaimedDelivery, from: string | undefined): UpgradeInvitation {
