@@ -49,7 +49,7 @@ const ConfigSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** Prepended to every Redis channel, so several deployments (or test runs) can share one Redis. */
   REDIS_CHANNEL_PREFIX: z.string().default('upgrade-desk:'),
-  /** The API's public origin, for links handed out to be opened elsewhere (the calendar feed's URL). */
+  /** The API's public origin, for links handed out to be opened elsewhere (calendar feeds, unsubscribe links). */
   PUBLIC_API_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
     .transform((url) => url.replace(/\/+$/, ''))
@@ -67,6 +67,12 @@ const ConfigSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().trim().min(3).default('Upgrade Desk <no-reply@upgrade-desk.example>'),
+  /** Key of the signed one-click unsubscribe links in notice emails. Unset: one generated and kept in the database. */
+  UNSUBSCRIBE_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Where notice emails are written as .eml files when SMTP_URL is unset (relative paths: from the repo root). */
   OUTBOX_DIR: z
     .string()

@@ -18,6 +18,7 @@ import { rateLimit } from './limits/rate-limit.ts';
 import { createNoticeEvents, type NoticeEvents } from './notices/events.ts';
 import { rejectNulCharacters, requestFaultError } from './request-guards.ts';
 import { schema } from './schema/index.ts';
+import { unsubscribeLinks } from './unsubscribe/route.ts';
 
 export const CSRF_HEADER = 'x-upgrade-desk-csrf';
 
@@ -148,6 +149,7 @@ export function createApi(deps: ApiDependencies) {
       requestLogging(logger),
       healthChecks(deps),
       calendarFeed(deps),
+      unsubscribeLinks({ ...deps, events }),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER, 'x-graphql-yoga-csrf'] }),
       rateLimit({ config: deps.config }),
       // Before the operation limits and the introspection check: a hit is an answer this credential

@@ -9,6 +9,8 @@ export interface OutgoingEmail {
   locale: Locale;
   subject: string;
   textBody: string;
+  /** The same in HTML, e.g. in the notice emails' layout (channels/email.ts messageEmailHtml). */
+  htmlBody?: string | null;
   /** The customer it concerns, if any. */
   customerId?: string | null;
 }
@@ -31,6 +33,7 @@ export async function queueEmails(
       locale: email.locale,
       subject: email.subject,
       textBody: email.textBody,
+      htmlBody: email.htmlBody ?? null,
       customerId: email.customerId ?? null,
       nextAttemptAt: now,
       createdAt: now,

@@ -2,6 +2,7 @@
 // escalated once to the vendor's implementation and customer-care staff assigned to that customer.
 import { sqlTimestamp, type Locale, type PrismaClient } from '@upgrade-desk/db';
 import { formatLocalDateTime } from '@upgrade-desk/domain';
+import { messageEmailHtml } from './channels/email.ts';
 import { queueEmails, type OutgoingEmail } from './email-outbox.ts';
 
 const ESCALATION_TEXTS: Readonly<
@@ -82,6 +83,8 @@ export async function escalateOverdue({
             locale: user.locale,
             subject: text.subject,
             textBody: text.text,
+            // The same layout as the customers' notice emails.
+            htmlBody: messageEmailHtml({ subject: text.subject, text: text.text, locale: user.locale }),
             customerId: notice.customer.id,
           };
         });

@@ -65,17 +65,27 @@ interface Outbox<Message extends { id: string; attempts: number }> {
 /** Notice deliveries: each rendered and sent by its channel (./channels/). */
 const deliveryOutbox: Outbox<ClaimedDelivery> = {
   table: 'Delivery',
-  // The notice, the customer's code and the endpoint's secret, for every claimed delivery at once.
+  // The notice, the customer's code and the endpoint's secret, the upgrade as it stands now (for
+  // calendar parts) and the recipient when a customer user, for every claimed delivery at once.
   readClaimed: Prisma.sql`
     SELECT claimed.id, claimed.channel::text AS channel, claimed.recipient, claimed.attempts,
            n.id AS "noticeId", n."upgradeId", c.code AS "customerCode", n.stage::text AS stage,
            n.locale::text AS locale, n.title, n.body, n."scheduledFor", n."publishedAt",
            n."requiresAcknowledgement", n."acknowledgeBy",
-           w.secret AS "webhookSecret", w."disabledAt" AS "webhookDisabledAt"
+           w.secret AS "webhookSecret", w."disabledAt" AS "webhookDisabledAt",
+           u.title AS "upgradeTitle", u.summary AS "upgradeSummary", u.status::text AS "upgradeStatus",
+           u."windowStart", u."windowEnd", u."expectedDowntimeMinutes", u."requiresRelogin",
+           u.sequence AS "upgradeSequence", u."updatedAt" AS "upgradeUpdatedAt",
+           ARRAY(SELECT CASE WHEN n.locale = 'VI' THEN m."nameVi" ELSE m."nameEn" END
+                 FROM "UpgradeModule" AS um JOIN "Module" AS m ON m.id = um."moduleId"
+                 WHERE um."upgradeId" = n."upgradeId" ORDER BY m."sortOrder", m.id) AS "moduleNames",
+           c."timeZone" AS "customerTimeZone", r.id AS "recipientUserId"
     FROM claimed
     JOIN "Notice" AS n ON n.id = claimed."noticeId"
     JOIN "Customer" AS c ON c.id = n."customerId"
+    JOIN "Upgrade" AS u ON u.id = n."upgradeId"
     LEFT JOIN "WebhookEndpoint" AS w ON w.id = claimed."webhookEndpointId"
+    LEFT JOIN "User" AS r ON claimed.channel = 'EMAIL' AND r.email = claimed.recipient AND r."customerId" = n."customerId"
     ORDER BY claimed.id`,
   send(delivery, transports) {
     const channel = CHANNEL_BY_NAME.get(delivery.channel);
@@ -90,18 +100,21 @@ interface ClaimedEmail {
   to: string;
   subject: string;
   textBody: string;
+  htmlBody: string | null;
   attempts: number;
 }
 
 /** Queued emails (./email-outbox.ts), already rendered in their reader's locale. */
 const emailOutbox: Outbox<ClaimedEmail> = {
   table: 'EmailMessage',
-  readClaimed: Prisma.sql`SELECT id, "to", subject, "textBody", attempts FROM claimed ORDER BY id`,
+  readClaimed: Prisma.sql`
+    SELECT id, "to", subject, "textBody", "htmlBody", attempts FROM claimed ORDER BY id`,
   send: (message, { email }) =>
     email.send({
       to: message.to,
       subject: message.subject,
       text: message.textBody,
+      ...(message.htmlBody !== null ? { html: message.htmlBody } : {}),
       headers: { 'X-Upgrade-Desk-Email': message.id },
     }),
   record: (prisma, where, data) => prisma.emailMessage.updateMany({ where, data }),

@@ -3,7 +3,8 @@
 // API process by default and as its own process with `pnpm dispatch`.
 import type { PrismaClient } from '@upgrade-desk/db';
 import type { Config } from '../config.ts';
-import { createEmailTransport, type EmailTransport } from './channels/email.ts';
+import { createUnsubscribeLinkMaker } from '../unsubscribe/token.ts';
+import { createEmailTransport, type EmailTransport, type NoticeEmailSettings } from './channels/email.ts';
 import { createWebhookSenderFromConfig, type WebhookSender } from './channels/webhook.ts';
 import { dispatchDue } from './dispatcher.ts';
 import { escalateOverdue } from './escalation.ts';
@@ -15,6 +16,8 @@ export interface NoticeWorkerOptions {
   events?: NoticeEvents;
   email: EmailTransport;
   webhook: WebhookSender;
+  /** The notice emails' organizer and unsubscribe links. */
+  noticeEmail?: NoticeEmailSettings;
   intervalMs: number;
   now?: () => Date;
   log?: (message: string, data?: Record<string, unknown>) => void;
@@ -46,10 +49,10 @@ export function startNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
   let stopped = false;
 
   async function round(): Promise<RoundResult> {
-    const { prisma, events, email, webhook } = options;
+    const { prisma, events, email, webhook, noticeEmail } = options;
     const dispatched = await dispatchDue({ prisma, events, now: now() });
     const escalated = await escalateOverdue({ prisma, now: now() });
-    const { deliveries, emails } = await sendDue({ prisma, email, webhook, now: now() });
+    const { deliveries, emails } = await sendDue({ prisma, email, webhook, noticeEmail, now: now() });
     const result = { ...dispatched, escalated, delivered: deliveries.sent, emailed: emails.sent };
     if (Object.values(result).some((n) => n > 0)) {
       log('notice worker round', { ...result });
@@ -113,6 +116,7 @@ export function startNoticeWorkerFromConfig(
     ...deps,
     email: createEmailTransport(config),
     webhook: createWebhookSenderFromConfig(config),
+    noticeEmail: { from: config.MAIL_FROM, unsubscribe: createUnsubscribeLinkMaker({ config, prisma: deps.prisma }) },
     intervalMs: config.DISPATCH_INTERVAL_MS,
   });
 }

@@ -248,6 +248,8 @@ export async function transitionUpgrade(
           ...(input.to === 'SANDBOX' && !current.sandboxStart ? { sandboxStart: actor.now } : {}),
           ...(input.to === 'READY' ? { sandboxVerifiedAt: actor.now } : {}),
           ...(input.to === 'COMPLETED' || input.to === 'FAILED' ? { completedAt: actor.now } : {}),
+          // Calendar apps apply a CANCEL only if its SEQUENCE is not below the event they hold.
+          ...(input.to === 'CANCELLED' ? { sequence: { increment: 1 } } : {}),
         },
         select: PLAN_SELECT,
       });

@@ -3,8 +3,8 @@
 // and sent; claiming, deadlines, retries and recording belong to the sender (../sender.ts), the
 // same for every channel. A new channel (SMS, Zalo) is one file implementing this, listed in
 // ./index.ts, plus its value of the NoticeChannel enum and its transport in ChannelTransports.
-import type { Locale, NoticeChannel, NoticeStage, Prisma } from '@upgrade-desk/db';
-import type { EmailTransport } from './email.ts';
+import type { Locale, NoticeChannel, NoticeStage, Prisma, UpgradeStatus } from '@upgrade-desk/db';
+import type { EmailTransport, NoticeEmailSettings } from './email.ts';
 import type { WebhookSender } from './webhook.ts';
 
 /** A notice being published, as its deliveries are planned. */
@@ -34,8 +34,29 @@ export interface DeliveredNotice {
   acknowledgeBy: Date | null;
 }
 
+/**
+ * The upgrade as it stands when a delivery is sent, and its reader, as the claiming statement reads
+ * them: what a calendar part is written from (../../calendar/invitation.ts).
+ */
+export interface DeliveredUpgrade {
+  upgradeTitle: string;
+  upgradeSummary: string;
+  upgradeStatus: UpgradeStatus;
+  windowStart: Date;
+  windowEnd: Date;
+  expectedDowntimeMinutes: number;
+  requiresRelogin: boolean;
+  upgradeSequence: number;
+  upgradeUpdatedAt: Date;
+  /** The upgrade's modules, named in the notice's locale. */
+  moduleNames: string[];
+  customerTimeZone: string;
+  /** The recipient when it is one of the customer's own users (whose setting put them on the list). */
+  recipientUserId: string | null;
+}
+
 /** A claimed delivery with what sending it needs, as read by the claiming statement. */
-export interface ClaimedDelivery extends DeliveredNotice {
+export interface ClaimedDelivery extends DeliveredNotice, DeliveredUpgrade {
   id: string;
   channel: NoticeChannel;
   recipient: string;
@@ -50,6 +71,11 @@ export interface ClaimedDelivery extends DeliveredNotice {
 export interface ChannelTransports {
   email: EmailTransport;
   webhook: WebhookSender;
+  /**
+   * The notice emails' organizer and unsubscribe links (built from the configuration by the worker).
+   * Absent, notice emails carry neither ORGANIZER nor List-Unsubscribe.
+   */
+  noticeEmail?: NoticeEmailSettings;
 }
 
 /** Thrown by a channel's send when the delivery can never succeed: it is abandoned, not retried. */

@@ -6,19 +6,31 @@ import type { Locale } from '@upgrade-desk/db';
 export interface EmailTexts {
   /** Why the reader got this email and where to act on it; shown under the notice, after a separator. */
   footer: readonly string[];
+  /** Put before the reader's own unsubscribe link, the footer's last line. */
+  unsubscribe: string;
+  /** The footer of emails that are not notices (escalations, module-request news). */
+  messageFooter: readonly string[];
 }
 
 export const EMAIL_TEXTS: Readonly<Record<Locale, EmailTexts>> = {
   VI: {
     footer: [
       'Đây là thông báo tự động từ Upgrade Desk, hệ thống quản lý nâng cấp phần mềm ERP. Vui lòng không trả lời email này.',
-      'Bạn có thể xem lại và xác nhận thông báo này trên cổng thông tin khách hàng. Để ngừng nhận thông báo qua email, hãy liên hệ quản trị viên của công ty bạn hoặc bộ phận Chăm sóc khách hàng.',
+      'Bạn có thể xem lại và xác nhận thông báo này trên cổng thông tin khách hàng.',
+    ],
+    unsubscribe: 'Để ngừng nhận thông báo qua email:',
+    messageFooter: [
+      'Đây là email tự động từ Upgrade Desk, hệ thống quản lý nâng cấp phần mềm ERP. Vui lòng không trả lời email này.',
     ],
   },
   EN: {
     footer: [
       'This is an automatic notice from Upgrade Desk, the ERP upgrade management system. Please do not reply to this email.',
-      'You can review and acknowledge this notice in the customer portal. To stop receiving notices by email, contact your company administrator or Customer Care.',
+      'You can review and acknowledge this notice in the customer portal.',
+    ],
+    unsubscribe: 'To stop receiving notices by email:',
+    messageFooter: [
+      'This is an automatic email from Upgrade Desk, the ERP upgrade management system. Please do not reply to this email.',
     ],
   },
 };

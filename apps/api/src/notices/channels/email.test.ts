@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, noticeEmail, senderDomain } from './email.ts';
+import { escapeHtml, noticeEmail, senderDomain, senderMailbox } from './email.ts';
 import { EMAIL_TEXTS } from './email-texts.ts';
 
 const NOTICE = {
@@ -47,6 +47,33 @@ describe('noticeEmail', () => {
   });
 });
 
+describe('noticeEmail: unsubscribe links and the calendar part', () => {
+  const unsubscribe = {
+    url: 'https://api.example/unsubscribe/0190a1b2-0000-7000-8000-000000000009.sig',
+    mailto: 'mailto:unsubscribe@upgrade-desk.example?subject=unsubscribe',
+  };
+
+  it('carries List-Unsubscribe and List-Unsubscribe-Post, and the link in the footer, only with links', () => {
+    const withLinks = noticeEmail({ ...NOTICE, locale: 'EN', unsubscribe });
+    expect(withLinks.headers).toMatchObject({
+      'List-Unsubscribe': `<${unsubscribe.url}>, <${unsubscribe.mailto}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
+    expect(withLinks.text).toContain(`${EMAIL_TEXTS.EN.unsubscribe} ${unsubscribe.url}`);
+    expect(withLinks.html).toContain(`<a href="${unsubscribe.url}"`);
+
+    const without = noticeEmail({ ...NOTICE, locale: 'EN' });
+    expect(without.headers).not.toHaveProperty('List-Unsubscribe');
+    expect(without.text).not.toContain(EMAIL_TEXTS.EN.unsubscribe);
+  });
+
+  it('attaches the invitation it is given, and none otherwise', () => {
+    const invitation = { method: 'CANCEL' as const, content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' };
+    expect(noticeEmail({ ...NOTICE, locale: 'VI', invitation }).calendar).toEqual(invitation);
+    expect(noticeEmail({ ...NOTICE, locale: 'VI' }).calendar).toBeUndefined();
+  });
+});
+
 describe('helpers', () => {
   it('escapeHtml', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
@@ -56,5 +83,17 @@ describe('helpers', () => {
     expect(senderDomain('Upgrade Desk <no-reply@upgrade-desk.example>')).toBe('upgrade-desk.example');
     expect(senderDomain('ops@vendor.example')).toBe('vendor.example');
     expect(senderDomain('nobody')).toBe('upgrade-desk.invalid');
+  });
+
+  it('senderMailbox', () => {
+    expect(senderMailbox('Upgrade Desk <no-reply@upgrade-desk.example>')).toEqual({
+      name: 'Upgrade Desk',
+      email: 'no-reply@upgrade-desk.example',
+    });
+    expect(senderMailbox('"Phòng CSKH" <cskh@vendor.example>')).toEqual({
+      name: 'Phòng CSKH',
+      email: 'cskh@vendor.example',
+    });
+    expect(senderMailbox('ops@vendor.example')).toEqual({ email: 'ops@vendor.example' });
   });
 });
