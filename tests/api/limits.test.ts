@@ -130,7 +130,11 @@ describe('operation limits', () => {
   });
 });
 
-/** The portal's GraphQL documents, read from its sources: `= gql<…>\`…\`` with `${CONSTANT}` parts filled in. */
+/**
+ * The portal's GraphQL documents, read from its sources: gql.tada's `= graphql(\`…\`, [Fragment, …])`
+ * with the fragments it names appended (recursively), and any `= gql\`…\`` with `${CONSTANT}` parts
+ * filled in.
+ */
 function portalDocuments(): { name: string; source: string }[] {
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -142,13 +146,28 @@ function portalDocuments(): { name: string; source: string }[] {
   };
   walk(path.join(repoRoot, 'apps/portal/src'));
   const constants = new Map<string, string>();
+  const tada = new Map<string, { file: string; source: string; fragments: string[] }>();
   const documents: { name: string; source: string }[] = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/const (\w+) = `([^`]*)`/g)) constants.set(m[1]!, m[2]!);
-    for (const m of text.matchAll(/const (\w+) = gql\b[^`]*`([^`]*)`/g)) {
+    for (const m of text.matchAll(/const (\w+) = gql\b[^`(]*`([^`]*)`/g)) {
       documents.push({ name: `${path.relative(repoRoot, file)} ${m[1]}`, source: m[2]! });
     }
+    for (const m of text.matchAll(/const (\w+) = graphql\(\s*`([^`]*)`\s*(?:,\s*\[([^\]]*)\])?/g)) {
+      const fragments = (m[3] ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+      tada.set(m[1]!, { file, source: m[2]!, fragments });
+    }
+  }
+  const withFragments = (name: string, seen: Set<string>): string => {
+    const document = tada.get(name);
+    if (!document || seen.has(name)) return '';
+    seen.add(name);
+    return [document.source, ...document.fragments.map((f) => withFragments(f, seen))].join('\n');
+  };
+  for (const [name, { file, source }] of tada) {
+    if (/^\s*fragment\b/.test(source)) continue;
+    documents.push({ name: `${path.relative(repoRoot, file)} ${name}`, source: withFragments(name, new Set()) });
   }
   return documents.map(({ name, source }) => {
     let filled = source;

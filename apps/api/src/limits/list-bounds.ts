@@ -25,6 +25,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Query.noticePolicies': 3, // one per upgrade kind
   'NoticeAcknowledgePayload.notices': 100, // noticeAcknowledge takes at most 100 IDs
   'Upgrade.modules': 50, // upgradeDraft takes at most 50 modules
+  'Customer.accountTeam': 2, // customerAssignTeam sets one implementation and one customer-care member
   // At most MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER (10) active; `includeDeleted` adds the deleted ones (ASSUMED: 10 more).
   'Customer.webhookEndpoints': 20,
   // Bounded by the module catalog the vendor maintains (a few dozen modules).
@@ -35,6 +36,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'ModuleRequest.history': 50, // stage changes: ten steps, a few back-and-forths
   'ModuleRequest.timeline': 100, // stage changes, comments and assignments
   'Upgrade.policyWarnings': 500, // up to four per target customer
+  'Module.versions': 200, // published versions of one module, a few a year
 };
 
 /** The bound of a list field that is not a connection's `edges`, or undefined when it has none. */
