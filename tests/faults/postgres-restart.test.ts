@@ -34,6 +34,9 @@ it('PostgreSQL restarted under the running API: 503 SERVICE_UNAVAILABLE while do
     DISPATCH_INTERVAL_MS: '200',
     OUTBOX_DIR: outbox.dir,
     LOG_LEVEL: 'info',
+    // Every request must reach the database here: a verified session kept in memory would answer
+    // `viewer` without it.
+    AUTH_CACHE_TTL_MS: '0',
   });
   onTestFinished(() => api.stop());
   await api.waitForOutput(/Upgrade Desk is running/, 120_000);
