@@ -14,3 +14,4 @@ export type {
 } from './module-request-templates/catalog.ts';
 export * from './warranty.ts';
 export * from './upgrade-status.ts';
+export * from './role-titles.ts';
