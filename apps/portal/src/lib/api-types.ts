@@ -31,7 +31,8 @@ export type UserErrorCode =
   | 'WINDOW_INVALID'
   | 'CONFLICT'
   | 'INVALID_CREDENTIALS'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'LIMIT_REACHED';
 
 export interface UserError {
   code: UserErrorCode;
