@@ -347,7 +347,8 @@ export const en: Record<keyof typeof vi, string> = {
   'form.error.CONFLICT': 'This was just changed elsewhere. Please reload the page.',
   'form.error.INVALID_CREDENTIALS': 'The credentials are incorrect.',
   'form.error.RATE_LIMITED': 'Too many attempts. Please wait a moment and try again.',
-  'form.error.LIMIT_REACHED': 'The limit has been reached: remove ones no longer needed (or wait for open ones to close), then try again.',
+  'form.error.LIMIT_REACHED':
+    'The limit has been reached: remove ones no longer needed (or wait for open ones to close), then try again.',
 
   'role.CUSTOMER_USER': 'Customer user',
   'role.CUSTOMER_ADMIN': 'Customer administrator',

@@ -346,7 +346,8 @@ export const vi = {
   'form.error.CONFLICT': 'Dữ liệu vừa được thay đổi ở nơi khác. Vui lòng tải lại trang.',
   'form.error.INVALID_CREDENTIALS': 'Thông tin đăng nhập không đúng.',
   'form.error.RATE_LIMITED': 'Bạn thao tác quá nhanh. Vui lòng chờ một lát rồi thử lại.',
-  'form.error.LIMIT_REACHED': 'Đã đạt giới hạn: hãy xóa bớt những mục không còn cần (hoặc chờ các mục đang mở hoàn tất) rồi thử lại.',
+  'form.error.LIMIT_REACHED':
+    'Đã đạt giới hạn: hãy xóa bớt những mục không còn cần (hoặc chờ các mục đang mở hoàn tất) rồi thử lại.',
 
   'role.CUSTOMER_USER': 'Người dùng của khách hàng',
   'role.CUSTOMER_ADMIN': 'Quản trị viên của khách hàng',
