@@ -7,6 +7,7 @@ import { Repeater, type Plugin } from 'graphql-yoga';
 import type { Viewer } from '../auth/viewer.ts';
 import type { Context } from '../context.ts';
 import { clientNetworkOf } from '../net/address-ranges.ts';
+import { forwardUntilStopped } from '../stream-loop.ts';
 
 export interface LiveStreamLimits {
   perSession: number;
@@ -70,18 +71,12 @@ function trackedStream<T>(
   return new Repeater<T>(async (push, stop) => {
     const stream: LiveStream = { end: () => stop() };
     track(stream);
-    const events = source[Symbol.asyncIterator]();
-    const stopped = stop.then(() => ({ done: true as const, value: undefined }));
     try {
-      for (;;) {
-        const next = await Promise.race([events.next(), stopped]);
-        if (next.done) break;
-        await push(next.value);
-      }
+      await forwardUntilStopped(source, stop, async (value) => {
+        await push(value);
+      });
     } finally {
       untrack(stream);
-      stop();
-      await events.return?.();
     }
   });
 }
