@@ -26,7 +26,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAGE_SIZE, LIST_BOUNDS, listBound } from '../../apps/api/src/limits/list-bounds.ts';
 import { measureOperation, OPERATION_LIMITS } from '../../apps/api/src/limits/operation-limits.ts';
-import { MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER } from '../../apps/api/src/schema/webhook-endpoint.ts';
+import { loadConfig } from '../../apps/api/src/config.ts';
 import { schema } from '../../apps/api/src/schema/index.ts';
 import { CSRF_HEADER } from '../../apps/api/src/yoga.ts';
 import { COST_BOMB_CATEGORIES } from '../../scripts/lib/cost-bombs.ts';
@@ -279,7 +279,10 @@ describe('operation cost', () => {
       }
     }
     expect(unbounded).toEqual([]);
-    expect(LIST_BOUNDS['Customer.webhookEndpoints']).toBeGreaterThanOrEqual(MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER);
+    const caps = loadConfig({ NODE_ENV: 'test' });
+    expect(LIST_BOUNDS['Customer.webhookEndpoints']).toBeGreaterThanOrEqual(caps.MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER);
+    expect(LIST_BOUNDS['Customer.blackoutWindows']).toBeGreaterThanOrEqual(caps.MAX_BLACKOUT_WINDOWS_PER_CUSTOMER);
+    expect(LIST_BOUNDS['User.apiTokens']).toBeGreaterThanOrEqual(caps.MAX_API_TOKENS_PER_CUSTOMER);
   });
 
   it('multiplies by the page size asked for, from a literal or a variable, and by the IDs given', () => {

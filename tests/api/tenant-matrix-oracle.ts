@@ -39,6 +39,16 @@ const ownCustomerOrStaff = (customerId: string) => (viewer: MatrixViewer) =>
 const isCustomerAdminOf = (viewer: MatrixViewer, customerId: string) =>
   viewer.role === 'CUSTOMER_ADMIN' && viewer.customerId === customerId;
 
+/**
+ * Whether `viewer` may read a user's account (login email, role code): vendor staff, the user, and
+ * the users of the same customer. A customer's users see vendor staff only as contacts: the name
+ * and the role's title in their language.
+ */
+export const seesAccountOf = (viewer: MatrixViewer, user: { id: string; customerId: string | null }): boolean =>
+  isStaffViewer(viewer) ||
+  viewer.userId === user.id ||
+  (user.customerId !== null && viewer.customerId === user.customerId);
+
 type Loader = (prisma: PrismaClient) => Promise<Omit<Item, 'type' | 'globalId'>[]>;
 
 /**

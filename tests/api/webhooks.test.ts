@@ -109,7 +109,7 @@ describe('webhookEndpointCreate', () => {
     }
     const eleventh = await create(ACCOUNTS.saigonAdmin, { url: `${url}/11` });
     expect(eleventh.data.webhookEndpointCreate.userErrors).toMatchObject([
-      { code: 'INVALID_INPUT', field: ['input', 'url'], message: expect.stringMatching(/at most 10/) },
+      { code: 'LIMIT_REACHED', field: ['input', 'url'], message: expect.stringMatching(/at most 10/) },
     ]);
     expect(await api.db.prisma.webhookEndpoint.count({ where: { customer: { code: 'SAIGON-GARMENT' } } })).toBe(10);
   });

@@ -85,6 +85,20 @@ const ConfigSchema = z.object({
   NOTICE_WORKER: z.enum(['inline', 'off']).default('inline'),
   /** How often the notice worker looks for due notices, deliveries and escalations. */
   DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  /**
+   * Per customer, caps on what grows with use (past them a creation is refused with LIMIT_REACHED):
+   * blackout windows (all of them, past ones too: delete old ones to make room), API tokens not
+   * revoked (of all its users; a staff member's own count apart), active webhook endpoints, and
+   * module requests still open (not CLOSED, REJECTED or WITHDRAWN).
+   */
+  MAX_BLACKOUT_WINDOWS_PER_CUSTOMER: z.coerce.number().int().min(1).max(10_000).default(100),
+  MAX_API_TOKENS_PER_CUSTOMER: z.coerce.number().int().min(1).max(1_000).default(20),
+  MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER: z.coerce.number().int().min(1).max(100).default(10),
+  MAX_OPEN_MODULE_REQUESTS_PER_CUSTOMER: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** Live (server-sent events) subscriptions open at once per session or API token: a new one closes the oldest. */
+  MAX_LIVE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(100).default(3),
+  /** Live subscriptions open at once per client address (an IPv6 client's /64): past it, new ones get 429. */
+  MAX_LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Largest /graphql request body in bytes (counted as read, whatever Content-Length says); larger: 413. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1_000).max(100_000_000).default(100_000),
   /** /graphql requests per minute per API token or session (else per client address); over it: 429. 0: no limit. */

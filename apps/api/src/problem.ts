@@ -14,6 +14,7 @@ export const PROBLEM_CODES = [
   'RATE_LIMITED',
   'LINK_EXPIRED',
   'LINK_USED',
+  'LIMIT_REACHED',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -35,3 +36,8 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: Problem
 export const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
 
 export const refused = (...problems: Problem[]): Outcome<never> => ({ ok: false, problems });
+
+/** A per-customer cap (config.ts) is reached: nothing more of `what` until some are removed. */
+export function limitReached(what: string, max: number, remedy: string, field?: readonly string[]): Problem {
+  return problem('LIMIT_REACHED', `A customer can have at most ${max} ${what}; ${remedy}`, field);
+}

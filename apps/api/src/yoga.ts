@@ -13,6 +13,7 @@ import { healthChecks } from './health.ts';
 import { createLogger, requestLogging, yogaLogger, type Logger } from './logging.ts';
 import { createContext, type Context, type ServerContext } from './context.ts';
 import { closeConnectionAfterTooLarge } from './limits/body-limit.ts';
+import { liveStreamLimits } from './limits/live-streams.ts';
 import { operationLimits } from './limits/operation-limits.ts';
 import { rateLimit } from './limits/rate-limit.ts';
 import { createNoticeEvents, type NoticeEvents } from './notices/events.ts';
@@ -163,6 +164,10 @@ export function createApi(deps: ApiDependencies) {
       operationLimits(),
       rejectNulCharacters(),
       staffOnlyIntrospection(),
+      liveStreamLimits({
+        perSession: deps.config.MAX_LIVE_STREAMS_PER_SESSION,
+        perAddress: deps.config.MAX_LIVE_STREAMS_PER_ADDRESS,
+      }),
       subscriptionsEndOnDispose(ownedEvents),
       { onDispose: () => credentials.close() },
     ],

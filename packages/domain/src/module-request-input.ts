@@ -8,6 +8,11 @@ export const MODULE_REQUEST_LIMITS = {
   /** A note on a stage change (a rejection's reason, a consultant's summary). */
   noteMax: 5_000,
   commentMax: 5_000,
+  /**
+   * Comments and assignments on one request, together: a conversation longer than this belongs in a
+   * new request, and it keeps the timeline (these plus at most one event per stage) bounded.
+   */
+  conversationMax: 300,
 } as const;
 
 export interface ModuleRequestInputProblem {

@@ -1,4 +1,4 @@
-import type { ApiTokenScope, PrismaClient } from '@upgrade-desk/db';
+import type { ApiTokenScope, Prisma, PrismaClient } from '@upgrade-desk/db';
 import { generateToken, hashToken } from './token.ts';
 
 /** Partner-tool tokens carry a prefix so they are told apart from session tokens (and found by secret scanners). */
@@ -8,7 +8,7 @@ export const API_TOKEN_PREFIX = 'udt_';
 const LAST_USED_PRECISION_MS = 60_000;
 
 export async function createApiToken(
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   input: { userId: string; name: string; scopes: ApiTokenScope[]; expiresAt: Date | null },
 ) {
   const token = generateToken(API_TOKEN_PREFIX);
@@ -22,6 +22,17 @@ export async function createApiToken(
     },
   });
   return { token, apiToken };
+}
+
+/**
+ * The tokens that count against a cap: those not revoked (expired ones too, as they are still
+ * listed), of every user of the owner's customer, or of the staff member alone.
+ */
+export function cappedApiTokens(owner: { userId: string; customerId: string | null }): Prisma.ApiTokenWhereInput {
+  return {
+    revokedAt: null,
+    ...(owner.customerId ? { user: { customerId: owner.customerId } } : { userId: owner.userId }),
+  };
 }
 
 /** Looks an API token up by its SHA-256; revoked, expired and disabled users' tokens are refused. */

@@ -22,6 +22,17 @@ export function visibleUsers(viewer: Viewer | null): Prisma.UserWhereInput {
   return ownedByViewerCustomer(viewer);
 }
 
+/**
+ * Whether the viewer may read a user's account details (login email, role code). A customer's
+ * users reach vendor staff through the records they share (the consultant in charge of a request,
+ * the author of a step) and see them as contacts only: name and role title. Anonymous callers
+ * reach a user only as the one they are logging in as (`sessionCreate`).
+ */
+export function seesUserAccount(viewer: Viewer | null, user: { id: string; customerId: string | null }): boolean {
+  if (!viewer || isStaff(viewer) || user.id === viewer.userId) return true;
+  return viewer.customerId !== null && user.customerId === viewer.customerId;
+}
+
 export const visibleInstalledModules = (viewer: Viewer | null): Prisma.InstalledModuleWhereInput =>
   ownedByViewerCustomer(viewer);
 export const visibleBlackoutWindows = (viewer: Viewer | null): Prisma.BlackoutWindowWhereInput =>

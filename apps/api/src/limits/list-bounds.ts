@@ -26,15 +26,17 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'NoticeAcknowledgePayload.notices': 100, // noticeAcknowledge takes at most 100 IDs
   'Upgrade.modules': 50, // upgradeDraft takes at most 50 modules
   'Customer.accountTeam': 2, // customerAssignTeam sets one implementation and one customer-care member
-  // At most MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER (10) active; `includeDeleted` adds the deleted ones (ASSUMED: 10 more).
-  'Customer.webhookEndpoints': 20,
+  // The field answers at most 100 (the active ones, then the most recently deleted).
+  'Customer.webhookEndpoints': 100,
   // Bounded by the module catalog the vendor maintains (a few dozen modules).
   'Module.requires': 50,
+  // Capped where rows are created (config.ts, the defaults; a deployment that raises a cap makes
+  // the estimate undercount that list).
+  'User.apiTokens': 20, // MAX_API_TOKENS_PER_CUSTOMER
+  'Customer.blackoutWindows': 100, // MAX_BLACKOUT_WINDOWS_PER_CUSTOMER
+  'ModuleRequest.history': 11, // a request only moves forward through its stages
+  'ModuleRequest.timeline': 311, // stage changes plus at most 300 comments and assignments
   // ASSUMED (no cap where rows are created).
-  'User.apiTokens': 50, // unrevoked tokens of one user
-  'Customer.blackoutWindows': 100, // a year of month-end closings, payroll and tax periods is ~40
-  'ModuleRequest.history': 50, // stage changes: ten steps, a few back-and-forths
-  'ModuleRequest.timeline': 100, // stage changes, comments and assignments
   'Upgrade.policyWarnings': 500, // up to four per target customer
   'Module.versions': 200, // published versions of one module, a few a year
 };

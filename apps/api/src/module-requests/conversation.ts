@@ -1,5 +1,16 @@
 import type { ModuleRequestStage, Prisma } from '@upgrade-desk/db';
+import { MODULE_REQUEST_LIMITS } from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
+
+/**
+ * Whether the request's conversation (comments and assignments) is at its cap. Locks the request's
+ * row until the transaction ends, so concurrent writers cannot both slip under the cap.
+ */
+export async function conversationIsFull(tx: Prisma.TransactionClient, requestId: string): Promise<boolean> {
+  await tx.$executeRaw`SELECT 1 FROM "ModuleRequest" WHERE id = ${requestId}::uuid FOR UPDATE`;
+  const said = await tx.moduleRequestEvent.count({ where: { requestId, kind: { in: ['COMMENT', 'ASSIGNMENT'] } } });
+  return said >= MODULE_REQUEST_LIMITS.conversationMax;
+}
 
 export interface Comment {
   requestId: string;

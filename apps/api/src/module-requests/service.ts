@@ -5,6 +5,8 @@
 import type { ModuleRequestKind, ModuleRequestStage, PrismaClient } from '@upgrade-desk/db';
 import {
   acceptsModuleRequestWork,
+  FINAL_MODULE_REQUEST_STAGES,
+  MODULE_REQUEST_LIMITS,
   checkComment,
   checkModuleRequestDraft,
   checkStageNote,
@@ -16,9 +18,9 @@ import {
 import type { Viewer } from '../auth/viewer.ts';
 import { visibleModuleRequests } from '../auth/visibility.ts';
 import { lockCustomer } from '../customer-lock.ts';
-import { done, problem, refused, type Outcome, type Problem } from '../problem.ts';
+import { done, limitReached, problem, refused, type Outcome, type Problem } from '../problem.ts';
 import { advanceModuleRequest } from './advance.ts';
-import { addModuleRequestComment, assignModuleRequest } from './conversation.ts';
+import { addModuleRequestComment, assignModuleRequest, conversationIsFull } from './conversation.ts';
 import { draftFacts, submitModuleRequest } from './submit.ts';
 
 /** Who acts and when. */
@@ -34,6 +36,14 @@ const inputProblems = (problems: readonly ModuleRequestInputProblem[]): ModuleRe
   refused(...problems.map((p): Problem => problem(p.code, p.message, [p.field])));
 
 const NOT_FOUND = refused(problem('NOT_FOUND', 'No such module request.', ['id']));
+
+const CONVERSATION_FULL = refused(
+  problem(
+    'LIMIT_REACHED',
+    `A request can hold at most ${MODULE_REQUEST_LIMITS.conversationMax} comments and assignments; open a new request to go on.`,
+    ['id'],
+  ),
+);
 
 function findVisibleRequest(prisma: PrismaClient, viewer: Viewer, id: string) {
   return prisma.moduleRequest.findFirst({
@@ -57,10 +67,13 @@ export interface RequestInput {
   description: string;
 }
 
-/** A customer admin asks for a new module or an extension of an installed one. */
+/**
+ * A customer admin asks for a new module or an extension of an installed one, while the customer
+ * has fewer than `maxOpenRequests` open.
+ */
 export async function requestModule(
   prisma: PrismaClient,
-  actor: Actor,
+  actor: Actor & { maxOpenRequests: number },
   input: RequestInput,
 ): Promise<ModuleRequestOutcome> {
   const customerId = actor.viewer.customerId;
@@ -68,6 +81,14 @@ export async function requestModule(
   return prisma.$transaction(async (tx): Promise<ModuleRequestOutcome> => {
     // Two admins asking for the same module at once: the second waits, then sees the first's request.
     await lockCustomer(tx, customerId);
+    const open = await tx.moduleRequest.count({
+      where: { customerId, stage: { notIn: [...FINAL_MODULE_REQUEST_STAGES] } },
+    });
+    if (open >= actor.maxOpenRequests) {
+      return refused(
+        limitReached('open module requests', actor.maxOpenRequests, 'wait for one to close, or withdraw one first.'),
+      );
+    }
     const facts = await draftFacts(tx, customerId, input.moduleId);
     if (input.moduleId && !facts.module) {
       return inputProblems([{ code: 'INVALID_INPUT', field: 'moduleId', message: 'No such module.' }]);
@@ -138,16 +159,17 @@ export async function commentOnModuleRequest(
   if (!acceptsModuleRequestWork(request.stage)) {
     return refused(problem('CONFLICT', `The request is ${request.stage}; its conversation is over.`, ['id']));
   }
-  await prisma.$transaction((tx) =>
-    addModuleRequestComment(tx, {
+  return prisma.$transaction(async (tx): Promise<ModuleRequestOutcome> => {
+    if (await conversationIsFull(tx, request.id)) return CONVERSATION_FULL;
+    await addModuleRequestComment(tx, {
       requestId: request.id,
       stage: request.stage,
       body: body.value,
       byId: actor.viewer.userId,
       now: actor.now,
-    }),
-  );
-  return done(request.id);
+    });
+    return done(request.id);
+  });
 }
 
 /** Staff put an implementation consultant in charge of an open request, or nobody (`assigneeId` null). */
@@ -180,8 +202,9 @@ export async function assignModuleRequestTo(
     }
   }
   if (assigneeId === request.assigneeId) return done(request.id);
-  await prisma.$transaction((tx) =>
-    assignModuleRequest(tx, {
+  return prisma.$transaction(async (tx): Promise<ModuleRequestOutcome> => {
+    if (await conversationIsFull(tx, request.id)) return CONVERSATION_FULL;
+    await assignModuleRequest(tx, {
       requestId: request.id,
       stage: request.stage,
       previousAssigneeId: request.assigneeId,
@@ -189,7 +212,7 @@ export async function assignModuleRequestTo(
       note: note.value,
       byId: actor.viewer.userId,
       now: actor.now,
-    }),
-  );
-  return done(request.id);
+    });
+    return done(request.id);
+  });
 }

@@ -1,12 +1,14 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { ApiToken } from '@upgrade-desk/db';
 import { z } from 'zod';
-import { createApiToken } from '../auth/api-token.ts';
+import { cappedApiTokens, createApiToken } from '../auth/api-token.ts';
 import { uniqueId, visibleApiTokens } from '../auth/visibility.ts';
+import { lockCustomer } from '../customer-lock.ts';
+import { limitReached } from '../problem.ts';
 import { builder } from './builder.ts';
 import { ApiTokenScopeEnum } from './enums.ts';
 import { UserNode } from './user.ts';
-import { userError, UserErrorRef, type UserError } from './user-error.ts';
+import { userError, UserErrorRef, userErrorsOf, type UserError } from './user-error.ts';
 
 export const ApiTokenNode = builder.prismaNode('ApiToken', {
   id: { field: 'id' },
@@ -24,7 +26,8 @@ export const ApiTokenNode = builder.prismaNode('ApiToken', {
 
 builder.prismaObjectField(UserNode, 'apiTokens', (t) =>
   t.relation('apiTokens', {
-    description: "The user's own active API tokens (visible to that user only)",
+    description:
+      "The user's own API tokens not revoked (visible to that user only); at most MAX_API_TOKENS_PER_CUSTOMER (default 20), as creating more is refused",
     authScopes: (user, _args, ctx) => user.id === ctx.viewer?.userId,
     query: (_args, ctx) => ({
       where: { revokedAt: null, ...visibleApiTokens(ctx.viewer) },
@@ -35,7 +38,7 @@ builder.prismaObjectField(UserNode, 'apiTokens', (t) =>
 
 const ApiTokenCreateInput = builder.inputType('ApiTokenCreateInput', {
   fields: (t) => ({
-    name: t.string({ required: true, validate: z.string().trim().min(1).max(100) }),
+    name: t.string({ required: true, description: '1-100 characters', validate: z.string().trim().min(1).max(100) }),
     scopes: t.field({ type: [ApiTokenScopeEnum], required: true, validate: z.array(z.string()).min(1) }),
     expiresAt: t.field({ type: 'DateTime', required: false }),
   }),
@@ -82,13 +85,21 @@ builder.mutationFields((t) => ({
       if (input.expiresAt && input.expiresAt <= ctx.now()) {
         return { userErrors: [userError('INVALID_INPUT', 'expiresAt must be in the future.', ['input', 'expiresAt'])] };
       }
-      const { token, apiToken } = await createApiToken(ctx.prisma, {
-        userId: viewer.userId,
-        name: input.name.trim(),
-        scopes: input.scopes,
-        expiresAt: input.expiresAt ?? null,
+      const max = ctx.config.MAX_API_TOKENS_PER_CUSTOMER;
+      return ctx.prisma.$transaction(async (tx): Promise<ApiTokenCreateResult> => {
+        // Serialises concurrent creations for one customer, so the cap holds.
+        if (viewer.customerId) await lockCustomer(tx, viewer.customerId);
+        if ((await tx.apiToken.count({ where: cappedApiTokens(viewer) })) >= max) {
+          return { userErrors: userErrorsOf([limitReached('API tokens', max, 'revoke unused ones first.')]) };
+        }
+        const { token, apiToken } = await createApiToken(tx, {
+          userId: viewer.userId,
+          name: input.name.trim(),
+          scopes: input.scopes,
+          expiresAt: input.expiresAt ?? null,
+        });
+        return { token, apiToken, userErrors: [] };
       });
-      return { token, apiToken, userErrors: [] };
     },
   }),
   apiTokenRevoke: t.field({

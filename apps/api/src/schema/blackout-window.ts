@@ -2,8 +2,10 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { audit } from '../audit.ts';
 import { uniqueId, visibleBlackoutWindows } from '../auth/visibility.ts';
+import { lockCustomer } from '../customer-lock.ts';
+import { limitReached } from '../problem.ts';
 import { builder } from './builder.ts';
-import { userError, UserErrorRef, type UserError } from './user-error.ts';
+import { userError, UserErrorRef, userErrorsOf, type UserError } from './user-error.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A blackout is a closing or a payroll run, not a standing "never": at most a year. */
@@ -25,7 +27,7 @@ export const BlackoutWindowNode = builder.prismaNode('BlackoutWindow', {
 
 const BlackoutWindowCreateInput = builder.inputType('BlackoutWindowCreateInput', {
   fields: (t) => ({
-    reason: t.string({ required: true, validate: z.string().max(500) }),
+    reason: t.string({ required: true, description: 'Up to 500 characters', validate: z.string().max(500) }),
     startsAt: t.field({ type: 'DateTime', required: true }),
     endsAt: t.field({ type: 'DateTime', required: true }),
   }),
@@ -89,10 +91,15 @@ builder.mutationFields((t) => ({
       const userErrors = blackoutWindowProblems(input, now);
       if (userErrors.length > 0) return { userErrors };
       const viewer = ctx.viewer;
+      const customerId = viewer.customerId!;
+      const max = ctx.config.MAX_BLACKOUT_WINDOWS_PER_CUSTOMER;
       const created = await ctx.prisma.$transaction(async (tx) => {
+        // Serialises concurrent creations for one customer, so the cap holds.
+        await lockCustomer(tx, customerId);
+        if ((await tx.blackoutWindow.count({ where: { customerId } })) >= max) return null;
         const window = await tx.blackoutWindow.create({
           data: {
-            customerId: viewer.customerId!,
+            customerId,
             reason: input.reason.trim(),
             startsAt: input.startsAt,
             endsAt: input.endsAt,
@@ -110,6 +117,11 @@ builder.mutationFields((t) => ({
         });
         return window;
       });
+      if (!created) {
+        return {
+          userErrors: userErrorsOf([limitReached('blackout windows', max, 'delete past or unneeded ones first.')]),
+        };
+      }
       return { blackoutWindowId: created.id, userErrors: [] };
     },
   }),

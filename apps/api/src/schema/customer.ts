@@ -40,6 +40,8 @@ export const CustomerNode = builder.prismaNode('Customer', {
       InstalledModuleConnection,
     ),
     blackoutWindows: t.relation('blackoutWindows', {
+      description:
+        'Every blackout window, past ones too, by start: at most MAX_BLACKOUT_WINDOWS_PER_CUSTOMER (default 100), as creating more is refused',
       query: (_args, ctx) => ({
         where: visibleBlackoutWindows(ctx.viewer),
         orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],

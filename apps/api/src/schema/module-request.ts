@@ -1,6 +1,8 @@
 import { ModuleRequestEventKind, type Prisma } from '@upgrade-desk/db';
 import {
   FINAL_MODULE_REQUEST_STAGES,
+  MODULE_REQUEST_LIMITS,
+  MODULE_REQUEST_PATH,
   moduleRequestActor,
   nextModuleRequestStages,
   STAFF_ADVANCER_ROLES,
@@ -83,13 +85,13 @@ export const ModuleRequestNode = builder.prismaNode('ModuleRequest', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     history: t.field({
       type: [ModuleRequestEventRef],
-      description: 'Every stage the request went through, oldest first',
+      description: `Every stage the request went through, oldest first: at most ${MODULE_REQUEST_PATH.length}, as a request only moves forward (SUBMITTED to CLOSED, or out to REJECTED or WITHDRAWN)`,
       // The same selection as `timeline`, filtered here: asked for together, they load in one query.
       select: (_args, _ctx, nestedSelection) => ({ events: nestedSelection({ orderBy: EVENT_ORDER }) }),
       resolve: (r) => r.events.filter((event) => event.kind === 'STAGE'),
     }),
     timeline: t.relation('events', {
-      description: 'Stages, comments and assignments, oldest first',
+      description: `Stages, comments and assignments, oldest first: at most ${MODULE_REQUEST_PATH.length + MODULE_REQUEST_LIMITS.conversationMax} (a request only moves forward, and takes at most ${MODULE_REQUEST_LIMITS.conversationMax} comments and assignments)`,
       query: { orderBy: EVENT_ORDER },
     }),
   }),
@@ -190,14 +192,17 @@ const ModuleRequestAdvanceInput = builder.inputType('ModuleRequestAdvanceInput',
   fields: (t) => ({
     id: t.globalID({ required: true, for: [ModuleRequestNode] }),
     to: t.field({ type: ModuleRequestStageEnum, required: true }),
-    note: t.string({ required: false, description: 'Required to reject' }),
+    note: t.string({
+      required: false,
+      description: `Required to reject; up to ${MODULE_REQUEST_LIMITS.noteMax} characters`,
+    }),
   }),
 });
 
 const ModuleRequestCommentInput = builder.inputType('ModuleRequestCommentInput', {
   fields: (t) => ({
     id: t.globalID({ required: true, for: [ModuleRequestNode] }),
-    body: t.string({ required: true }),
+    body: t.string({ required: true, description: `1-${MODULE_REQUEST_LIMITS.commentMax} characters` }),
   }),
 });
 
@@ -205,7 +210,7 @@ const ModuleRequestAssignInput = builder.inputType('ModuleRequestAssignInput', {
   fields: (t) => ({
     id: t.globalID({ required: true, for: [ModuleRequestNode] }),
     assigneeId: t.globalID({ required: false, for: [UserNode], description: 'An IMPLEMENTATION user; null unassigns' }),
-    note: t.string({ required: false }),
+    note: t.string({ required: false, description: `Up to ${MODULE_REQUEST_LIMITS.noteMax} characters` }),
   }),
 });
 
@@ -218,12 +223,16 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ModuleRequestCreateInput, required: true }) },
     resolve: async (_root, { input }, ctx) =>
       entityPayload(
-        await requestModule(ctx.prisma, actor(ctx), {
-          kind: input.kind,
-          moduleId: input.moduleId ? uniqueId(input.moduleId.id) : null,
-          title: input.title,
-          description: input.description,
-        }),
+        await requestModule(
+          ctx.prisma,
+          { ...actor(ctx), maxOpenRequests: ctx.config.MAX_OPEN_MODULE_REQUESTS_PER_CUSTOMER },
+          {
+            kind: input.kind,
+            moduleId: input.moduleId ? uniqueId(input.moduleId.id) : null,
+            title: input.title,
+            description: input.description,
+          },
+        ),
       ),
   }),
 

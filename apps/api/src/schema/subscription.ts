@@ -4,6 +4,7 @@ import { credentialIsCurrent } from '../auth/credential-check.ts';
 import { uniqueId, visibleNotices } from '../auth/visibility.ts';
 import { isStaff } from '../auth/viewer.ts';
 import type { NoticePublishedEvent } from '../notices/events.ts';
+import { forwardUntilStopped } from '../stream-loop.ts';
 import { builder, type ViewerContext } from './builder.ts';
 import { CustomerNode } from './customer.ts';
 import { NoticeNode } from './notice.ts';
@@ -34,24 +35,15 @@ function noticeSource(ctx: ViewerContext, customerId: string | undefined): Async
  */
 function visibleNoticeEvents(ctx: ViewerContext, source: AsyncIterable<NoticePublishedEvent>) {
   const { viewer } = ctx;
-  return new Repeater<NoticePublishedEvent>(async (push, stop) => {
-    const events = source[Symbol.asyncIterator]();
-    const stopped = stop.then(() => ({ done: true as const, value: undefined }));
-    try {
-      for (;;) {
-        const next = await Promise.race([events.next(), stopped]);
-        if (next.done) break;
-        if (!(await credentialIsCurrent(ctx.prisma, viewer, ctx.now()))) break;
-        const visible = await ctx.prisma.notice.count({
-          where: { id: uniqueId(next.value.noticeId), AND: [visibleNotices(viewer)] },
-        });
-        if (visible > 0) await push({ noticeId: next.value.noticeId });
-      }
-    } finally {
-      stop();
-      await events.return?.();
-    }
-  });
+  return new Repeater<NoticePublishedEvent>((push, stop) =>
+    forwardUntilStopped(source, stop, async (event) => {
+      if (!(await credentialIsCurrent(ctx.prisma, viewer, ctx.now()))) return false;
+      const visible = await ctx.prisma.notice.count({
+        where: { id: uniqueId(event.noticeId), AND: [visibleNotices(viewer)] },
+      });
+      if (visible > 0) await push({ noticeId: event.noticeId });
+    }),
+  );
 }
 
 builder.subscriptionField('noticePublished', (t) =>

@@ -1,4 +1,5 @@
-import { uniqueId, visibleUsers } from '../auth/visibility.ts';
+import { roleTitle } from '@upgrade-desk/domain';
+import { seesUserAccount, uniqueId, visibleUsers } from '../auth/visibility.ts';
 import { audit } from '../audit.ts';
 import { isStaff } from '../auth/viewer.ts';
 import { builder } from './builder.ts';
@@ -10,9 +11,23 @@ export const UserNode = builder.prismaNode('User', {
   nullable: true,
   findUnique: (id, ctx) => ({ id: uniqueId(id), AND: [visibleUsers(ctx.viewer)] }),
   fields: (t) => ({
-    email: t.exposeString('email'),
+    email: t.exposeString('email', {
+      description:
+        "Refused (FORBIDDEN) to a customer's users for vendor staff, whom they see as contacts: name and roleTitle",
+      authScopes: (user, _args, ctx) => seesUserAccount(ctx.viewer, user),
+    }),
     name: t.exposeString('name'),
-    role: t.expose('role', { type: RoleEnum }),
+    role: t.expose('role', {
+      type: RoleEnum,
+      description: "Refused (FORBIDDEN) to a customer's users for vendor staff: roleTitle names it",
+      authScopes: (user, _args, ctx) => seesUserAccount(ctx.viewer, user),
+    }),
+    roleTitle: t.string({
+      description:
+        'The role\'s title in the viewer\'s language, e.g. "Triển khai (TK)"; readable by whoever sees the user',
+      select: { role: true },
+      resolve: (user, _args, ctx) => roleTitle(user.role, ctx.viewer?.locale ?? user.locale),
+    }),
     locale: t.expose('locale', { type: LocaleEnum }),
     customer: t.relation('customer', { nullable: true, description: 'null for vendor staff' }),
   }),

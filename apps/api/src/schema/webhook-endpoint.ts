@@ -7,11 +7,9 @@ import { checkWebhookUrl, WEBHOOK_URL_PROBLEM_MESSAGES } from '../notices/channe
 import { builder } from './builder.ts';
 import { CustomerNode } from './customer.ts';
 import { DELIVERY_LOG_ORDER, DeliveryConnection, DeliveryNode } from './delivery.ts';
-import { userError, UserErrorRef, type UserError } from './user-error.ts';
+import { userError, UserErrorRef, userErrorsOf, type UserError } from './user-error.ts';
 import { lockCustomer } from '../customer-lock.ts';
-
-/** A customer's partner tools are few; a cap keeps one publication from fanning out without bound. */
-export const MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER = 10;
+import { limitReached } from '../problem.ts';
 
 export const WebhookEndpointNode = builder.prismaNode('WebhookEndpoint', {
   id: { field: 'id' },
@@ -45,14 +43,17 @@ builder.prismaObjectField(DeliveryNode, 'webhookEndpoint', (t) =>
 
 builder.prismaObjectField(CustomerNode, 'webhookEndpoints', (t) =>
   t.relation('webhookEndpoints', {
-    description: "The customer's webhook endpoints: for its admins and vendor staff",
+    description:
+      "The customer's webhook endpoints: for its admins and vendor staff. Active ones first, oldest first; with includeDeleted, then the most recently deleted, at most 100 endpoints in all",
     // Customer users see their customer, but its integrations are its admins' business.
     authScopes: (customer, _args, ctx) =>
       isStaff(ctx.viewer) || (ctx.viewer?.role === 'CUSTOMER_ADMIN' && ctx.viewer.customerId === customer.id),
     args: { includeDeleted: t.arg.boolean({ required: false, defaultValue: false }) },
     query: (args, ctx) => ({
       where: { ...visibleWebhookEndpoints(ctx.viewer), ...(args.includeDeleted ? {} : { disabledAt: null }) },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      // Deleted endpoints pile up over the years: the list is bounded, keeping the active and the latest.
+      orderBy: [{ disabledAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'asc' }, { id: 'asc' }],
+      take: 100,
     }),
   }),
 );
@@ -132,16 +133,10 @@ builder.mutationFields((t) => ({
         if (active.some((endpoint) => endpoint.url === checked.url)) {
           return { userErrors: [userError('CONFLICT', 'An active endpoint already has this URL.', URL_FIELD)] };
         }
-        if (active.length >= MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER) {
-          return {
-            userErrors: [
-              userError(
-                'INVALID_INPUT',
-                `A customer can have at most ${MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER} webhook endpoints; delete one first.`,
-                URL_FIELD,
-              ),
-            ],
-          };
+        // A customer's partner tools are few; the cap keeps one publication from fanning out without bound.
+        const max = ctx.config.MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER;
+        if (active.length >= max) {
+          return { userErrors: userErrorsOf([limitReached('webhook endpoints', max, 'delete one first.', ['url'])]) };
         }
         const webhookEndpoint = await tx.webhookEndpoint.create({
           data: {

@@ -378,6 +378,8 @@ export const en: Record<keyof typeof vi, string> = {
   'form.error.RATE_LIMITED': 'Too many attempts. Please wait a moment and try again.',
   'form.error.LINK_EXPIRED': 'The link has expired. Please ask for a new one.',
   'form.error.LINK_USED': 'The link has already been used.',
+  'form.error.LIMIT_REACHED':
+    'The limit has been reached: remove ones no longer needed (or wait for open ones to close), then try again.',
 
   'role.CUSTOMER_USER': 'Customer user',
   'role.CUSTOMER_ADMIN': 'Customer administrator',

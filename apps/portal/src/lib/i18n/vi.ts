@@ -377,6 +377,8 @@ export const vi = {
   'form.error.RATE_LIMITED': 'Bạn thao tác quá nhanh. Vui lòng chờ một lát rồi thử lại.',
   'form.error.LINK_EXPIRED': 'Liên kết đã hết hạn. Vui lòng yêu cầu liên kết mới.',
   'form.error.LINK_USED': 'Liên kết đã được sử dụng.',
+  'form.error.LIMIT_REACHED':
+    'Đã đạt giới hạn: hãy xóa bớt những mục không còn cần (hoặc chờ các mục đang mở hoàn tất) rồi thử lại.',
 
   'role.CUSTOMER_USER': 'Người dùng của khách hàng',
   'role.CUSTOMER_ADMIN': 'Quản trị viên của khách hàng',

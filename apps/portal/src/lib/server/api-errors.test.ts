@@ -40,6 +40,7 @@ describe('userErrorMessage', () => {
       'CONFLICT',
       'INVALID_CREDENTIALS',
       'RATE_LIMITED',
+      'LIMIT_REACHED',
     ] as const) {
       expect(messages.vi[userErrorMessage([{ code }])]).toBeTruthy();
     }
