@@ -18,3 +18,4 @@ export * from './warranty.ts';
 export * from './upgrade-status.ts';
 export * from './module-version.ts';
 export * from './one-time-link.ts';
+export * from './customer-input.ts';
