@@ -73,7 +73,12 @@ describe('checkCustomerFields', () => {
     ['a long address', { address: 'a'.repeat(501) }, false, ['address']],
     ['an unknown time zone', { timeZone: 'Asia/Hanoi' }, false, ['timeZone']],
     ['a UTC offset as a zone', { timeZone: '+07:00' }, false, ['timeZone']],
-    ['a bad phone and a bad email', { contactPhone: 'call me', contactEmail: 'it@' }, false, ['contactPhone', 'contactEmail']],
+    [
+      'a bad phone and a bad email',
+      { contactPhone: 'call me', contactEmail: 'it@' },
+      false,
+      ['contactPhone', 'contactEmail'],
+    ],
   ])('refuses %s, naming each field', (_case, input, creating, fields) => {
     const result = checkCustomerFields(input, creating);
     expect(result.ok).toBe(false);

@@ -47,8 +47,7 @@ export interface CustomerInputProblem {
 }
 
 export type CheckedCustomerInput =
-  | { ok: true; value: CheckedCustomerFields }
-  | { ok: false; problems: CustomerInputProblem[] };
+  { ok: true; value: CheckedCustomerFields } | { ok: false; problems: CustomerInputProblem[] };
 
 const TEXT_FIELDS = [
   ['name', CUSTOMER_LIMITS.textMax],
@@ -89,11 +88,7 @@ export function checkCustomerFields(input: CustomerFields, creating: boolean): C
   if (input.timeZone != null) {
     const zone = input.timeZone.trim();
     if (isValidTimeZone(zone)) value.timeZone = zone;
-    else
-      invalid(
-        'timeZone',
-        `"${zone.slice(0, 60)}" is not an IANA time zone; use a name such as Asia/Ho_Chi_Minh.`,
-      );
+    else invalid('timeZone', `"${zone.slice(0, 60)}" is not an IANA time zone; use a name such as Asia/Ho_Chi_Minh.`);
   }
   if (input.locale != null) value.locale = input.locale;
   if (input.contactPhone != null) {
