@@ -4,7 +4,10 @@
 // credentials survived the deactivation (written behind the API's back).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../apps/api/src/auth/api-token.ts';
-import { ACCOUNTS, DEMO_PASSWORD, startTestApi, type TestApi } from './harness.ts';
+import type { Database } from '@upgrade-desk/db';
+import { createTestDatabase } from '@upgrade-desk/db/testing';
+import { seedDemo } from '../../prisma/seed/index.ts';
+import { ACCOUNTS, DEMO_PASSWORD, NOW, startTestApi, type TestApi } from './harness.ts';
 import { customerId, globalId, tryLogin, userId } from './admin-support.ts';
 
 const VIEWER = '{ viewer { email role } }';
@@ -18,18 +21,25 @@ const RESET = `mutation ($input: UserPasswordResetRequestInput!) {
 }`;
 const SET = `mutation ($input: UserPasswordSetInput!) { userPasswordSet(input: $input) { email userErrors { code } } }`;
 
+let db: Database<'query'>;
+/** While set, the SQL statements Prisma issues. */
+let statements: string[] | null = null;
 let api: TestApi;
 let uncached: TestApi;
 let admin: string;
 beforeAll(async () => {
-  api = await startTestApi({ env: { AUTH_CACHE_TTL_MS: '60000' } });
+  db = await createTestDatabase({ log: [{ emit: 'event', level: 'query' }] });
+  db.prisma.$on('query', (event) => statements?.push(event.query));
+  await seedDemo(db.prisma, { password: DEMO_PASSWORD, now: NOW });
+  api = await startTestApi({ db, env: { AUTH_CACHE_TTL_MS: '60000' } });
   // The same database, served with the cache off: every request looks its credential up.
-  uncached = await startTestApi({ db: api.db });
+  uncached = await startTestApi({ db });
   admin = await api.login(ACCOUNTS.admin);
 });
 afterAll(async () => {
   await uncached?.close();
   await api?.close();
+  await db?.close();
 });
 
 const viewerOf = async (target: TestApi, token: string) =>
@@ -112,6 +122,13 @@ describe("a deactivated customer's credentials that outlived the deactivation", 
       expiresAt: null,
     });
     for (const token of [session, apiToken]) expect(await viewerOf(uncached, token)).not.toBeNull();
+    // One statement finds the session with its user and the user's customer: no extra query per request.
+    statements = [];
+    await viewerOf(uncached, session);
+    const lookups = statements.filter((sql) => sql.includes('"Session"'));
+    statements = null;
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]).toContain('"deactivatedAt"');
 
     // Behind the API's back: the customer deactivated, its users' credentials left in place.
     const saigon = await customerId(uncached, 'SAIGON-GARMENT');
