@@ -9,7 +9,7 @@ import {
   setCustomerActive,
   updateCustomer,
 } from '../admin/customers.ts';
-import { builder } from './builder.ts';
+import { builder, type ViewerContext } from './builder.ts';
 import { CustomerNode } from './customer.ts';
 import { LocaleEnum, RoleEnum } from './enums.ts';
 import { UserNode } from './user.ts';
@@ -128,6 +128,14 @@ const CustomerAssignTeamInput = builder.inputType('CustomerAssignTeamInput', {
   }),
 });
 
+/** Deactivates (false) or reactivates (true) the customer the input names. */
+const setActive =
+  (active: boolean) =>
+  async (_root: unknown, { input }: { input: { id: { id: string } } }, ctx: ViewerContext) =>
+    entityPayload(
+      await setCustomerActive(ctx.prisma, ctx.credentials, uniqueId(input.id.id), active, ctx.viewer.userId, ctx.now()),
+    );
+
 builder.mutationFields((t) => {
   const adminOnly = t.withAuth({ role: ['ADMIN'] });
   return {
@@ -150,33 +158,13 @@ builder.mutationFields((t) => {
       description:
         "ADMIN: the customer's users can no longer log in; their sessions and API tokens end. Nothing is deleted.",
       args: { input: t.arg({ type: CustomerDeactivateInput, required: true }) },
-      resolve: async (_root, { input }, ctx) =>
-        entityPayload(
-          await setCustomerActive(
-            ctx.prisma,
-            ctx.credentials,
-            uniqueId(input.id.id),
-            false,
-            ctx.viewer.userId,
-            ctx.now(),
-          ),
-        ),
+      resolve: setActive(false),
     }),
     customerReactivate: adminOnly.field({
       type: CustomerReactivatePayload,
       description: "ADMIN: undo a deactivation; the customer's users may log in again",
       args: { input: t.arg({ type: CustomerReactivateInput, required: true }) },
-      resolve: async (_root, { input }, ctx) =>
-        entityPayload(
-          await setCustomerActive(
-            ctx.prisma,
-            ctx.credentials,
-            uniqueId(input.id.id),
-            true,
-            ctx.viewer.userId,
-            ctx.now(),
-          ),
-        ),
+      resolve: setActive(true),
     }),
     customerAssignTeam: adminOnly.field({
       type: CustomerAssignTeamPayload,

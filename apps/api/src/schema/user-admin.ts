@@ -13,7 +13,7 @@ import {
   setUserDisabled,
 } from '../admin/users.ts';
 import type { Context } from '../context.ts';
-import { builder } from './builder.ts';
+import { builder, type ViewerContext } from './builder.ts';
 import { CustomerNode } from './customer.ts';
 import { LocaleEnum, RoleEnum } from './enums.ts';
 import { UserNode } from './user.ts';
@@ -154,6 +154,14 @@ const UserPasswordSetPayload = builder
 
 const linkOptions = (ctx: Context) => ({ portalOrigin: ctx.config.ORIGIN, now: ctx.now() });
 
+/** Disables (true) or enables (false) the user the input names. */
+const setDisabled =
+  (disabled: boolean) =>
+  async (_root: unknown, { input }: { input: { userId: { id: string } } }, ctx: ViewerContext) =>
+    entityPayload(
+      await setUserDisabled(ctx.prisma, ctx.credentials, ctx.viewer, uniqueId(input.userId.id), disabled, ctx.now()),
+    );
+
 builder.mutationFields((t) => {
   const userManagers = t.withAuth({ role: ['ADMIN', 'CUSTOMER_ADMIN'] });
   return {
@@ -204,18 +212,12 @@ builder.mutationFields((t) => {
       type: userPayload('UserDisablePayload'),
       description: 'The user cannot log in; their sessions and API tokens end at once',
       args: { input: t.arg({ type: userIdInput('UserDisableInput'), required: true }) },
-      resolve: async (_root, { input }, ctx) =>
-        entityPayload(
-          await setUserDisabled(ctx.prisma, ctx.credentials, ctx.viewer, uniqueId(input.userId.id), true, ctx.now()),
-        ),
+      resolve: setDisabled(true),
     }),
     userEnable: userManagers.field({
       type: userPayload('UserEnablePayload'),
       args: { input: t.arg({ type: userIdInput('UserEnableInput'), required: true }) },
-      resolve: async (_root, { input }, ctx) =>
-        entityPayload(
-          await setUserDisabled(ctx.prisma, ctx.credentials, ctx.viewer, uniqueId(input.userId.id), false, ctx.now()),
-        ),
+      resolve: setDisabled(false),
     }),
     userPasswordResetRequest: t.field({
       type: UserPasswordResetRequestPayload,
