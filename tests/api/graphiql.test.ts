@@ -1,5 +1,6 @@
 // GraphiQL: the API's page is self-contained (nothing from another host), and the everyday operations
 // offered in the staff's GraphiQL stay valid against the committed schema and run as an admin.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildSchema, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,8 +48,37 @@ describe('the everyday operations', () => {
     );
     const accounting = catalog.data?.modules.edges.find((edge) => edge.node.key === 'accounting')?.node.id;
     expect(accounting).toBeTruthy();
-    // The only placeholder the collection uses (in variables' defaults): a module ID, which differs per database.
-    const fill = (document: string) => document.replaceAll('"<module id>"', JSON.stringify(accounting));
+    const ids = await api.gql<{
+      customers: { edges: { node: { id: string } }[] };
+      impl: { edges: { node: { id: string } }[] };
+      care: { edges: { node: { id: string } }[] };
+    }>(
+      `query {
+        customers(first: 1, search: "HANOI-WATER") { edges { node { id } } }
+        impl: staffMembers(first: 1, role: IMPLEMENTATION) { edges { node { id } } }
+        care: staffMembers(first: 1, role: CUSTOMER_CARE) { edges { node { id } } }
+      }`,
+      {},
+      { token },
+    );
+    // The placeholders the collection uses (in variables' defaults): IDs, which differ per database,
+    // and what a new customer or person is called, unique per run so a rerun meets no CONFLICT.
+    const unique = randomUUID().slice(0, 8).toUpperCase();
+    const placeholders: Record<string, string | undefined> = {
+      '<module id>': accounting,
+      '<customer id>': ids.data?.customers.edges[0]?.node.id,
+      '<implementation staff id>': ids.data?.impl.edges[0]?.node.id,
+      '<customer care staff id>': ids.data?.care.edges[0]?.node.id,
+      '<CUSTOMER-CODE>': `GRAPHIQL-${unique}`,
+      '<customer name>': `GraphiQL ${unique}`,
+      '<email>': `graphiql-${unique.toLowerCase()}@hanoi-water.example`,
+      '<full name>': `GraphiQL ${unique}`,
+    };
+    for (const [placeholder, value] of Object.entries(placeholders)) expect(value, placeholder).toBeTruthy();
+    const fill = (document: string) =>
+      document.replace(/"(<[^">]+>)"/g, (text, placeholder: string) =>
+        placeholder in placeholders ? JSON.stringify(placeholders[placeholder]) : text,
+      );
 
     for (const operation of EVERYDAY_OPERATIONS) {
       // With no variables: the defaults in the document are what a click on Run sends.

@@ -19,3 +19,4 @@ export * from './upgrade-status.ts';
 export * from './module-version.ts';
 export * from './one-time-link.ts';
 export * from './role-titles.ts';
+export * from './customer-input.ts';

@@ -191,6 +191,117 @@ const operations: readonly EverydayOperation[] = [
       }
     `,
   },
+  {
+    name: 'CustomerCreate',
+    document: /* GraphQL */ `
+      # A new customer. Replace the placeholders first (run as they are, they are refused, so an
+      # accidental click creates nothing). Then give it an account team (CustomerAssignTeam) and
+      # invite its first admin (UserInvite), both with the customer's id from the answer.
+      mutation CustomerCreate(
+        $input: CustomerCreateInput! = {
+          code: "<CUSTOMER-CODE>"
+          name: "<customer name>"
+          timeZone: "Asia/Ho_Chi_Minh"
+          locale: VI
+          province: "Hà Nội"
+        }
+      ) {
+        customerCreate(input: $input) {
+          customer {
+            id
+            code
+            name
+            timeZone
+            locale
+          }
+          userErrors {
+            code
+            field
+            message
+          }
+        }
+      }
+    `,
+  },
+  {
+    name: 'StaffMembers',
+    document: /* GraphQL */ `
+      # Vendor staff with their IDs, e.g. to pick a customer's account team (one IMPLEMENTATION
+      # and one CUSTOMER_CARE member).
+      query StaffMembers($role: Role = null) {
+        staffMembers(first: 100, role: $role) {
+          edges {
+            node {
+              id
+              name
+              email
+              role
+              status
+            }
+          }
+        }
+      }
+    `,
+  },
+  {
+    name: 'CustomerAssignTeam',
+    document: /* GraphQL */ `
+      # Put an IMPLEMENTATION and a CUSTOMER_CARE member in charge of a customer (it replaces the
+      # previous team); FIX advisories, escalations and alerts go to them. IDs: see CustomersWithModules
+      # and StaffMembers.
+      mutation CustomerAssignTeam(
+        $input: CustomerAssignTeamInput! = {
+          customerId: "<customer id>"
+          implementationId: "<implementation staff id>"
+          customerCareId: "<customer care staff id>"
+        }
+      ) {
+        customerAssignTeam(input: $input) {
+          customer {
+            code
+            accountTeam {
+              role
+              name
+            }
+          }
+          userErrors {
+            code
+            field
+            message
+          }
+        }
+      }
+    `,
+  },
+  {
+    name: 'UserInvite',
+    document: /* GraphQL */ `
+      # Invite a person: creates the account and emails a one-time link (72 hours) to set a password.
+      # A customer's users take the customer's id (see CustomersWithModules); vendor staff take none.
+      mutation UserInvite(
+        $input: UserInviteInput! = {
+          email: "<email>"
+          name: "<full name>"
+          role: CUSTOMER_ADMIN
+          customerId: "<customer id>"
+        }
+      ) {
+        userInvite(input: $input) {
+          user {
+            id
+            email
+            role
+            status
+          }
+          userErrors {
+            code
+            field
+            message
+          }
+        }
+      }
+    `,
+  },
 ];
 
 export const EVERYDAY_OPERATIONS: readonly EverydayOperation[] = operations.map((operation) => ({

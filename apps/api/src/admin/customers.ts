@@ -1,101 +1,26 @@
 // The vendor's administration of its customers: create, update, deactivate and reactivate, and the
 // account team (one IMPLEMENTATION and one CUSTOMER_CARE member) that FIX advisories, escalations
 // and staff alerts go to (they read CustomerStaff, which this file alone writes).
-import type { Locale, Prisma, PrismaClient, Role } from '@upgrade-desk/db';
-import { isValidTimeZone } from '@upgrade-desk/domain';
+import type { Prisma, PrismaClient, Role } from '@upgrade-desk/db';
+import { checkCustomerFields, type CustomerFields } from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
-import { userError, type UserError } from '../schema/user-error.ts';
-import { revokeUserCredentials } from './credentials.ts';
+import { done, problem, refused, type Outcome, type Problem } from '../problem.ts';
+import { revokeUserCredentials, type CredentialDrops } from './credentials.ts';
 
-export interface CustomerFields {
-  code?: string | null;
-  name?: string | null;
-  timeZone?: string | null;
-  locale?: Locale | null;
-  industry?: string | null;
-  province?: string | null;
-  address?: string | null;
-  contactPhone?: string | null;
-  contactEmail?: string | null;
+export type { CustomerFields };
+
+/** The id of the customer created or changed, or why not. */
+type Result = Outcome<string>;
+
+const NO_SUCH_CUSTOMER = (field: string) => refused(problem('NOT_FOUND', 'No such customer.', [field]));
+const codeTaken = (code: string) => refused(problem('CONFLICT', `A customer with code ${code} exists.`, ['code']));
+
+function checked(input: CustomerFields, creating: boolean) {
+  const result = checkCustomerFields(input, creating);
+  return result.ok
+    ? result
+    : { ok: false as const, refusal: refused(...result.problems.map((p) => problem(p.code, p.message, [p.field]))) };
 }
-
-/** Upper-case letters, digits and dashes, as the vendor writes them ("HANOI-WATER"). */
-const CUSTOMER_CODE = /^[A-Z0-9](?:[A-Z0-9-]{0,38}[A-Z0-9])?$/;
-const PHONE = /^\+?[0-9 ().-]{6,30}$/;
-export const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-const MAX_TEXT = 200;
-const MAX_ADDRESS = 500;
-
-type Normalized = { [K in keyof CustomerFields]?: Exclude<CustomerFields[K], null> };
-
-/**
- * Checks and trims the fields given (absent or null: left as they are). `creating` requires code
- * and name. Every problem is reported at once, each with its field.
- */
-export function customerFieldProblems(
-  input: CustomerFields,
-  creating: boolean,
-): { data: Normalized; problems: UserError[] } {
-  const problems: UserError[] = [];
-  const data: Normalized = {};
-  const field = (name: string) => ['input', name];
-  const text = (name: keyof CustomerFields, max: number, required: boolean) => {
-    const value = input[name];
-    if (value == null) {
-      if (required) problems.push(userError('INVALID_INPUT', `Give the customer's ${name}.`, field(name)));
-      return;
-    }
-    const trimmed = String(value).trim();
-    if (required && !trimmed)
-      problems.push(userError('INVALID_INPUT', `The customer's ${name} cannot be empty.`, field(name)));
-    else if (trimmed.length > max) problems.push(userError('INVALID_INPUT', `At most ${max} characters.`, field(name)));
-    else (data as Record<string, string>)[name] = trimmed;
-  };
-  if (input.code != null) {
-    const code = input.code.trim().toUpperCase();
-    if (!CUSTOMER_CODE.test(code)) {
-      problems.push(
-        userError(
-          'INVALID_INPUT',
-          'A customer code is 1 to 40 letters, digits and dashes, e.g. HANOI-WATER.',
-          field('code'),
-        ),
-      );
-    } else data.code = code;
-  } else if (creating) problems.push(userError('INVALID_INPUT', 'Give the customer a code.', field('code')));
-  text('name', MAX_TEXT, creating);
-  text('industry', MAX_TEXT, false);
-  text('province', MAX_TEXT, false);
-  text('address', MAX_ADDRESS, false);
-  if (input.timeZone != null) {
-    const zone = input.timeZone.trim();
-    if (!isValidTimeZone(zone)) {
-      problems.push(
-        userError(
-          'INVALID_INPUT',
-          `"${zone.slice(0, 60)}" is not an IANA time zone; use a name such as Asia/Ho_Chi_Minh.`,
-          field('timeZone'),
-        ),
-      );
-    } else data.timeZone = zone;
-  }
-  if (input.locale != null) data.locale = input.locale;
-  if (input.contactPhone != null) {
-    const phone = input.contactPhone.trim();
-    if (phone && !PHONE.test(phone))
-      problems.push(userError('INVALID_INPUT', 'Not a phone number, e.g. +84 24 3825 1234.', field('contactPhone')));
-    else data.contactPhone = phone;
-  }
-  if (input.contactEmail != null) {
-    const email = input.contactEmail.trim().toLowerCase();
-    if (email && (email.length > 320 || !EMAIL.test(email)))
-      problems.push(userError('INVALID_INPUT', 'Not an email address.', field('contactEmail')));
-    else data.contactEmail = email;
-  }
-  return { data, problems };
-}
-
-type Result = { customerId?: string; userErrors: UserError[] };
 
 export async function createCustomer(
   prisma: PrismaClient,
@@ -103,10 +28,11 @@ export async function createCustomer(
   actorId: string,
   now: Date,
 ): Promise<Result> {
-  const { data, problems } = customerFieldProblems(input, true);
-  if (problems.length > 0) return { userErrors: problems };
+  const fields = checked(input, true);
+  if (!fields.ok) return fields.refusal;
+  const data = fields.value;
   if (await prisma.customer.findUnique({ where: { code: data.code! }, select: { id: true } })) {
-    return { userErrors: [userError('CONFLICT', `A customer with code ${data.code} exists.`, ['input', 'code'])] };
+    return codeTaken(data.code!);
   }
   const created = await prisma.$transaction(async (tx) => {
     const customer = await tx.customer.create({
@@ -123,7 +49,7 @@ export async function createCustomer(
     });
     return customer;
   });
-  return { customerId: created.id, userErrors: [] };
+  return done(created.id);
 }
 
 export async function updateCustomer(
@@ -133,16 +59,15 @@ export async function updateCustomer(
   actorId: string,
   now: Date,
 ): Promise<Result> {
-  const { data, problems } = customerFieldProblems(input, false);
-  if (problems.length > 0) return { userErrors: problems };
-  if (Object.keys(data).length === 0)
-    return { userErrors: [userError('INVALID_INPUT', 'Nothing to change.', ['input'])] };
+  const fields = checked(input, false);
+  if (!fields.ok) return fields.refusal;
+  const data = fields.value;
+  if (Object.keys(data).length === 0) return refused(problem('INVALID_INPUT', 'Nothing to change.', []));
   const existing = await prisma.customer.findUnique({ where: { id: customerId }, select: { id: true } });
-  if (!existing) return { userErrors: [userError('NOT_FOUND', 'No such customer.', ['input', 'id'])] };
+  if (!existing) return NO_SUCH_CUSTOMER('id');
   if (data.code) {
     const other = await prisma.customer.findUnique({ where: { code: data.code }, select: { id: true } });
-    if (other && other.id !== customerId)
-      return { userErrors: [userError('CONFLICT', `A customer with code ${data.code} exists.`, ['input', 'code'])] };
+    if (other && other.id !== customerId) return codeTaken(data.code);
   }
   await prisma.$transaction(async (tx) => {
     await tx.customer.update({ where: { id: customerId }, data });
@@ -155,15 +80,17 @@ export async function updateCustomer(
       data,
     });
   });
-  return { customerId, userErrors: [] };
+  return done(customerId);
 }
 
 /**
  * Deactivating stops the customer's users from logging in (sessionCreate refuses them) and ends
- * their sessions and API tokens at once; nothing is deleted, and reactivation lets them back in.
+ * their sessions and API tokens at once, in every process's credential cache too; nothing is
+ * deleted, and reactivation lets them back in.
  */
 export async function setCustomerActive(
   prisma: PrismaClient,
+  credentials: CredentialDrops,
   customerId: string,
   active: boolean,
   actorId: string,
@@ -173,10 +100,10 @@ export async function setCustomerActive(
     where: { id: customerId },
     select: { id: true, deactivatedAt: true, users: { select: { id: true } } },
   });
-  if (!customer) return { userErrors: [userError('NOT_FOUND', 'No such customer.', ['input', 'id'])] };
+  if (!customer) return NO_SUCH_CUSTOMER('id');
   if (active === (customer.deactivatedAt === null)) {
     const state = active ? 'active' : 'deactivated';
-    return { userErrors: [userError('INVALID_TRANSITION', `The customer is already ${state}.`, ['input', 'id'])] };
+    return refused(problem('INVALID_TRANSITION', `The customer is already ${state}.`, ['id']));
   }
   await prisma.$transaction(async (tx) => {
     await tx.customer.update({ where: { id: customerId }, data: { deactivatedAt: active ? null : now } });
@@ -191,10 +118,11 @@ export async function setCustomerActive(
   if (!active)
     await revokeUserCredentials(
       prisma,
+      credentials,
       customer.users.map((u) => u.id),
       now,
     );
-  return { customerId, userErrors: [] };
+  return done(customerId);
 }
 
 export const ACCOUNT_TEAM_ROLES = ['IMPLEMENTATION', 'CUSTOMER_CARE'] as const satisfies readonly Role[];
@@ -210,7 +138,7 @@ export async function assignAccountTeam(
   now: Date,
 ): Promise<Result> {
   const customer = await prisma.customer.findUnique({ where: { id: input.customerId }, select: { id: true } });
-  if (!customer) return { userErrors: [userError('NOT_FOUND', 'No such customer.', ['input', 'customerId'])] };
+  if (!customer) return NO_SUCH_CUSTOMER('customerId');
   const wanted: { id: string; role: Role; field: string }[] = [
     { id: input.implementationId, role: 'IMPLEMENTATION', field: 'implementationId' },
     { id: input.customerCareId, role: 'CUSTOMER_CARE', field: 'customerCareId' },
@@ -219,17 +147,16 @@ export async function assignAccountTeam(
     where: { id: { in: wanted.map((w) => w.id) } },
     select: { id: true, role: true, customerId: true, disabledAt: true },
   });
-  const problems: UserError[] = [];
+  const problems: Problem[] = [];
   for (const w of wanted) {
     const user = staff.find((s) => s.id === w.id);
     if (!user || user.customerId !== null)
-      problems.push(userError('NOT_FOUND', 'No such vendor staff member.', ['input', w.field]));
+      problems.push(problem('NOT_FOUND', 'No such vendor staff member.', [w.field]));
     else if (user.role !== w.role)
-      problems.push(userError('INVALID_INPUT', `This staff member's role is not ${w.role}.`, ['input', w.field]));
-    else if (user.disabledAt)
-      problems.push(userError('INVALID_INPUT', 'This staff member is disabled.', ['input', w.field]));
+      problems.push(problem('INVALID_INPUT', `This staff member's role is not ${w.role}.`, [w.field]));
+    else if (user.disabledAt) problems.push(problem('INVALID_INPUT', 'This staff member is disabled.', [w.field]));
   }
-  if (problems.length > 0) return { userErrors: problems };
+  if (problems.length > 0) return refused(...problems);
   await prisma.$transaction(async (tx: Prisma.TransactionClient) => {
     await tx.customerStaff.deleteMany({ where: { customerId: input.customerId } });
     await tx.customerStaff.createMany({
@@ -244,5 +171,5 @@ export async function assignAccountTeam(
       data: { implementationId: input.implementationId, customerCareId: input.customerCareId },
     });
   });
-  return { customerId: input.customerId, userErrors: [] };
+  return done(input.customerId);
 }

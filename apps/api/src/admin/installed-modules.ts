@@ -4,19 +4,20 @@
 import type { PrismaClient } from '@upgrade-desk/db';
 import { compareModuleVersions, moduleVersionProblem } from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
-import { userError, type UserError } from '../schema/user-error.ts';
+import { done, problem, refused, type Outcome, type Problem } from '../problem.ts';
 import { knownModuleVersions } from './modules.ts';
 
-type Result = { installedModuleId?: string; userErrors: UserError[] };
+/** The id of the installation created or changed, or why not. */
+type Result = Outcome<string>;
 
 /** Why `version` cannot be installed: not a version at all, or not one the catalog published. */
-function unknownVersion(version: string, known: readonly string[]): UserError {
+function unknownVersion(version: string, known: readonly string[]): Problem {
   const notAVersion = moduleVersionProblem(version);
-  if (notAVersion) return userError('INVALID_INPUT', notAVersion, ['input', 'version']);
-  return userError(
+  if (notAVersion) return problem('INVALID_INPUT', notAVersion, ['version']);
+  return problem(
     'INVALID_INPUT',
     `Version ${version.slice(0, 40)} of this module is not published; known versions: ${known.join(', ')}.`,
-    ['input', 'version'],
+    ['version'],
   );
 }
 
@@ -32,30 +33,26 @@ export async function installModule(
     where: { id: input.customerId },
     select: { deactivatedAt: true, installedModules: { select: { moduleId: true } } },
   });
-  if (!customer) return { userErrors: [userError('NOT_FOUND', 'No such customer.', ['input', 'customerId'])] };
+  if (!customer) return refused(problem('NOT_FOUND', 'No such customer.', ['customerId']));
   const module = await prisma.module.findUnique({
     where: { id: input.moduleId },
     select: { latestVersion: true, requires: { select: { requires: { select: { id: true, key: true } } } } },
   });
-  if (!module) return { userErrors: [userError('NOT_FOUND', 'No such module.', ['input', 'moduleId'])] };
-  if (customer.deactivatedAt)
-    return { userErrors: [userError('INVALID_INPUT', 'The customer is deactivated.', ['input', 'customerId'])] };
+  if (!module) return refused(problem('NOT_FOUND', 'No such module.', ['moduleId']));
+  if (customer.deactivatedAt) return refused(problem('INVALID_INPUT', 'The customer is deactivated.', ['customerId']));
   const installed = new Set(customer.installedModules.map((m) => m.moduleId));
   if (installed.has(input.moduleId))
-    return { userErrors: [userError('CONFLICT', 'The customer already has this module.', ['input', 'moduleId'])] };
+    return refused(problem('CONFLICT', 'The customer already has this module.', ['moduleId']));
   const missing = module.requires.map((r) => r.requires).filter((r) => !installed.has(r.id));
   if (missing.length > 0)
-    return {
-      userErrors: [
-        userError('INVALID_INPUT', `Install its prerequisites first: ${missing.map((m) => m.key).join(', ')}.`, [
-          'input',
-          'moduleId',
-        ]),
-      ],
-    };
+    return refused(
+      problem('INVALID_INPUT', `Install its prerequisites first: ${missing.map((m) => m.key).join(', ')}.`, [
+        'moduleId',
+      ]),
+    );
   const version = input.version ?? module.latestVersion;
   const known = (await knownModuleVersions(prisma, input.moduleId))!;
-  if (!isKnown(version, known)) return { userErrors: [unknownVersion(version, known)] };
+  if (!isKnown(version, known)) return refused(unknownVersion(version, known));
   const created = await prisma.$transaction(async (tx) => {
     const row = await tx.installedModule.create({
       data: {
@@ -82,7 +79,7 @@ export async function installModule(
     });
     return row;
   });
-  return { installedModuleId: created.id, userErrors: [] };
+  return done(created.id);
 }
 
 async function installation(prisma: PrismaClient, id: string) {
@@ -92,7 +89,7 @@ async function installation(prisma: PrismaClient, id: string) {
   });
 }
 
-const NOT_INSTALLED = userError('NOT_FOUND', 'No such installed module.', ['input', 'id']);
+const NOT_INSTALLED = problem('NOT_FOUND', 'No such installed module.', ['id']);
 
 export async function changeInstalledVersion(
   prisma: PrismaClient,
@@ -101,13 +98,11 @@ export async function changeInstalledVersion(
   now: Date,
 ): Promise<Result> {
   const row = await installation(prisma, input.id);
-  if (!row) return { userErrors: [NOT_INSTALLED] };
+  if (!row) return refused(NOT_INSTALLED);
   const known = (await knownModuleVersions(prisma, row.moduleId))!;
-  if (!isKnown(input.version, known)) return { userErrors: [unknownVersion(input.version, known)] };
+  if (!isKnown(input.version, known)) return refused(unknownVersion(input.version, known));
   if (compareModuleVersions(row.version, input.version) === 0)
-    return {
-      userErrors: [userError('INVALID_INPUT', `Version ${row.version} is already installed.`, ['input', 'version'])],
-    };
+    return refused(problem('INVALID_INPUT', `Version ${row.version} is already installed.`, ['version']));
   await prisma.$transaction(async (tx) => {
     await tx.installedModule.update({ where: { id: row.id }, data: { version: input.version } });
     await audit(tx, {
@@ -119,7 +114,7 @@ export async function changeInstalledVersion(
       data: { from: row.version, to: input.version },
     });
   });
-  return { installedModuleId: row.id, userErrors: [] };
+  return done(row.id);
 }
 
 export async function setWarrantyEnd(
@@ -129,7 +124,7 @@ export async function setWarrantyEnd(
   now: Date,
 ): Promise<Result> {
   const row = await installation(prisma, input.id);
-  if (!row) return { userErrors: [NOT_INSTALLED] };
+  if (!row) return refused(NOT_INSTALLED);
   await prisma.$transaction(async (tx) => {
     await tx.installedModule.update({ where: { id: row.id }, data: { warrantyEndsAt: input.warrantyEndsAt } });
     await audit(tx, {
@@ -144,7 +139,7 @@ export async function setWarrantyEnd(
       },
     });
   });
-  return { installedModuleId: row.id, userErrors: [] };
+  return done(row.id);
 }
 
 export async function uninstallModule(
@@ -152,23 +147,21 @@ export async function uninstallModule(
   id: string,
   actorId: string,
   now: Date,
-): Promise<{ deletedId?: string; userErrors: UserError[] }> {
+): Promise<Outcome<string>> {
   const row = await installation(prisma, id);
-  if (!row) return { userErrors: [NOT_INSTALLED] };
+  if (!row) return refused(NOT_INSTALLED);
   const dependants = await prisma.installedModule.findMany({
     where: { customerId: row.customerId, module: { requires: { some: { requiresId: row.moduleId } } } },
     select: { module: { select: { key: true } } },
   });
   if (dependants.length > 0)
-    return {
-      userErrors: [
-        userError(
-          'INVALID_INPUT',
-          `Installed modules require it: ${dependants.map((d) => d.module.key).join(', ')}. Uninstall them first.`,
-          ['input', 'id'],
-        ),
-      ],
-    };
+    return refused(
+      problem(
+        'INVALID_INPUT',
+        `Installed modules require it: ${dependants.map((d) => d.module.key).join(', ')}. Uninstall them first.`,
+        ['id'],
+      ),
+    );
   await prisma.$transaction(async (tx) => {
     await tx.installedModule.delete({ where: { id: row.id } });
     await audit(tx, {
@@ -180,5 +173,5 @@ export async function uninstallModule(
       data: { customerId: row.customerId, moduleId: row.moduleId, version: row.version },
     });
   });
-  return { deletedId: row.id, userErrors: [] };
+  return done(row.id);
 }

@@ -3,7 +3,7 @@
 import type { Prisma, PrismaClient } from '@upgrade-desk/db';
 import { compareModuleVersions, highestModuleVersion, moduleVersionProblem } from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
-import { userError, type UserError } from '../schema/user-error.ts';
+import { done, problem, refused, type Outcome, type Problem } from '../problem.ts';
 
 /** The catalog's groups; the portal translates these codes. */
 export const MODULE_CATEGORIES = [
@@ -28,22 +28,22 @@ export interface ModuleFields {
   requiresIds?: readonly string[] | null;
 }
 
-type Result = { moduleId?: string; userErrors: UserError[] };
+/** The id of the module created or changed, or why not. */
+type Result = Outcome<string>;
 
 function fieldProblems(input: ModuleFields, creating: boolean) {
-  const problems: UserError[] = [];
+  const problems: Problem[] = [];
   const data: Prisma.ModuleUpdateInput = {};
   if (input.key != null) {
     const key = input.key.trim().toLowerCase();
     if (!MODULE_KEY.test(key))
       problems.push(
-        userError('INVALID_INPUT', 'A module code is 1 to 40 lower-case letters, digits and dashes, e.g. hr-payroll.', [
-          'input',
+        problem('INVALID_INPUT', 'A module code is 1 to 40 lower-case letters, digits and dashes, e.g. hr-payroll.', [
           'key',
         ]),
       );
     else data.key = key;
-  } else if (creating) problems.push(userError('INVALID_INPUT', 'Give the module a code.', ['input', 'key']));
+  } else if (creating) problems.push(problem('INVALID_INPUT', 'Give the module a code.', ['key']));
   for (const [name, max] of [
     ['nameVi', 200],
     ['nameEn', 200],
@@ -52,22 +52,19 @@ function fieldProblems(input: ModuleFields, creating: boolean) {
   ] as const) {
     const value = input[name];
     if (value == null) {
-      if (creating)
-        problems.push(userError('INVALID_INPUT', `Give ${name}: the catalog is bilingual.`, ['input', name]));
+      if (creating) problems.push(problem('INVALID_INPUT', `Give ${name}: the catalog is bilingual.`, [name]));
       continue;
     }
     const trimmed = value.trim();
     if (!trimmed || trimmed.length > max)
-      problems.push(userError('INVALID_INPUT', `${name}: 1 to ${max} characters.`, ['input', name]));
+      problems.push(problem('INVALID_INPUT', `${name}: 1 to ${max} characters.`, [name]));
     else data[name] = trimmed;
   }
   if (input.category != null) {
     if (!(MODULE_CATEGORIES as readonly string[]).includes(input.category))
-      problems.push(
-        userError('INVALID_INPUT', `The category is one of ${MODULE_CATEGORIES.join(', ')}.`, ['input', 'category']),
-      );
+      problems.push(problem('INVALID_INPUT', `The category is one of ${MODULE_CATEGORIES.join(', ')}.`, ['category']));
     else data.category = input.category;
-  } else if (creating) problems.push(userError('INVALID_INPUT', 'Give the category.', ['input', 'category']));
+  } else if (creating) problems.push(problem('INVALID_INPUT', 'Give the category.', ['category']));
   return { data, problems };
 }
 
@@ -79,10 +76,10 @@ async function requiresProblems(
   prisma: PrismaClient,
   moduleId: string | null,
   requiresIds: readonly string[],
-): Promise<UserError[]> {
-  const field = ['input', 'requiresIds'];
+): Promise<Problem[]> {
+  const field = ['requiresIds'];
   const found = await prisma.module.count({ where: { id: { in: [...requiresIds] } } });
-  if (found !== new Set(requiresIds).size) return [userError('NOT_FOUND', 'No such prerequisite module.', field)];
+  if (found !== new Set(requiresIds).size) return [problem('NOT_FOUND', 'No such prerequisite module.', field)];
   if (moduleId === null) return [];
   // Walk the prerequisites' own prerequisites: reaching the module itself would be a cycle.
   const edges = await prisma.moduleDependency.findMany({ select: { moduleId: true, requiresId: true } });
@@ -93,7 +90,7 @@ async function requiresProblems(
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (id === moduleId)
-      return [userError('INVALID_INPUT', 'A module cannot require itself, directly or through others.', field)];
+      return [problem('INVALID_INPUT', 'A module cannot require itself, directly or through others.', field)];
     if (seen.has(id)) continue;
     seen.add(id);
     stack.push(...(next.get(id) ?? []));
@@ -109,12 +106,12 @@ export async function createModule(
 ): Promise<Result> {
   const { data, problems } = fieldProblems(input, true);
   const versionProblem = moduleVersionProblem(input.version);
-  if (versionProblem) problems.push(userError('INVALID_INPUT', versionProblem, ['input', 'version']));
+  if (versionProblem) problems.push(problem('INVALID_INPUT', versionProblem, ['version']));
   const requiresIds = [...new Set(input.requiresIds ?? [])];
   if (problems.length === 0) problems.push(...(await requiresProblems(prisma, null, requiresIds)));
-  if (problems.length > 0) return { userErrors: problems };
+  if (problems.length > 0) return refused(...problems);
   if (await prisma.module.findUnique({ where: { key: data.key as string }, select: { id: true } }))
-    return { userErrors: [userError('CONFLICT', `A module with code ${String(data.key)} exists.`, ['input', 'key'])] };
+    return refused(problem('CONFLICT', `A module with code ${String(data.key)} exists.`, ['key']));
   const created = await prisma.$transaction(async (tx) => {
     const module = await tx.module.create({
       data: {
@@ -141,7 +138,7 @@ export async function createModule(
     });
     return module;
   });
-  return { moduleId: created.id, userErrors: [] };
+  return done(created.id);
 }
 
 export async function updateModule(
@@ -152,20 +149,18 @@ export async function updateModule(
   now: Date,
 ): Promise<Result> {
   const existing = await prisma.module.findUnique({ where: { id: moduleId }, select: { id: true } });
-  if (!existing) return { userErrors: [userError('NOT_FOUND', 'No such module.', ['input', 'id'])] };
+  if (!existing) return refused(problem('NOT_FOUND', 'No such module.', ['id']));
   const { data, problems } = fieldProblems(input, false);
   const requiresIds = input.requiresIds ? [...new Set(input.requiresIds)] : null;
   if (problems.length === 0 && requiresIds) problems.push(...(await requiresProblems(prisma, moduleId, requiresIds)));
-  if (problems.length > 0) return { userErrors: problems };
+  if (problems.length > 0) return refused(...problems);
   if (input.sortOrder != null) data.sortOrder = input.sortOrder;
   if (Object.keys(data).length === 0 && !requiresIds)
-    return { userErrors: [userError('INVALID_INPUT', 'Nothing to change.', ['input'])] };
+    return refused(problem('INVALID_INPUT', 'Nothing to change.', []));
   if (data.key) {
     const other = await prisma.module.findUnique({ where: { key: data.key as string }, select: { id: true } });
     if (other && other.id !== moduleId)
-      return {
-        userErrors: [userError('CONFLICT', `A module with code ${String(data.key)} exists.`, ['input', 'key'])],
-      };
+      return refused(problem('CONFLICT', `A module with code ${String(data.key)} exists.`, ['key']));
   }
   await prisma.$transaction(async (tx) => {
     await tx.module.update({ where: { id: moduleId }, data });
@@ -182,7 +177,7 @@ export async function updateModule(
       data: { ...(data as Prisma.InputJsonObject), ...(requiresIds ? { requiresIds } : {}) },
     });
   });
-  return { moduleId, userErrors: [] };
+  return done(moduleId);
 }
 
 /** The versions a module is known in: its published versions and its latest (seeded catalogs may lack rows). */
@@ -203,23 +198,21 @@ export async function publishModuleVersion(
   input: { moduleId: string; version: string; releasedAt: Date; notesVi: string; notesEn: string },
   actorId: string,
   now: Date,
-): Promise<Result & { versionId?: string }> {
-  const problems: UserError[] = [];
+): Promise<Outcome<{ moduleId: string; versionId: string }>> {
+  const problems: Problem[] = [];
   const versionProblem = moduleVersionProblem(input.version);
-  if (versionProblem) problems.push(userError('INVALID_INPUT', versionProblem, ['input', 'version']));
+  if (versionProblem) problems.push(problem('INVALID_INPUT', versionProblem, ['version']));
   const notesVi = input.notesVi.trim();
   const notesEn = input.notesEn.trim();
   if (!notesVi || notesVi.length > 10_000)
-    problems.push(userError('INVALID_INPUT', 'Give the release notes in Vietnamese.', ['input', 'notesVi']));
+    problems.push(problem('INVALID_INPUT', 'Give the release notes in Vietnamese.', ['notesVi']));
   if (!notesEn || notesEn.length > 10_000)
-    problems.push(userError('INVALID_INPUT', 'Give the release notes in English.', ['input', 'notesEn']));
+    problems.push(problem('INVALID_INPUT', 'Give the release notes in English.', ['notesEn']));
   const known = await knownModuleVersions(prisma, input.moduleId);
-  if (!known) return { userErrors: [userError('NOT_FOUND', 'No such module.', ['input', 'moduleId'])] };
-  if (problems.length > 0) return { userErrors: problems };
+  if (!known) return refused(problem('NOT_FOUND', 'No such module.', ['moduleId']));
+  if (problems.length > 0) return refused(...problems);
   if (known.some((v) => compareModuleVersions(v, input.version) === 0))
-    return {
-      userErrors: [userError('CONFLICT', `Version ${input.version} is already published.`, ['input', 'version'])],
-    };
+    return refused(problem('CONFLICT', `Version ${input.version} is already published.`, ['version']));
   const latestVersion = highestModuleVersion([...known, input.version])!;
   const created = await prisma.$transaction(async (tx) => {
     const row = await tx.moduleVersion.create({
@@ -245,5 +238,5 @@ export async function publishModuleVersion(
     });
     return row;
   });
-  return { moduleId: input.moduleId, versionId: created.id, userErrors: [] };
+  return done({ moduleId: input.moduleId, versionId: created.id });
 }

@@ -2,15 +2,19 @@
 // resets through one-time links. Vendor ADMINs manage everyone; a customer's admins manage their
 // own customer's users only (another customer's user is answered as not found).
 import type { Locale, OneTimeTokenPurpose, PrismaClient, Role } from '@upgrade-desk/db';
-import { newPasswordProblem, ONE_TIME_LINK_MIN_PASSWORD, ONE_TIME_LINK_MAX_PASSWORD } from '@upgrade-desk/domain';
+import {
+  isEmailAddress,
+  newPasswordProblem,
+  ONE_TIME_LINK_MIN_PASSWORD,
+  ONE_TIME_LINK_MAX_PASSWORD,
+} from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
 import { hashPassword } from '@upgrade-desk/accounts';
 import { invalidateUserSessions } from '../auth/session.ts';
 import { CUSTOMER_ROLES, STAFF_ROLES, type Viewer } from '../auth/viewer.ts';
-import { userError, type UserError } from '../schema/user-error.ts';
+import { done, problem, refused, type Outcome, type Problem } from '../problem.ts';
 import { sendOneTimeLinkEmail } from './account-emails.ts';
-import { revokeUserCredentials } from './credentials.ts';
-import { EMAIL } from './customers.ts';
+import { forgetUserCredentials, revokeUserCredentials, type CredentialDrops } from './credentials.ts';
 import { checkOneTimeLink, redeemOneTimeLink } from './one-time-links.ts';
 
 /** An invited user has no password until the invitation's link is used. */
@@ -19,10 +23,12 @@ export const NO_PASSWORD = '';
 /** At most this many password-reset emails per account per hour, so the form cannot flood a mailbox. */
 const RESETS_PER_HOUR = 3;
 
-export type UserResult = { userId?: string; userErrors: UserError[] };
+/** The id of the user invited or changed, or why not. */
+export type UserResult = Outcome<string>;
 type Options = { portalOrigin: string; now: Date };
 
-const NOT_FOUND = (field: string) => userError('NOT_FOUND', 'No such user.', ['input', field]);
+const NOT_FOUND = refused(problem('NOT_FOUND', 'No such user.', ['userId']));
+const refusedAt = (code: Problem['code'], message: string, field: string) => refused(problem(code, message, [field]));
 
 /** Whether `actor` may manage `target` at all: ADMIN everyone; a customer admin their own customer's users. */
 export function mayManageUser(actor: Viewer, target: { customerId: string | null; role: Role }): boolean {
@@ -58,38 +64,35 @@ export async function inviteUser(
   input: InviteInput,
   options: Options,
 ): Promise<UserResult> {
-  const problems: UserError[] = [];
+  const problems: Problem[] = [];
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
-  if (email.length > 320 || !EMAIL.test(email))
-    problems.push(userError('INVALID_INPUT', 'Not an email address.', ['input', 'email']));
+  if (!isEmailAddress(email)) problems.push(problem('INVALID_INPUT', 'Not an email address.', ['email']));
   if (!name || name.length > 200)
-    problems.push(userError('INVALID_INPUT', 'Give a name of at most 200 characters.', ['input', 'name']));
+    problems.push(problem('INVALID_INPUT', 'Give a name of at most 200 characters.', ['name']));
 
   let customerId = input.customerId;
   const customerRole = CUSTOMER_ROLES.includes(input.role);
   if (actor.role === 'CUSTOMER_ADMIN') {
-    if (!customerRole)
-      problems.push(userError('FORBIDDEN', 'You may invite customer users and admins only.', ['input', 'role']));
+    if (!customerRole) problems.push(problem('FORBIDDEN', 'You may invite customer users and admins only.', ['role']));
     if (customerId !== null && customerId !== actor.customerId)
-      problems.push(userError('NOT_FOUND', 'No such customer.', ['input', 'customerId']));
+      problems.push(problem('NOT_FOUND', 'No such customer.', ['customerId']));
     customerId = actor.customerId;
   } else if (customerRole && customerId === null) {
-    problems.push(userError('INVALID_INPUT', 'A customer user needs a customer.', ['input', 'customerId']));
+    problems.push(problem('INVALID_INPUT', 'A customer user needs a customer.', ['customerId']));
   } else if (!customerRole && customerId !== null) {
-    problems.push(userError('INVALID_INPUT', 'Vendor staff belong to no customer.', ['input', 'customerId']));
+    problems.push(problem('INVALID_INPUT', 'Vendor staff belong to no customer.', ['customerId']));
   }
   const customer = customerId
     ? await prisma.customer.findUnique({ where: { id: customerId }, select: { locale: true, deactivatedAt: true } })
     : null;
-  if (customerId && !customer && !problems.some((p) => p.field?.[1] === 'customerId'))
-    problems.push(userError('NOT_FOUND', 'No such customer.', ['input', 'customerId']));
-  if (customer?.deactivatedAt)
-    problems.push(userError('INVALID_INPUT', 'The customer is deactivated.', ['input', 'customerId']));
-  if (problems.length > 0) return { userErrors: problems };
+  if (customerId && !customer && !problems.some((p) => p.field?.[0] === 'customerId'))
+    problems.push(problem('NOT_FOUND', 'No such customer.', ['customerId']));
+  if (customer?.deactivatedAt) problems.push(problem('INVALID_INPUT', 'The customer is deactivated.', ['customerId']));
+  if (problems.length > 0) return refused(...problems);
 
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
-    return { userErrors: [userError('CONFLICT', 'An account with this email exists.', ['input', 'email'])] };
+    return refusedAt('CONFLICT', 'An account with this email exists.', 'email');
   }
   const created = await prisma.$transaction(async (tx) => {
     const user = await tx.user.create({
@@ -115,7 +118,7 @@ export async function inviteUser(
     });
     return user;
   });
-  return { userId: created.id, userErrors: [] };
+  return done(created.id);
 }
 
 export async function resendInvitation(
@@ -125,18 +128,14 @@ export async function resendInvitation(
   options: Options,
 ): Promise<UserResult> {
   const user = await managedUser(prisma, actor, userId);
-  if (!user) return { userErrors: [NOT_FOUND('userId')] };
+  if (!user) return NOT_FOUND;
   if (user.passwordHash !== NO_PASSWORD)
-    return {
-      userErrors: [
-        userError('INVALID_TRANSITION', 'This user has already set a password; send a password reset instead.', [
-          'input',
-          'userId',
-        ]),
-      ],
-    };
-  if (user.disabledAt)
-    return { userErrors: [userError('INVALID_TRANSITION', 'This user is disabled.', ['input', 'userId'])] };
+    return refusedAt(
+      'INVALID_TRANSITION',
+      'This user has already set a password; send a password reset instead.',
+      'userId',
+    );
+  if (user.disabledAt) return refusedAt('INVALID_TRANSITION', 'This user is disabled.', 'userId');
   await prisma.$transaction(async (tx) => {
     await sendOneTimeLinkEmail(tx, user.id, 'INVITE', options);
     await audit(tx, {
@@ -147,28 +146,28 @@ export async function resendInvitation(
       at: options.now,
     });
   });
-  return { userId: user.id, userErrors: [] };
+  return done(user.id);
 }
 
+/** A new role: the user's cached credentials are forgotten everywhere, as they carry the old one. */
 export async function changeUserRole(
   prisma: PrismaClient,
+  credentials: CredentialDrops,
   actor: Viewer,
   input: { userId: string; role: Role },
   now: Date,
 ): Promise<UserResult> {
   const user = await managedUser(prisma, actor, input.userId);
-  if (!user) return { userErrors: [NOT_FOUND('userId')] };
-  if (user.id === actor.userId)
-    return { userErrors: [userError('INVALID_INPUT', 'You cannot change your own role.', ['input', 'userId'])] };
+  if (!user) return NOT_FOUND;
+  if (user.id === actor.userId) return refusedAt('INVALID_INPUT', 'You cannot change your own role.', 'userId');
   const roles = user.customerId ? CUSTOMER_ROLES : STAFF_ROLES;
   if (!roles.includes(input.role)) {
     const message = user.customerId
       ? 'A customer user can only be CUSTOMER_USER or CUSTOMER_ADMIN.'
       : 'Vendor staff can only have a staff role.';
-    return { userErrors: [userError('INVALID_INPUT', message, ['input', 'role'])] };
+    return refusedAt('INVALID_INPUT', message, 'role');
   }
-  if (user.role === input.role)
-    return { userErrors: [userError('INVALID_INPUT', `The user already is ${input.role}.`, ['input', 'role'])] };
+  if (user.role === input.role) return refusedAt('INVALID_INPUT', `The user already is ${input.role}.`, 'role');
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
     // Account-team rows are for IMPLEMENTATION and CUSTOMER_CARE only: a member who leaves the role leaves the teams.
@@ -182,24 +181,25 @@ export async function changeUserRole(
       data: { from: user.role, to: input.role },
     });
   });
-  return { userId: user.id, userErrors: [] };
+  forgetUserCredentials(credentials, [user.id]);
+  return done(user.id);
 }
 
 /** Disabling ends the user's sessions and API tokens at once; enabling lets them log in again. */
 export async function setUserDisabled(
   prisma: PrismaClient,
+  credentials: CredentialDrops,
   actor: Viewer,
   userId: string,
   disabled: boolean,
   now: Date,
 ): Promise<UserResult> {
   const user = await managedUser(prisma, actor, userId);
-  if (!user) return { userErrors: [NOT_FOUND('userId')] };
-  if (user.id === actor.userId)
-    return { userErrors: [userError('INVALID_INPUT', 'You cannot disable or enable yourself.', ['input', 'userId'])] };
+  if (!user) return NOT_FOUND;
+  if (user.id === actor.userId) return refusedAt('INVALID_INPUT', 'You cannot disable or enable yourself.', 'userId');
   if (disabled === (user.disabledAt !== null)) {
     const state = disabled ? 'disabled' : 'enabled';
-    return { userErrors: [userError('INVALID_TRANSITION', `The user is already ${state}.`, ['input', 'userId'])] };
+    return refusedAt('INVALID_TRANSITION', `The user is already ${state}.`, 'userId');
   }
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { disabledAt: disabled ? now : null } });
@@ -211,8 +211,8 @@ export async function setUserDisabled(
       at: now,
     });
   });
-  if (disabled) await revokeUserCredentials(prisma, [user.id], now);
-  return { userId: user.id, userErrors: [] };
+  if (disabled) await revokeUserCredentials(prisma, credentials, [user.id], now);
+  return done(user.id);
 }
 
 /**
@@ -246,39 +246,38 @@ export async function requestPasswordReset(prisma: PrismaClient, rawEmail: strin
 }
 
 const LINK_PROBLEMS = {
-  UNKNOWN: userError('NOT_FOUND', 'This link is not valid. Ask for a new one.', ['input', 'token']),
-  EXPIRED: userError('LINK_EXPIRED', 'This link has expired. Ask for a new one.', ['input', 'token']),
-  USED: userError('LINK_USED', 'This link has already been used. Ask for a new one if you need to.', [
-    'input',
-    'token',
-  ]),
+  UNKNOWN: problem('NOT_FOUND', 'This link is not valid. Ask for a new one.', ['token']),
+  EXPIRED: problem('LINK_EXPIRED', 'This link has expired. Ask for a new one.', ['token']),
+  USED: problem('LINK_USED', 'This link has already been used. Ask for a new one if you need to.', ['token']),
 } as const;
 
 /**
- * Sets the password of the link's user and uses the link up. The password is checked first, so a
- * rejected password does not spend the link. A reset also ends the user's sessions.
+ * Sets the password of the link's user and uses the link up; gives the account's email. The
+ * password is checked first, so a rejected password does not spend the link. A reset also ends the
+ * user's sessions, and every process forgets the credentials it verified for the user.
  */
 export async function setPasswordWithLink(
   prisma: PrismaClient,
+  credentials: CredentialDrops,
   input: { token: string; password: string },
   now: Date,
-): Promise<{ email?: string; userErrors: UserError[] }> {
-  const problem = newPasswordProblem(input.password);
-  if (problem) {
+): Promise<Outcome<string>> {
+  const weakness = newPasswordProblem(input.password);
+  if (weakness) {
     const message =
-      problem === 'TOO_SHORT'
+      weakness === 'TOO_SHORT'
         ? `The password needs at least ${ONE_TIME_LINK_MIN_PASSWORD} characters.`
         : `The password can have at most ${ONE_TIME_LINK_MAX_PASSWORD} characters.`;
-    return { userErrors: [userError('INVALID_INPUT', message, ['input', 'password'])] };
+    return refusedAt('INVALID_INPUT', message, 'password');
   }
-  if (input.token.length === 0 || input.token.length > 200) return { userErrors: [LINK_PROBLEMS.UNKNOWN] };
+  if (input.token.length === 0 || input.token.length > 200) return refused(LINK_PROBLEMS.UNKNOWN);
   // Looked at before hashing, so a guessed or spent token costs no argon2 work.
   const before = await checkOneTimeLink(prisma, input.token, now);
-  if (before.state !== 'VALID') return { userErrors: [LINK_PROBLEMS[before.state]] };
+  if (before.state !== 'VALID') return refused(LINK_PROBLEMS[before.state]);
   const passwordHash = await hashPassword(input.password);
-  type Outcome = { problem: UserError } | { userId: string; email: string; purpose: OneTimeTokenPurpose };
-  const outcome: Outcome = await prisma
-    .$transaction(async (tx): Promise<Outcome> => {
+  type Redemption = { problem: Problem } | { userId: string; email: string; purpose: OneTimeTokenPurpose };
+  const outcome: Redemption = await prisma
+    .$transaction(async (tx): Promise<Redemption> => {
       const link = await redeemOneTimeLink(tx, input.token, now);
       if (link.state !== 'VALID') return { problem: LINK_PROBLEMS[link.state] };
       const user = await tx.user.findUniqueOrThrow({
@@ -297,14 +296,16 @@ export async function setPasswordWithLink(
       });
       return { userId: link.userId, email: user.email, purpose: link.purpose };
     })
-    .catch((error: unknown): Outcome => {
+    .catch((error: unknown): Redemption => {
       if (error instanceof LinkRefused) return { problem: LINK_PROBLEMS.UNKNOWN };
       throw error;
     });
-  if ('problem' in outcome) return { userErrors: [outcome.problem] };
-  // Whoever knew the old password is logged out; partner tools' API tokens keep working.
+  if ('problem' in outcome) return refused(outcome.problem);
+  // Whoever knew the old password is logged out; partner tools' API tokens keep working (so only
+  // sessions are deleted, but the cache forgets both: the tokens are looked up afresh).
   if (outcome.purpose === 'PASSWORD_RESET') await invalidateUserSessions(prisma, outcome.userId);
-  return { email: outcome.email, userErrors: [] };
+  forgetUserCredentials(credentials, [outcome.userId]);
+  return done(outcome.email);
 }
 
 /** Rolls the redemption back: the link stays unused for a user who cannot use it anyway. */

@@ -1,4 +1,5 @@
 import type { ApiTokenScope, Prisma, PrismaClient } from '@upgrade-desk/db';
+import { CREDENTIAL_USER, userMayAuthenticate } from './session.ts';
 import { generateToken, hashToken } from './token.ts';
 
 /** Partner-tool tokens carry a prefix so they are told apart from session tokens (and found by secret scanners). */
@@ -35,13 +36,13 @@ export function cappedApiTokens(owner: { userId: string; customerId: string | nu
   };
 }
 
-/** Looks an API token up by its SHA-256; revoked, expired and disabled users' tokens are refused. */
+/**
+ * Looks an API token up by its SHA-256; revoked and expired tokens are refused, and so are those of
+ * disabled users and of deactivated customers' users.
+ */
 export async function validateApiToken(prisma: PrismaClient, tokenHash: string, now: Date) {
-  const apiToken = await prisma.apiToken.findUnique({
-    where: { tokenHash },
-    include: { user: { select: { id: true, role: true, locale: true, customerId: true, disabledAt: true } } },
-  });
-  if (!apiToken || apiToken.revokedAt || apiToken.user.disabledAt) return null;
+  const apiToken = await prisma.apiToken.findUnique({ where: { tokenHash }, include: { user: CREDENTIAL_USER } });
+  if (!apiToken || apiToken.revokedAt || !userMayAuthenticate(apiToken.user)) return null;
   if (apiToken.expiresAt && apiToken.expiresAt <= now) return null;
   apiToken.lastUsedAt = await recordApiTokenUseIfDue(prisma, apiToken.id, apiToken.lastUsedAt, now);
   return apiToken;

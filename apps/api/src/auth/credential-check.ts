@@ -3,11 +3,12 @@ import type { Viewer } from './viewer.ts';
 
 /**
  * Whether the credential a long-lived request (a subscription) was authenticated with still holds:
- * the session or API token not revoked or expired, the user not disabled. Read-only, unlike
- * authenticate(), which also extends sessions.
+ * the session or API token not revoked or expired, the user not disabled nor of a deactivated
+ * customer. Read-only, unlike authenticate(), which also extends sessions.
  */
 export async function credentialIsCurrent(prisma: PrismaClient, viewer: Viewer, now: Date): Promise<boolean> {
-  const activeUser = { disabledAt: null };
+  // The rule of userMayAuthenticate (session.ts), as a filter.
+  const activeUser = { disabledAt: null, OR: [{ customerId: null }, { customer: { deactivatedAt: null } }] };
   if (viewer.credential.kind === 'SESSION') {
     const count = await prisma.session.count({
       where: { id: viewer.credential.sessionId, expiresAt: { gt: now }, user: activeUser },

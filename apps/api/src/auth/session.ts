@@ -24,17 +24,40 @@ export async function createSession(
 }
 
 /**
- * Looks a session up by its id (the SHA-256 of its token). Expired sessions are deleted; sessions
- * past half their lifetime are extended (sliding expiry, as the lucia guide does it) so active
- * users stay logged in.
+ * What a credential's lookup reads of its user: the viewer's fields, and whether the user (or the
+ * user's customer) may be in at all. The customer comes in the same query (relationJoins).
+ */
+export const CREDENTIAL_USER = {
+  select: {
+    id: true,
+    role: true,
+    locale: true,
+    customerId: true,
+    disabledAt: true,
+    customer: { select: { deactivatedAt: true } },
+  },
+} as const;
+
+/**
+ * Whether a user may use a credential: not disabled, and not of a deactivated customer. Disabling
+ * and deactivating also delete or revoke the credentials; this refuses any that outlived that.
+ */
+export function userMayAuthenticate(user: {
+  disabledAt: Date | null;
+  customer: { deactivatedAt: Date | null } | null;
+}): boolean {
+  return user.disabledAt === null && !user.customer?.deactivatedAt;
+}
+
+/**
+ * Looks a session up by its id (the SHA-256 of its token). Expired sessions, and those of users
+ * who may no longer be in, are deleted; sessions past half their lifetime are extended (sliding
+ * expiry, as the lucia guide does it) so active users stay logged in.
  */
 export async function validateSession(prisma: PrismaClient, id: string, settings: SessionSettings, now: Date) {
-  const session = await prisma.session.findUnique({
-    where: { id },
-    include: { user: { select: { id: true, role: true, locale: true, customerId: true, disabledAt: true } } },
-  });
+  const session = await prisma.session.findUnique({ where: { id }, include: { user: CREDENTIAL_USER } });
   if (!session) return null;
-  if (session.expiresAt <= now || session.user.disabledAt) {
+  if (session.expiresAt <= now || !userMayAuthenticate(session.user)) {
     await prisma.session.deleteMany({ where: { id } });
     return null;
   }

@@ -9,11 +9,11 @@ import {
   setCustomerActive,
   updateCustomer,
 } from '../admin/customers.ts';
-import { builder } from './builder.ts';
+import { builder, type ViewerContext } from './builder.ts';
 import { CustomerNode } from './customer.ts';
 import { LocaleEnum, RoleEnum } from './enums.ts';
 import { UserNode } from './user.ts';
-import { UserErrorRef, type UserError } from './user-error.ts';
+import { entityPayload, UserErrorRef, type EntityPayload } from './user-error.ts';
 
 interface AccountTeamMember {
   role: (typeof ACCOUNT_TEAM_ROLES)[number];
@@ -65,16 +65,14 @@ builder.prismaObjectFields(CustomerNode, (t) => ({
   }),
 }));
 
-type CustomerResult = { customerId?: string; userErrors: UserError[] };
-
 function customerPayload(name: string) {
-  return builder.objectRef<CustomerResult>(name).implement({
+  return builder.objectRef<EntityPayload>(name).implement({
     fields: (t) => ({
       customer: t.prismaField({
         type: 'Customer',
         nullable: true,
         resolve: (query, p, _args, ctx) =>
-          p.customerId ? ctx.prisma.customer.findUnique({ ...query, where: { id: p.customerId } }) : null,
+          p.id ? ctx.prisma.customer.findUnique({ ...query, where: { id: p.id } }) : null,
       }),
       userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
     }),
@@ -130,57 +128,62 @@ const CustomerAssignTeamInput = builder.inputType('CustomerAssignTeamInput', {
   }),
 });
 
-const adminOnly = { role: ['ADMIN' as const] };
+/** Deactivates (false) or reactivates (true) the customer the input names. */
+const setActive =
+  (active: boolean) =>
+  async (_root: unknown, { input }: { input: { id: { id: string } } }, ctx: ViewerContext) =>
+    entityPayload(
+      await setCustomerActive(ctx.prisma, ctx.credentials, uniqueId(input.id.id), active, ctx.viewer.userId, ctx.now()),
+    );
 
-builder.mutationFields((t) => ({
-  customerCreate: t.field({
-    type: CustomerCreatePayload,
-    description: 'ADMIN: a new customer',
-    authScopes: adminOnly,
-    args: { input: t.arg({ type: CustomerCreateInput, required: true }) },
-    resolve: (_root, { input }, ctx) => createCustomer(ctx.prisma, input, ctx.viewer!.userId, ctx.now()),
-  }),
-  customerUpdate: t.field({
-    type: CustomerUpdatePayload,
-    description: "ADMIN: change a customer's details",
-    authScopes: adminOnly,
-    args: { input: t.arg({ type: CustomerUpdateInput, required: true }) },
-    resolve: (_root, { input: { id, ...fields } }, ctx) =>
-      updateCustomer(ctx.prisma, uniqueId(id.id), fields, ctx.viewer!.userId, ctx.now()),
-  }),
-  customerDeactivate: t.field({
-    type: CustomerDeactivatePayload,
-    description:
-      "ADMIN: the customer's users can no longer log in; their sessions and API tokens end. Nothing is deleted.",
-    authScopes: adminOnly,
-    args: { input: t.arg({ type: CustomerDeactivateInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      setCustomerActive(ctx.prisma, uniqueId(input.id.id), false, ctx.viewer!.userId, ctx.now()),
-  }),
-  customerReactivate: t.field({
-    type: CustomerReactivatePayload,
-    description: "ADMIN: undo a deactivation; the customer's users may log in again",
-    authScopes: adminOnly,
-    args: { input: t.arg({ type: CustomerReactivateInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      setCustomerActive(ctx.prisma, uniqueId(input.id.id), true, ctx.viewer!.userId, ctx.now()),
-  }),
-  customerAssignTeam: t.field({
-    type: CustomerAssignTeamPayload,
-    description:
-      'ADMIN: the IMPLEMENTATION and CUSTOMER_CARE staff in charge of the customer (replaces the previous team)',
-    authScopes: adminOnly,
-    args: { input: t.arg({ type: CustomerAssignTeamInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      assignAccountTeam(
-        ctx.prisma,
-        {
-          customerId: uniqueId(input.customerId.id),
-          implementationId: uniqueId(input.implementationId.id),
-          customerCareId: uniqueId(input.customerCareId.id),
-        },
-        ctx.viewer!.userId,
-        ctx.now(),
-      ),
-  }),
-}));
+builder.mutationFields((t) => {
+  const adminOnly = t.withAuth({ role: ['ADMIN'] });
+  return {
+    customerCreate: adminOnly.field({
+      type: CustomerCreatePayload,
+      description: 'ADMIN: a new customer',
+      args: { input: t.arg({ type: CustomerCreateInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        entityPayload(await createCustomer(ctx.prisma, input, ctx.viewer.userId, ctx.now())),
+    }),
+    customerUpdate: adminOnly.field({
+      type: CustomerUpdatePayload,
+      description: "ADMIN: change a customer's details",
+      args: { input: t.arg({ type: CustomerUpdateInput, required: true }) },
+      resolve: async (_root, { input: { id, ...fields } }, ctx) =>
+        entityPayload(await updateCustomer(ctx.prisma, uniqueId(id.id), fields, ctx.viewer.userId, ctx.now())),
+    }),
+    customerDeactivate: adminOnly.field({
+      type: CustomerDeactivatePayload,
+      description:
+        "ADMIN: the customer's users can no longer log in; their sessions and API tokens end. Nothing is deleted.",
+      args: { input: t.arg({ type: CustomerDeactivateInput, required: true }) },
+      resolve: setActive(false),
+    }),
+    customerReactivate: adminOnly.field({
+      type: CustomerReactivatePayload,
+      description: "ADMIN: undo a deactivation; the customer's users may log in again",
+      args: { input: t.arg({ type: CustomerReactivateInput, required: true }) },
+      resolve: setActive(true),
+    }),
+    customerAssignTeam: adminOnly.field({
+      type: CustomerAssignTeamPayload,
+      description:
+        'ADMIN: the IMPLEMENTATION and CUSTOMER_CARE staff in charge of the customer (replaces the previous team)',
+      args: { input: t.arg({ type: CustomerAssignTeamInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        entityPayload(
+          await assignAccountTeam(
+            ctx.prisma,
+            {
+              customerId: uniqueId(input.customerId.id),
+              implementationId: uniqueId(input.implementationId.id),
+              customerCareId: uniqueId(input.customerCareId.id),
+            },
+            ctx.viewer.userId,
+            ctx.now(),
+          ),
+        ),
+    }),
+  };
+});

@@ -4,13 +4,14 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Locale } from '@upgrade-desk/db';
 import { compareModuleVersions } from '@upgrade-desk/domain';
 import { uniqueId } from '../auth/visibility.ts';
+import type { Outcome } from '../problem.ts';
 import { changeInstalledVersion, installModule, setWarrantyEnd, uninstallModule } from '../admin/installed-modules.ts';
 import { createModule, MODULE_CATEGORIES, publishModuleVersion, updateModule } from '../admin/modules.ts';
 import { builder } from './builder.ts';
 import { CustomerNode } from './customer.ts';
 import { InstalledModuleNode } from './installed-module.ts';
 import { ModuleNode } from './module.ts';
-import { UserErrorRef, type UserError } from './user-error.ts';
+import { entityPayload, UserErrorRef, userErrorsOf, type EntityPayload, type UserError } from './user-error.ts';
 
 interface ModuleVersionRow {
   id: string;
@@ -50,6 +51,7 @@ builder.prismaObjectFields(ModuleNode, (t) => ({
   }),
 }));
 
+/** The module created or changed (and the version published), or the user errors. */
 type ModuleResult = { moduleId?: string; versionId?: string; userErrors: UserError[] };
 
 function modulePayload(name: string, withVersion = false) {
@@ -121,18 +123,14 @@ const ModuleVersionPublishInput = builder.inputType('ModuleVersionPublishInput',
   }),
 });
 
-type InstalledResult = { installedModuleId?: string; userErrors: UserError[] };
-
 function installedPayload(name: string) {
-  return builder.objectRef<InstalledResult>(name).implement({
+  return builder.objectRef<EntityPayload>(name).implement({
     fields: (t) => ({
       installedModule: t.prismaField({
         type: 'InstalledModule',
         nullable: true,
         resolve: (query, p, _args, ctx) =>
-          p.installedModuleId
-            ? ctx.prisma.installedModule.findUnique({ ...query, where: { id: p.installedModuleId } })
-            : null,
+          p.id ? ctx.prisma.installedModule.findUnique({ ...query, where: { id: p.id } }) : null,
       }),
       userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
     }),
@@ -175,109 +173,118 @@ const InstalledModuleUninstallPayload = builder
     }),
   });
 
-const adminOnly = { role: ['ADMIN' as const] };
-const engineers = { role: ['ENGINEER' as const, 'ADMIN' as const] };
+const moduleResult = (outcome: Outcome<string>): ModuleResult =>
+  outcome.ok ? { moduleId: outcome.value, userErrors: [] } : { userErrors: userErrorsOf(outcome.problems) };
 
-builder.mutationFields((t) => ({
-  moduleCreate: t.field({
-    type: modulePayload('ModuleCreatePayload'),
-    description: 'ADMIN: a new catalog entry with its first version',
-    authScopes: adminOnly,
-    args: { input: t.arg({ type: ModuleCreateInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      createModule(
-        ctx.prisma,
-        {
-          ...input,
-          requiresIds: input.requiresIds?.map((r) => uniqueId(r.id)) ?? [],
-          releasedAt: input.releasedAt ?? null,
-          sortOrder: input.sortOrder ?? null,
-        },
-        ctx.viewer!.userId,
-        ctx.now(),
-      ),
-  }),
-  moduleUpdate: t.field({
-    type: modulePayload('ModuleUpdatePayload'),
-    description: 'ADMIN: change a catalog entry',
-    authScopes: adminOnly,
-    args: { input: t.arg({ type: ModuleUpdateInput, required: true }) },
-    resolve: (_root, { input: { id, requiresIds, ...fields } }, ctx) =>
-      updateModule(
-        ctx.prisma,
-        uniqueId(id.id),
-        { ...fields, requiresIds: requiresIds?.map((r) => uniqueId(r.id)) ?? null },
-        ctx.viewer!.userId,
-        ctx.now(),
-      ),
-  }),
-  moduleVersionPublish: t.field({
-    type: modulePayload('ModuleVersionPublishPayload', true),
-    description: "ADMIN: publish a version with bilingual release notes; the module's latestVersion is the highest",
-    authScopes: adminOnly,
-    args: { input: t.arg({ type: ModuleVersionPublishInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      publishModuleVersion(
-        ctx.prisma,
-        { ...input, moduleId: uniqueId(input.moduleId.id) },
-        ctx.viewer!.userId,
-        ctx.now(),
-      ),
-  }),
-  installedModuleInstall: t.field({
-    type: installedPayload('InstalledModuleInstallPayload'),
-    description: 'ENGINEER, ADMIN: install a module for a customer (its prerequisites first)',
-    authScopes: engineers,
-    args: { input: t.arg({ type: InstalledModuleInstallInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      installModule(
-        ctx.prisma,
-        {
-          customerId: uniqueId(input.customerId.id),
-          moduleId: uniqueId(input.moduleId.id),
-          version: input.version ?? null,
-          warrantyEndsAt: input.warrantyEndsAt ?? null,
-        },
-        ctx.viewer!.userId,
-        ctx.now(),
-      ),
-  }),
-  installedModuleVersionChange: t.field({
-    type: installedPayload('InstalledModuleVersionChangePayload'),
-    description: 'ENGINEER, ADMIN: record the version a customer now runs',
-    authScopes: engineers,
-    args: { input: t.arg({ type: InstalledModuleVersionChangeInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      changeInstalledVersion(
-        ctx.prisma,
-        { id: uniqueId(input.id.id), version: input.version },
-        ctx.viewer!.userId,
-        ctx.now(),
-      ),
-  }),
-  installedModuleWarrantySet: t.field({
-    type: installedPayload('InstalledModuleWarrantySetPayload'),
-    description: 'ENGINEER, ADMIN: set (or clear) the warranty end',
-    authScopes: engineers,
-    args: { input: t.arg({ type: InstalledModuleWarrantySetInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      setWarrantyEnd(
-        ctx.prisma,
-        { id: uniqueId(input.id.id), warrantyEndsAt: input.warrantyEndsAt ?? null },
-        ctx.viewer!.userId,
-        ctx.now(),
-      ),
-  }),
-  installedModuleUninstall: t.field({
-    type: InstalledModuleUninstallPayload,
-    description: 'ENGINEER, ADMIN: remove a module from a customer (not while installed modules require it)',
-    authScopes: engineers,
-    args: { input: t.arg({ type: InstalledModuleUninstallInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const result = await uninstallModule(ctx.prisma, uniqueId(input.id.id), ctx.viewer!.userId, ctx.now());
-      return result.deletedId
-        ? { deletedId: encodeGlobalID('InstalledModule', result.deletedId), userErrors: [] }
-        : { userErrors: result.userErrors };
-    },
-  }),
-}));
+builder.mutationFields((t) => {
+  const adminOnly = t.withAuth({ role: ['ADMIN'] });
+  const engineers = t.withAuth({ role: ['ENGINEER', 'ADMIN'] });
+  return {
+    moduleCreate: adminOnly.field({
+      type: modulePayload('ModuleCreatePayload'),
+      description: 'ADMIN: a new catalog entry with its first version',
+      args: { input: t.arg({ type: ModuleCreateInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        moduleResult(
+          await createModule(
+            ctx.prisma,
+            {
+              ...input,
+              requiresIds: input.requiresIds?.map((r) => uniqueId(r.id)) ?? [],
+              releasedAt: input.releasedAt ?? null,
+              sortOrder: input.sortOrder ?? null,
+            },
+            ctx.viewer.userId,
+            ctx.now(),
+          ),
+        ),
+    }),
+    moduleUpdate: adminOnly.field({
+      type: modulePayload('ModuleUpdatePayload'),
+      description: 'ADMIN: change a catalog entry',
+      args: { input: t.arg({ type: ModuleUpdateInput, required: true }) },
+      resolve: async (_root, { input: { id, requiresIds, ...fields } }, ctx) =>
+        moduleResult(
+          await updateModule(
+            ctx.prisma,
+            uniqueId(id.id),
+            { ...fields, requiresIds: requiresIds?.map((r) => uniqueId(r.id)) ?? null },
+            ctx.viewer.userId,
+            ctx.now(),
+          ),
+        ),
+    }),
+    moduleVersionPublish: adminOnly.field({
+      type: modulePayload('ModuleVersionPublishPayload', true),
+      description: "ADMIN: publish a version with bilingual release notes; the module's latestVersion is the highest",
+      args: { input: t.arg({ type: ModuleVersionPublishInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => {
+        const outcome = await publishModuleVersion(
+          ctx.prisma,
+          { ...input, moduleId: uniqueId(input.moduleId.id) },
+          ctx.viewer.userId,
+          ctx.now(),
+        );
+        return outcome.ok ? { ...outcome.value, userErrors: [] } : { userErrors: userErrorsOf(outcome.problems) };
+      },
+    }),
+    installedModuleInstall: engineers.field({
+      type: installedPayload('InstalledModuleInstallPayload'),
+      description: 'ENGINEER, ADMIN: install a module for a customer (its prerequisites first)',
+      args: { input: t.arg({ type: InstalledModuleInstallInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        entityPayload(
+          await installModule(
+            ctx.prisma,
+            {
+              customerId: uniqueId(input.customerId.id),
+              moduleId: uniqueId(input.moduleId.id),
+              version: input.version ?? null,
+              warrantyEndsAt: input.warrantyEndsAt ?? null,
+            },
+            ctx.viewer.userId,
+            ctx.now(),
+          ),
+        ),
+    }),
+    installedModuleVersionChange: engineers.field({
+      type: installedPayload('InstalledModuleVersionChangePayload'),
+      description: 'ENGINEER, ADMIN: record the version a customer now runs',
+      args: { input: t.arg({ type: InstalledModuleVersionChangeInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        entityPayload(
+          await changeInstalledVersion(
+            ctx.prisma,
+            { id: uniqueId(input.id.id), version: input.version },
+            ctx.viewer.userId,
+            ctx.now(),
+          ),
+        ),
+    }),
+    installedModuleWarrantySet: engineers.field({
+      type: installedPayload('InstalledModuleWarrantySetPayload'),
+      description: 'ENGINEER, ADMIN: set (or clear) the warranty end',
+      args: { input: t.arg({ type: InstalledModuleWarrantySetInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        entityPayload(
+          await setWarrantyEnd(
+            ctx.prisma,
+            { id: uniqueId(input.id.id), warrantyEndsAt: input.warrantyEndsAt ?? null },
+            ctx.viewer.userId,
+            ctx.now(),
+          ),
+        ),
+    }),
+    installedModuleUninstall: engineers.field({
+      type: InstalledModuleUninstallPayload,
+      description: 'ENGINEER, ADMIN: remove a module from a customer (not while installed modules require it)',
+      args: { input: t.arg({ type: InstalledModuleUninstallInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => {
+        const outcome = await uninstallModule(ctx.prisma, uniqueId(input.id.id), ctx.viewer.userId, ctx.now());
+        return outcome.ok
+          ? { deletedId: encodeGlobalID('InstalledModule', outcome.value), userErrors: [] }
+          : { userErrors: userErrorsOf(outcome.problems) };
+      },
+    }),
+  };
+});

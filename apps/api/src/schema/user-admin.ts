@@ -11,13 +11,20 @@ import {
   resendInvitation,
   setPasswordWithLink,
   setUserDisabled,
-  type UserResult,
 } from '../admin/users.ts';
-import { builder } from './builder.ts';
+import type { Context } from '../context.ts';
+import { builder, type ViewerContext } from './builder.ts';
 import { CustomerNode } from './customer.ts';
 import { LocaleEnum, RoleEnum } from './enums.ts';
 import { UserNode } from './user.ts';
-import { userError, UserErrorRef, type UserError } from './user-error.ts';
+import {
+  entityPayload,
+  userError,
+  userErrorsOf,
+  UserErrorRef,
+  type EntityPayload,
+  type UserError,
+} from './user-error.ts';
 
 const ONE_PER_REQUEST = userError('RATE_LIMITED', 'One password change per request.');
 
@@ -77,13 +84,13 @@ function staffWhere(role: Prisma.UserWhereInput['role'] | null | undefined): Pri
 }
 
 function userPayload(name: string) {
-  return builder.objectRef<UserResult>(name).implement({
+  return builder.objectRef<EntityPayload>(name).implement({
     fields: (t) => ({
       user: t.prismaField({
         type: 'User',
         nullable: true,
         resolve: (query, p, _args, ctx) =>
-          p.userId ? ctx.prisma.user.findUnique({ ...query, where: { id: p.userId } }) : null,
+          p.id ? ctx.prisma.user.findUnique({ ...query, where: { id: p.id } }) : null,
       }),
       userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
     }),
@@ -145,83 +152,95 @@ const UserPasswordSetPayload = builder
     }),
   });
 
-const userManagers = { role: ['ADMIN' as const, 'CUSTOMER_ADMIN' as const] };
+const linkOptions = (ctx: Context) => ({ portalOrigin: ctx.config.ORIGIN, now: ctx.now() });
 
-builder.mutationFields((t) => ({
-  userInvite: t.field({
-    type: userPayload('UserInvitePayload'),
-    description:
-      "ADMIN (anyone), customer admins (their own customer's users): creates the account and emails a one-time link, valid 72 hours, to set a password",
-    authScopes: userManagers,
-    args: { input: t.arg({ type: UserInviteInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      inviteUser(
-        ctx.prisma,
-        ctx.viewer!,
-        {
-          email: input.email,
-          name: input.name,
-          role: input.role,
-          customerId: input.customerId ? uniqueId(input.customerId.id) : null,
-          locale: input.locale ?? null,
-        },
-        { portalOrigin: ctx.config.ORIGIN, now: ctx.now() },
-      ),
-  }),
-  userInviteResend: t.field({
-    type: userPayload('UserInviteResendPayload'),
-    description: 'Emails a new invitation link; the previous one stops working',
-    authScopes: userManagers,
-    args: { input: t.arg({ type: userIdInput('UserInviteResendInput'), required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      resendInvitation(ctx.prisma, ctx.viewer!, uniqueId(input.userId.id), {
-        portalOrigin: ctx.config.ORIGIN,
-        now: ctx.now(),
-      }),
-  }),
-  userRoleChange: t.field({
-    type: userPayload('UserRoleChangePayload'),
-    description: 'ADMIN: a customer user between CUSTOMER_USER and CUSTOMER_ADMIN, staff between staff roles',
-    authScopes: { role: ['ADMIN'] },
-    args: { input: t.arg({ type: UserRoleChangeInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      changeUserRole(ctx.prisma, ctx.viewer!, { userId: uniqueId(input.userId.id), role: input.role }, ctx.now()),
-  }),
-  userDisable: t.field({
-    type: userPayload('UserDisablePayload'),
-    description: 'The user cannot log in; their sessions and API tokens end at once',
-    authScopes: userManagers,
-    args: { input: t.arg({ type: userIdInput('UserDisableInput'), required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      setUserDisabled(ctx.prisma, ctx.viewer!, uniqueId(input.userId.id), true, ctx.now()),
-  }),
-  userEnable: t.field({
-    type: userPayload('UserEnablePayload'),
-    authScopes: userManagers,
-    args: { input: t.arg({ type: userIdInput('UserEnableInput'), required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      setUserDisabled(ctx.prisma, ctx.viewer!, uniqueId(input.userId.id), false, ctx.now()),
-  }),
-  userPasswordResetRequest: t.field({
-    type: UserPasswordResetRequestPayload,
-    description: 'Anyone: emails a one-time link (72 hours) to set a new password, if the address has an account',
-    skipTypeScopes: true,
-    args: { input: t.arg({ type: UserPasswordResetRequestInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      await requestPasswordReset(ctx.prisma, input.email, { portalOrigin: ctx.config.ORIGIN, now: ctx.now() });
-      return { userErrors: [] };
-    },
-  }),
-  userPasswordSet: t.field({
-    type: UserPasswordSetPayload,
-    description: "Anyone holding a one-time link: sets the account's password and uses the link up",
-    skipTypeScopes: true,
-    args: { input: t.arg({ type: UserPasswordSetInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      // One password operation per request, as for logins: aliases cannot pack many argon2 hashes into one.
-      if (ctx.loginAttempted) return { userErrors: [ONE_PER_REQUEST] };
-      ctx.loginAttempted = true;
-      return setPasswordWithLink(ctx.prisma, input, ctx.now());
-    },
-  }),
-}));
+/** Disables (true) or enables (false) the user the input names. */
+const setDisabled =
+  (disabled: boolean) =>
+  async (_root: unknown, { input }: { input: { userId: { id: string } } }, ctx: ViewerContext) =>
+    entityPayload(
+      await setUserDisabled(ctx.prisma, ctx.credentials, ctx.viewer, uniqueId(input.userId.id), disabled, ctx.now()),
+    );
+
+builder.mutationFields((t) => {
+  const userManagers = t.withAuth({ role: ['ADMIN', 'CUSTOMER_ADMIN'] });
+  return {
+    userInvite: userManagers.field({
+      type: userPayload('UserInvitePayload'),
+      description:
+        "ADMIN (anyone), customer admins (their own customer's users): creates the account and emails a one-time link, valid 72 hours, to set a password",
+      args: { input: t.arg({ type: UserInviteInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        entityPayload(
+          await inviteUser(
+            ctx.prisma,
+            ctx.viewer,
+            {
+              email: input.email,
+              name: input.name,
+              role: input.role,
+              customerId: input.customerId ? uniqueId(input.customerId.id) : null,
+              locale: input.locale ?? null,
+            },
+            linkOptions(ctx),
+          ),
+        ),
+    }),
+    userInviteResend: userManagers.field({
+      type: userPayload('UserInviteResendPayload'),
+      description: 'Emails a new invitation link; the previous one stops working',
+      args: { input: t.arg({ type: userIdInput('UserInviteResendInput'), required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        entityPayload(await resendInvitation(ctx.prisma, ctx.viewer, uniqueId(input.userId.id), linkOptions(ctx))),
+    }),
+    userRoleChange: t.withAuth({ role: ['ADMIN'] }).field({
+      type: userPayload('UserRoleChangePayload'),
+      description: 'ADMIN: a customer user between CUSTOMER_USER and CUSTOMER_ADMIN, staff between staff roles',
+      args: { input: t.arg({ type: UserRoleChangeInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        entityPayload(
+          await changeUserRole(
+            ctx.prisma,
+            ctx.credentials,
+            ctx.viewer,
+            { userId: uniqueId(input.userId.id), role: input.role },
+            ctx.now(),
+          ),
+        ),
+    }),
+    userDisable: userManagers.field({
+      type: userPayload('UserDisablePayload'),
+      description: 'The user cannot log in; their sessions and API tokens end at once',
+      args: { input: t.arg({ type: userIdInput('UserDisableInput'), required: true }) },
+      resolve: setDisabled(true),
+    }),
+    userEnable: userManagers.field({
+      type: userPayload('UserEnablePayload'),
+      args: { input: t.arg({ type: userIdInput('UserEnableInput'), required: true }) },
+      resolve: setDisabled(false),
+    }),
+    userPasswordResetRequest: t.field({
+      type: UserPasswordResetRequestPayload,
+      description: 'Anyone: emails a one-time link (72 hours) to set a new password, if the address has an account',
+      skipTypeScopes: true,
+      args: { input: t.arg({ type: UserPasswordResetRequestInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => {
+        await requestPasswordReset(ctx.prisma, input.email, linkOptions(ctx));
+        return { userErrors: [] };
+      },
+    }),
+    userPasswordSet: t.field({
+      type: UserPasswordSetPayload,
+      description: "Anyone holding a one-time link: sets the account's password and uses the link up",
+      skipTypeScopes: true,
+      args: { input: t.arg({ type: UserPasswordSetInput, required: true }) },
+      resolve: async (_root, { input }, ctx) => {
+        // One password operation per request, as for logins: aliases cannot pack many argon2 hashes into one.
+        if (ctx.loginAttempted) return { userErrors: [ONE_PER_REQUEST] };
+        ctx.loginAttempted = true;
+        const outcome = await setPasswordWithLink(ctx.prisma, ctx.credentials, input, ctx.now());
+        return outcome.ok ? { email: outcome.value, userErrors: [] } : { userErrors: userErrorsOf(outcome.problems) };
+      },
+    }),
+  };
+});
