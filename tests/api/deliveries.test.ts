@@ -363,13 +363,14 @@ describe('WEBHOOK to a real receiver', () => {
       data: { customerId: ids.water, url, secret: 'receiver-secret' },
     });
     const delivery = await pendingDelivery('WEBHOOK', url, endpoint.id);
-    const webhook = createWebhookSender({ timeoutMs: 2_000 });
+    const webhook = createWebhookSender({ timeoutMs: 2_000, allowLoopback: true });
     const run = (now: Date) => deliverDue({ prisma: db.prisma, email: noEmail, webhook, now });
 
     expect(await run(NOW)).toEqual({ claimed: 1, sent: 0, failed: 1, abandoned: 0 });
     let row = await db.prisma.delivery.findUniqueOrThrow({ where: { id: delivery.id } });
     expect(row).toMatchObject({ status: 'FAILED', attempts: 1, nextAttemptAt: at(MINUTE) });
-    expect(row.lastError).toBe('HTTP 500 Internal Server Error: database is restarting');
+    // The status only: what the receiver answered is never stored.
+    expect(row.lastError).toBe('HTTP 500');
 
     expect(await run(at(MINUTE - 1))).toEqual({ claimed: 0, sent: 0, failed: 0, abandoned: 0 });
     expect(await run(at(MINUTE))).toEqual({ claimed: 1, sent: 1, failed: 0, abandoned: 0 });

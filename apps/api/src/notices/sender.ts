@@ -71,7 +71,7 @@ const deliveryOutbox: Outbox<ClaimedDelivery> = {
            n.id AS "noticeId", n."upgradeId", c.code AS "customerCode", n.stage::text AS stage,
            n.locale::text AS locale, n.title, n.body, n."scheduledFor", n."publishedAt",
            n."requiresAcknowledgement", n."acknowledgeBy",
-           w.secret AS "webhookSecret", w."disabledAt" AS "webhookDisabledAt"
+           w.secret AS "webhookSecret", w.url AS "webhookUrl", w."disabledAt" AS "webhookDisabledAt"
     FROM claimed
     JOIN "Notice" AS n ON n.id = claimed."noticeId"
     JOIN "Customer" AS c ON c.id = n."customerId"
