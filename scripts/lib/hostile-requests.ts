@@ -7,6 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { CSRF_HEADER } from '../../apps/api/src/index.ts';
 import { DASHBOARD, PARTNER_NOTICES } from './operations.ts';
+import { SSRF_CATEGORIES, ssrfGenerators } from './ssrf-attacks.ts';
 
 export const CATEGORIES = [
   'bad-json',
@@ -26,6 +27,7 @@ export const CATEGORIES = [
   'odd-methods',
   'raw-http',
   'hostile-mutations',
+  ...SSRF_CATEGORIES,
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -1191,6 +1193,7 @@ const generators: Record<Category, RequestMaker> = {
     ];
     return r.pick(choices)();
   },
+  ...ssrfGenerators,
 };
 
 /** One hostile request of the category, as a fast-check arbitrary (shrinkable). */

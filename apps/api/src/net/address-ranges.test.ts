@@ -89,6 +89,7 @@ describe('nonPublicRange', () => {
     ['::', 'unspecified'],
     ['2002:7f00:1::', '6to4'],
     ['64:ff9b::7f00:1', 'rfc6052'],
+    ['::7f00:1', 'reserved'],
   ])('%s is %s', (text, range) => {
     expect(nonPublicRange(address(text))).toBe(range);
   });

@@ -90,6 +90,8 @@ export function clientNetworkOf(text: string): string {
  * like it. 6to4 (2002::/16) has no name of its own in ipaddr.js and is matched below.
  */
 const SIX_TO_FOUR: [IpAddress, number] = ipaddr.parseCIDR('2002::/16');
+/** The only IPv6 addresses in global use; outside it (e.g. the deprecated `::127.0.0.1`) nothing is public. */
+const GLOBAL_UNICAST_V6: [IpAddress, number] = ipaddr.parseCIDR('2000::/3');
 
 /**
  * Why the server must not open a connection to this address on someone else's say-so: the ipaddr.js
@@ -101,7 +103,8 @@ export function nonPublicRange(address: IpAddress): string | null {
   const plain = ipaddr.process(address.toString());
   if (plain.kind() === 'ipv6' && plain.match(SIX_TO_FOUR)) return '6to4';
   const range = plain.range();
-  return range === 'unicast' ? null : range;
+  if (range !== 'unicast') return range;
+  return plain.kind() === 'ipv6' && !plain.match(GLOBAL_UNICAST_V6) ? 'reserved' : null;
 }
 
 /**
