@@ -26,6 +26,11 @@ import {
   type WebhookSender,
 } from '../../apps/api/src/notices/channels/webhook.ts';
 import type { HostResolver } from '../../apps/api/src/notices/channels/webhook-transport.ts';
+import {
+  fixedResolver,
+  loopbackReceiver,
+  type LoopbackReceiver,
+} from '../../apps/api/src/notices/channels/webhook-testing.ts';
 import noticePublishedSchema from '../../apps/api/src/notices/channels/webhook-events/notice.published.schema.json' with { type: 'json' };
 import { queueEmails } from '../../apps/api/src/notices/email-outbox.ts';
 import { MAX_DELIVERY_ATTEMPTS, nextRetryAt } from '../../apps/api/src/notices/retry-policy.ts';
@@ -422,14 +427,13 @@ describe('WEBHOOK to a Standard Webhooks endpoint, and where it may not go', () 
     body: string;
   }
   const hits: Hit[] = [];
-  let connections = 0;
-  let server: Server;
+  let receiver: LoopbackReceiver;
   let port: number;
   /** What a failing receiver answers: it must never reach the delivery log. */
   const LEAK = 'stack trace at /srv/internal/db.js password=hunter2';
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    receiver = await loopbackReceiver((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
@@ -438,24 +442,9 @@ describe('WEBHOOK to a Standard Webhooks endpoint, and where it may not go', () 
         else res.writeHead(204).end();
       });
     });
-    server.on('connection', () => connections++);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
+    port = receiver.port;
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
-
-  /** An injected resolver (no real DNS in tests) answering `answers` for every name, counting calls. */
-  function resolverOf(...answers: string[]) {
-    const calls: string[] = [];
-    const resolve: HostResolver = (hostname) => {
-      calls.push(hostname);
-      return Promise.resolve(answers.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }) as const));
-    };
-    return { resolve, calls };
-  }
+  afterAll(() => receiver.close());
 
   async function endpointWithDelivery(url: string) {
     const endpoint = await db.prisma.webhookEndpoint.create({
@@ -471,7 +460,7 @@ describe('WEBHOOK to a Standard Webhooks endpoint, and where it may not go', () 
 
   it('is verified by Webhook.verify, matches its JSON Schema, and its host is resolved once', async () => {
     const { endpoint, delivery } = await endpointWithDelivery(`http://localhost:${port}/ok`);
-    const resolver = resolverOf('127.0.0.1');
+    const resolver = fixedResolver('127.0.0.1');
     const before = hits.length;
     expect(await run(sender(resolver.resolve))).toEqual({ claimed: 1, sent: 1, failed: 0, abandoned: 0 });
     expect(resolver.calls).toEqual(['localhost']);
@@ -492,7 +481,7 @@ describe('WEBHOOK to a Standard Webhooks endpoint, and where it may not go', () 
 
   it('records a failure as its status only, never what the receiver answered', async () => {
     const { delivery } = await endpointWithDelivery(`http://localhost:${port}/down`);
-    expect(await run(sender(resolverOf('127.0.0.1').resolve))).toMatchObject({ failed: 1 });
+    expect(await run(sender(fixedResolver('127.0.0.1').resolve))).toMatchObject({ failed: 1 });
     const row = await db.prisma.delivery.findUniqueOrThrow({ where: { id: delivery.id } });
     expect(row.lastError).toBe('HTTP 500');
     expect(await db.prisma.delivery.count({ where: { lastError: { contains: 'hunter2' } } })).toBe(0);
@@ -508,13 +497,13 @@ describe('WEBHOOK to a Standard Webhooks endpoint, and where it may not go', () 
     async (_what, template, answers, allowLoopback) => {
       const url = template.replace('PORT', String(port));
       const { delivery } = await endpointWithDelivery(url);
-      const resolver = resolverOf(...answers);
-      const before = { connections, hits: hits.length };
+      const resolver = fixedResolver(...answers);
+      const before = { connections: receiver.connections(), hits: hits.length };
       expect(await run(sender(resolver.resolve, allowLoopback))).toMatchObject({ claimed: 1, failed: 1 });
       const row = await db.prisma.delivery.findUniqueOrThrow({ where: { id: delivery.id } });
       expect(row).toMatchObject({ status: 'FAILED', lastError: 'address not allowed' });
       expect(resolver.calls).toEqual([new URL(url).hostname]);
-      expect({ connections, hits: hits.length }).toEqual(before);
+      expect({ connections: receiver.connections(), hits: hits.length }).toEqual(before);
     },
   );
 
@@ -525,7 +514,7 @@ describe('WEBHOOK to a Standard Webhooks endpoint, and where it may not go', () 
       data: { url: `http://localhost:${port}/now` },
     });
     const before = hits.length;
-    expect(await run(sender(resolverOf('127.0.0.1').resolve))).toMatchObject({ sent: 1 });
+    expect(await run(sender(fixedResolver('127.0.0.1').resolve))).toMatchObject({ sent: 1 });
     expect(hits.slice(before).map((hit) => hit.path)).toEqual(['/now']);
   });
 });

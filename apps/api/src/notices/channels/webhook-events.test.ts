@@ -3,26 +3,19 @@ import { Ajv } from 'ajv';
 import { Locale, NoticeStage } from '@upgrade-desk/db';
 import { describe, expect, it } from 'vitest';
 import schema from './webhook-events/notice.published.schema.json' with { type: 'json' };
-import { newWebhookSecret, noticeWebhookPayload, NOTICE_PUBLISHED_EVENT, signedWebhookRequest } from './webhook.ts';
+import { newWebhookSecret, NOTICE_PUBLISHED_EVENT, signedWebhookRequest } from './webhook.ts';
+import { sampleNoticePayload } from './webhook-testing.ts';
 
 const NOW = new Date('2026-12-01T03:00:00Z');
 const ajv = new Ajv({ allErrors: true });
 const validateEvent = ajv.compile(schema);
 const validateNotice = ajv.getSchema(`${schema.$id}#/definitions/notice`)!;
 
-const notice = (overrides: Partial<Parameters<typeof noticeWebhookPayload>[0]> = {}) =>
-  noticeWebhookPayload({
-    id: '0190a1b2-0000-7000-8000-000000000001',
-    upgradeId: '0190a1b2-0000-7000-8000-000000000002',
-    customerCode: 'MEKONG-DISTRIBUTION',
+const notice = (overrides: Parameters<typeof sampleNoticePayload>[0] = {}) =>
+  sampleNoticePayload({
     stage: 'FINAL_REMINDER',
-    locale: 'VI',
-    title: 'Nhắc lịch bảo trì',
-    body: 'Nội dung\ndòng 2',
-    scheduledFor: NOW,
-    publishedAt: NOW,
     requiresAcknowledgement: true,
-    acknowledgeBy: new Date('2026-12-02T03:00:00Z'),
+    acknowledgeBy: new Date(NOW.getTime() + 86_400_000),
     ...overrides,
   });
 

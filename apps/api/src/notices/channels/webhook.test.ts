@@ -12,7 +12,7 @@ import {
   WebhookDeliveryError,
   type WebhookRequest,
 } from './webhook.ts';
-import type { HostResolver } from './webhook-transport.ts';
+import { fixedResolver, loopbackReceiver, sampleNoticePayload, type LoopbackReceiver } from './webhook-testing.ts';
 
 const SECRET = 'a3f1c9'.repeat(10);
 const NOW = new Date('2026-12-01T03:00:00Z');
@@ -81,20 +81,6 @@ describe('noticeWebhookPayload', () => {
   });
 });
 
-const noticeWebhookPayloadFixture = noticeWebhookPayload({
-  id: '0190a1b2-0000-7000-8000-000000000001',
-  upgradeId: '0190a1b2-0000-7000-8000-000000000002',
-  customerCode: 'MEKONG-DISTRIBUTION',
-  stage: 'IMMINENT',
-  locale: 'VI',
-  title: 'Bảo trì máy chủ sau 30 phút',
-  body: 'Hệ thống sẽ tạm dừng.',
-  scheduledFor: NOW,
-  publishedAt: NOW,
-  requiresAcknowledgement: false,
-  acknowledgeBy: null,
-});
-
 describe('createWebhookSender', () => {
   interface Received {
     path: string;
@@ -129,19 +115,7 @@ describe('createWebhookSender', () => {
     deliveryId: '0190a1b2-0000-7000-8000-0000000000aa',
     url: `${base}${path}`,
     secret: SECRET,
-    payload: noticeWebhookPayload({
-      id: '0190a1b2-0000-7000-8000-000000000001',
-      upgradeId: '0190a1b2-0000-7000-8000-000000000002',
-      customerCode: 'MEKONG-DISTRIBUTION',
-      stage: 'IMMINENT',
-      locale: 'VI',
-      title: 'Bảo trì máy chủ sau 30 phút',
-      body: 'Hệ thống sẽ tạm dừng.',
-      scheduledFor: NOW,
-      publishedAt: NOW,
-      requiresAcknowledgement: false,
-      acknowledgeBy: null,
-    }),
+    payload: sampleNoticePayload(),
   });
 
   it('POSTs signed JSON with the delivery id to a legacy endpoint, and resolves on 2xx', async () => {
@@ -226,40 +200,24 @@ describe('createWebhookSender', () => {
 });
 
 describe('where a webhook may connect (SSRF)', () => {
-  let server: Server;
+  let receiver: LoopbackReceiver;
   let port: number;
-  let connections = 0;
   const paths: string[] = [];
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    receiver = await loopbackReceiver((req, res) => {
       paths.push(req.url ?? '');
       req.resume();
       res.writeHead(req.url === '/redirect' ? 302 : 204, { location: 'http://127.0.0.1:1/elsewhere' }).end();
     });
-    server.on('connection', () => connections++);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
+    port = receiver.port;
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
-
-  /** A resolver that answers `answers` for every name and counts its calls. */
-  function resolverOf(...answers: string[]) {
-    const calls: string[] = [];
-    const resolve: HostResolver = (hostname) => {
-      calls.push(hostname);
-      return Promise.resolve(answers.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }) as const));
-    };
-    return { resolve, calls };
-  }
+  afterAll(() => receiver.close());
 
   const delivery = (url: string): WebhookRequest => ({
     deliveryId: '0190a1b2-0000-7000-8000-0000000000bb',
     url,
     secret: newWebhookSecret(),
-    payload: { ...noticeWebhookPayloadFixture },
+    payload: sampleNoticePayload(),
   });
 
   it.each([
@@ -271,26 +229,26 @@ describe('where a webhook may connect (SSRF)', () => {
     ['a public and a loopback address', ['93.184.216.34', '127.0.0.1']],
     ['the loopback, in production', ['127.0.0.1']],
   ])('refuses a name resolving to %s before connecting, with "address not allowed"', async (_name, answers) => {
-    const resolver = resolverOf(...answers);
-    const before = connections;
+    const resolver = fixedResolver(...answers);
+    const before = receiver.connections();
     const sender = createWebhookSender({ timeoutMs: 1_000, allowLoopback: false, resolver: resolver.resolve });
     const error = await sender.send(delivery(`https://hooks.partner.example:${port}/hook`)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WebhookDeliveryError);
     expect((error as Error).message).toBe('address not allowed');
     expect(resolver.calls).toEqual(['hooks.partner.example']);
-    expect(connections).toBe(before);
+    expect(receiver.connections()).toBe(before);
   });
 
   it('refuses a name resolving to a private address even where the loopback is allowed', async () => {
-    const resolver = resolverOf('127.0.0.1', '192.168.1.20');
-    const before = connections;
+    const resolver = fixedResolver('127.0.0.1', '192.168.1.20');
+    const before = receiver.connections();
     const sender = createWebhookSender({ timeoutMs: 1_000, allowLoopback: true, resolver: resolver.resolve });
     await expect(sender.send(delivery(`http://localhost:${port}/hook`))).rejects.toThrow(/^address not allowed$/);
-    expect(connections).toBe(before);
+    expect(receiver.connections()).toBe(before);
   });
 
   it('resolves once per delivery and connects to the address it checked', async () => {
-    const resolver = resolverOf('127.0.0.1');
+    const resolver = fixedResolver('127.0.0.1');
     const sender = createWebhookSender({ timeoutMs: 1_000, allowLoopback: true, resolver: resolver.resolve });
     const before = paths.length;
     await sender.send(delivery(`http://localhost:${port}/pinned`));
@@ -300,7 +258,7 @@ describe('where a webhook may connect (SSRF)', () => {
   });
 
   it('does not follow a redirect to another address', async () => {
-    const resolver = resolverOf('127.0.0.1');
+    const resolver = fixedResolver('127.0.0.1');
     const sender = createWebhookSender({ timeoutMs: 1_000, allowLoopback: true, resolver: resolver.resolve });
     const before = paths.length;
     await expect(sender.send(delivery(`http://localhost:${port}/redirect`))).rejects.toThrow(/^HTTP 302$/);
@@ -315,13 +273,13 @@ describe('where a webhook may connect (SSRF)', () => {
     `http://[::ffff:127.0.0.1]:PORT/`,
     `https://10.0.0.7/`,
   ])('refuses a stored URL %s whose host is a non-public literal, without a lookup', async (template) => {
-    const resolver = resolverOf('127.0.0.1');
-    const before = connections;
+    const resolver = fixedResolver('127.0.0.1');
+    const before = receiver.connections();
     const sender = createWebhookSender({ timeoutMs: 1_000, allowLoopback: false, resolver: resolver.resolve });
     await expect(sender.send(delivery(template.replace('PORT', String(port))))).rejects.toThrow(
       /^address not allowed$/,
     );
     expect(resolver.calls).toEqual([]);
-    expect(connections).toBe(before);
+    expect(receiver.connections()).toBe(before);
   });
 });
