@@ -113,7 +113,9 @@ async function main() {
   const mode =
     config.NODE_ENV === 'production'
       ? 'production (NODE_ENV=production)'
-      : `DEMO MODE (NODE_ENV=${config.NODE_ENV}): error details in answers, http:// webhooks to localhost;\n            not for deployment: set NODE_ENV=production there`;
+      : `DEMO MODE (NODE_ENV=${config.NODE_ENV}): error details in answers${
+          config.WEBHOOK_ALLOW_LOOPBACK_HTTP ? ', http:// webhooks to localhost' : ''
+        };\n            not for deployment: set NODE_ENV=production there`;
   console.log(`
 Upgrade Desk is running (started in ${seconds} s).
   Mode:     ${mode}

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
 import { CSRF_HEADER } from '../../apps/api/src/index.ts';
 import { COST_BOMB_CATEGORIES, costBombGenerators } from './cost-bombs.ts';
 import { DASHBOARD, PARTNER_NOTICES } from './operations.ts';
+import { SSRF_CATEGORIES, ssrfGenerators } from './ssrf-attacks.ts';
 
 export const CATEGORIES = [
   'bad-json',
@@ -29,6 +30,7 @@ export const CATEGORIES = [
   'raw-http',
   'hostile-mutations',
   ...COST_BOMB_CATEGORIES,
+  ...SSRF_CATEGORIES,
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -1195,6 +1197,7 @@ const generators: Record<Category, RequestMaker> = {
     return r.pick(choices)();
   },
   ...costBombGenerators,
+  ...ssrfGenerators,
 };
 
 /** One hostile request of the category, as a fast-check arbitrary (shrinkable). */

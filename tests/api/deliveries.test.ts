@@ -17,11 +17,21 @@ import {
   type EmailTransport,
 } from '../../apps/api/src/notices/channels/email.ts';
 import { EMAIL_TEXTS } from '../../apps/api/src/notices/channels/email-texts.ts';
+import { Ajv } from 'ajv';
+import { Webhook } from 'standardwebhooks';
 import {
   createWebhookSender,
+  newWebhookSecret,
   verifyWebhookSignature,
   type WebhookSender,
 } from '../../apps/api/src/notices/channels/webhook.ts';
+import type { HostResolver } from '../../apps/api/src/notices/channels/webhook-transport.ts';
+import {
+  fixedResolver,
+  loopbackReceiver,
+  type LoopbackReceiver,
+} from '../../apps/api/src/notices/channels/webhook-testing.ts';
+import noticePublishedSchema from '../../apps/api/src/notices/channels/webhook-events/notice.published.schema.json' with { type: 'json' };
 import { queueEmails } from '../../apps/api/src/notices/email-outbox.ts';
 import { MAX_DELIVERY_ATTEMPTS, nextRetryAt } from '../../apps/api/src/notices/retry-policy.ts';
 import { CLAIM_LEASE_MS, deliverDue, sendQueuedEmails } from '../../apps/api/src/notices/sender.ts';
@@ -362,13 +372,14 @@ describe('WEBHOOK to a real receiver', () => {
       data: { customerId: ids.water, url, secret: 'receiver-secret' },
     });
     const delivery = await pendingDelivery('WEBHOOK', url, endpoint.id);
-    const webhook = createWebhookSender({ timeoutMs: 2_000 });
+    const webhook = createWebhookSender({ timeoutMs: 2_000, allowLoopback: true });
     const run = (now: Date) => deliverDue({ prisma: db.prisma, email: noEmail, webhook, now });
 
     expect(await run(NOW)).toEqual({ claimed: 1, sent: 0, failed: 1, abandoned: 0 });
     let row = await db.prisma.delivery.findUniqueOrThrow({ where: { id: delivery.id } });
     expect(row).toMatchObject({ status: 'FAILED', attempts: 1, nextAttemptAt: at(MINUTE) });
-    expect(row.lastError).toBe('HTTP 500 Internal Server Error: database is restarting');
+    // The status only: what the receiver answered is never stored.
+    expect(row.lastError).toBe('HTTP 500');
 
     expect(await run(at(MINUTE - 1))).toEqual({ claimed: 0, sent: 0, failed: 0, abandoned: 0 });
     expect(await run(at(MINUTE))).toEqual({ claimed: 1, sent: 1, failed: 0, abandoned: 0 });
@@ -405,6 +416,105 @@ describe('WEBHOOK to a real receiver', () => {
     });
     const row = await db.prisma.delivery.findUniqueOrThrow({ where: { id: delivery.id } });
     expect(row).toMatchObject({ status: 'ABANDONED', lastError: 'The webhook endpoint was deleted.' });
+  });
+});
+
+describe('WEBHOOK to a Standard Webhooks endpoint, and where it may not go', () => {
+  interface Hit {
+    path: string;
+    headers: IncomingHttpHeaders;
+    body: string;
+  }
+  const hits: Hit[] = [];
+  let receiver: LoopbackReceiver;
+  let port: number;
+  /** What a failing receiver answers: it must never reach the delivery log. */
+  const LEAK = 'stack trace at /srv/internal/db.js password=hunter2';
+
+  beforeAll(async () => {
+    receiver = await loopbackReceiver((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        hits.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+        if (req.url === '/down') res.writeHead(500, { 'content-type': 'text/plain' }).end(LEAK);
+        else res.writeHead(204).end();
+      });
+    });
+    port = receiver.port;
+  });
+  afterAll(() => receiver.close());
+
+  async function endpointWithDelivery(url: string) {
+    const endpoint = await db.prisma.webhookEndpoint.create({
+      data: { customerId: ids.water, url, secret: newWebhookSecret() },
+    });
+    const delivery = await pendingDelivery('WEBHOOK', url, endpoint.id);
+    return { endpoint, delivery };
+  }
+
+  const run = (webhook: WebhookSender) => deliverDue({ prisma: db.prisma, email: noEmail, webhook, now: NOW });
+  const sender = (resolver: HostResolver, allowLoopback = true) =>
+    createWebhookSender({ timeoutMs: 2_000, allowLoopback, resolver });
+
+  it('is verified by Webhook.verify, matches its JSON Schema, and its host is resolved once', async () => {
+    const { endpoint, delivery } = await endpointWithDelivery(`http://localhost:${port}/ok`);
+    const resolver = fixedResolver('127.0.0.1');
+    const before = hits.length;
+    expect(await run(sender(resolver.resolve))).toEqual({ claimed: 1, sent: 1, failed: 0, abandoned: 0 });
+    expect(resolver.calls).toEqual(['localhost']);
+    const [hit] = hits.slice(before);
+    const event = new Webhook(endpoint.secret).verify(hit!.body, {
+      'webhook-id': String(hit!.headers['webhook-id']),
+      'webhook-timestamp': String(hit!.headers['webhook-timestamp']),
+      'webhook-signature': String(hit!.headers['webhook-signature']),
+    });
+    expect(hit!.headers['webhook-id']).toBe(delivery.id);
+    const validate = new Ajv().compile(noticePublishedSchema);
+    expect(validate(event), JSON.stringify(validate.errors)).toBe(true);
+    expect(event).toMatchObject({
+      type: 'notice.published',
+      data: { id: Buffer.from(`Notice:${delivery.noticeId}`).toString('base64'), customerCode: 'WATER' },
+    });
+  });
+
+  it('records a failure as its status only, never what the receiver answered', async () => {
+    const { delivery } = await endpointWithDelivery(`http://localhost:${port}/down`);
+    expect(await run(sender(fixedResolver('127.0.0.1').resolve))).toMatchObject({ failed: 1 });
+    const row = await db.prisma.delivery.findUniqueOrThrow({ where: { id: delivery.id } });
+    expect(row.lastError).toBe('HTTP 500');
+    expect(await db.prisma.delivery.count({ where: { lastError: { contains: 'hunter2' } } })).toBe(0);
+  });
+
+  it.each([
+    ['a private address', 'https://intranet.water.example/hook', ['10.0.0.7'], true],
+    ['a link-local address', 'https://metadata.water.example/hook', ['169.254.169.254'], true],
+    ['the loopback and a private address', 'http://localhost:PORT/ok', ['127.0.0.1', '10.1.1.1'], true],
+    ['the loopback, in production', 'https://hooks.water.example:PORT/ok', ['127.0.0.1'], false],
+  ])(
+    'refuses, before connecting, a name that resolves to %s: "address not allowed"',
+    async (_what, template, answers, allowLoopback) => {
+      const url = template.replace('PORT', String(port));
+      const { delivery } = await endpointWithDelivery(url);
+      const resolver = fixedResolver(...answers);
+      const before = { connections: receiver.connections(), hits: hits.length };
+      expect(await run(sender(resolver.resolve, allowLoopback))).toMatchObject({ claimed: 1, failed: 1 });
+      const row = await db.prisma.delivery.findUniqueOrThrow({ where: { id: delivery.id } });
+      expect(row).toMatchObject({ status: 'FAILED', lastError: 'address not allowed' });
+      expect(resolver.calls).toEqual([new URL(url).hostname]);
+      expect({ connections: receiver.connections(), hits: hits.length }).toEqual(before);
+    },
+  );
+
+  it("sends to the endpoint's URL as it is now, changed since the delivery was planned", async () => {
+    const { endpoint } = await endpointWithDelivery(`http://localhost:${port}/before-the-change`);
+    await db.prisma.webhookEndpoint.update({
+      where: { id: endpoint.id },
+      data: { url: `http://localhost:${port}/now` },
+    });
+    const before = hits.length;
+    expect(await run(sender(fixedResolver('127.0.0.1').resolve))).toMatchObject({ sent: 1 });
+    expect(hits.slice(before).map((hit) => hit.path)).toEqual(['/now']);
   });
 });
 

@@ -56,7 +56,7 @@ describe('webhookEndpointCreate', () => {
     expect(errors).toBeUndefined();
     const payload = data.webhookEndpointCreate;
     expect(payload.userErrors).toEqual([]);
-    expect(payload.secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(payload.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(payload.webhookEndpoint).toMatchObject({
       url: 'https://erp-bridge.hanoi-water.example/hooks/upgrade-desk',
       description: 'Lịch bảo trì sang phần mềm điều độ',

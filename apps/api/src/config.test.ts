@@ -40,4 +40,22 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES: "10.0.0.0\/33"/);
   });
+
+  it('allows loopback webhooks in demo mode and tests only, and never in production', () => {
+    expect(loadConfig({}).WEBHOOK_ALLOW_LOOPBACK_HTTP).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development' }).WEBHOOK_ALLOW_LOOPBACK_HTTP).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).WEBHOOK_ALLOW_LOOPBACK_HTTP).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'development', WEBHOOK_ALLOW_LOOPBACK_HTTP: 'false' }).WEBHOOK_ALLOW_LOOPBACK_HTTP,
+    ).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', WEBHOOK_ALLOW_LOOPBACK_HTTP: '0' }).WEBHOOK_ALLOW_LOOPBACK_HTTP).toBe(
+      false,
+    );
+    expect(() => loadConfig({ WEBHOOK_ALLOW_LOOPBACK_HTTP: 'true' })).toThrow(
+      /WEBHOOK_ALLOW_LOOPBACK_HTTP: cannot be on in production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'development', WEBHOOK_ALLOW_LOOPBACK_HTTP: 'yes' })).toThrow(
+      /WEBHOOK_ALLOW_LOOPBACK_HTTP: must be true or false/,
+    );
+  });
 });

@@ -81,6 +81,15 @@ const ConfigSchema = z.object({
     .transform((dir) => path.resolve(repoRoot, dir)),
   /** A webhook receiver that has not answered within this many milliseconds has failed (and is retried). */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /**
+   * Lets webhook endpoints on the loopback (`http://localhost`, `127.0.0.1`, `[::1]`) be registered
+   * and delivered to, over plain http too, for a receiver on the developer's machine. Default: on in
+   * `pnpm start`'s demo mode and tests, off in production, where it cannot be turned on.
+   */
+  WEBHOOK_ALLOW_LOOPBACK_HTTP: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .transform((value) => value === 'true' || value === '1')
+    .optional(),
   /** `inline`: the notice worker runs inside the API process; `off`: run it apart with `pnpm dispatch`. */
   NOTICE_WORKER: z.enum(['inline', 'off']).default('inline'),
   /** How often the notice worker looks for due notices, deliveries and escalations. */
@@ -115,13 +124,20 @@ const ConfigSchema = z.object({
   RESPONSE_CACHE_BYTES: z.coerce.number().int().min(10_000).max(4_000_000_000).default(50_000_000),
 });
 
-const ConfigWithDefaults = ConfigSchema.transform((config) => ({
+const ConfigWithDefaults = ConfigSchema.refine(
+  (config) => !(config.NODE_ENV === 'production' && config.WEBHOOK_ALLOW_LOOPBACK_HTTP),
+  {
+    path: ['WEBHOOK_ALLOW_LOOPBACK_HTTP'],
+    message: 'cannot be on in production (webhooks must not reach the server itself)',
+  },
+).transform((config) => ({
   ...config,
   PUBLIC_API_URL: config.PUBLIC_API_URL ?? `http://127.0.0.1:${config.API_PORT}`,
   ORIGIN: config.ORIGIN ?? `http://localhost:${config.PORTAL_PORT}`,
   LOG_LEVEL: config.LOG_LEVEL ?? (config.NODE_ENV === 'test' ? 'silent' : 'info'),
   RESPONSE_CACHE_TTL_MS: config.RESPONSE_CACHE_TTL_MS ?? (config.NODE_ENV === 'test' ? 0 : 10_000),
   AUTH_CACHE_TTL_MS: config.AUTH_CACHE_TTL_MS ?? (config.NODE_ENV === 'test' ? 0 : 5_000),
+  WEBHOOK_ALLOW_LOOPBACK_HTTP: config.WEBHOOK_ALLOW_LOOPBACK_HTTP ?? config.NODE_ENV !== 'production',
 }));
 
 export type Config = z.infer<typeof ConfigWithDefaults>;

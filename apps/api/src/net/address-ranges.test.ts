@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clientNetwork, parseAddressRanges, parseIpAddress } from './address-ranges.ts';
+import {
+  clientNetwork,
+  literalHostAddress,
+  nonPublicRange,
+  parseAddressRanges,
+  parseIpAddress,
+} from './address-ranges.ts';
 
 const address = (text: string) => {
   const parsed = parseIpAddress(text);
@@ -62,5 +68,46 @@ describe('clientNetwork', () => {
     expect(clientNetwork(address('203.0.113.7'))).toBe('203.0.113.7');
     expect(clientNetwork(address('2001:db8:1:2:aaaa::1'))).toBe('2001:db8:1:2::/64');
     expect(clientNetwork(address('2001:db8:1:2:bbbb::9'))).toBe('2001:db8:1:2::/64');
+  });
+});
+
+describe('nonPublicRange', () => {
+  it.each([
+    ['127.0.0.1', 'loopback'],
+    ['::1', 'loopback'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['10.1.2.3', 'private'],
+    ['172.31.255.255', 'private'],
+    ['192.168.0.1', 'private'],
+    ['169.254.169.254', 'linkLocal'],
+    ['fe80::1', 'linkLocal'],
+    ['100.64.0.1', 'carrierGradeNat'],
+    ['239.255.255.250', 'multicast'],
+    ['ff02::1', 'multicast'],
+    ['fd12:3456::1', 'uniqueLocal'],
+    ['0.0.0.0', 'unspecified'],
+    ['::', 'unspecified'],
+    ['2002:7f00:1::', '6to4'],
+    ['64:ff9b::7f00:1', 'rfc6052'],
+    ['::7f00:1', 'reserved'],
+  ])('%s is %s', (text, range) => {
+    expect(nonPublicRange(address(text))).toBe(range);
+  });
+
+  it.each(['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8'])('%s is public', (text) => {
+    expect(nonPublicRange(address(text))).toBeNull();
+  });
+});
+
+describe('literalHostAddress', () => {
+  it.each([
+    ['127.0.0.1', '127.0.0.1'],
+    ['127.0.0.1.', '127.0.0.1'],
+    ['[::1]', '::1'],
+    ['[::ffff:7f00:1]', '127.0.0.1'],
+    ['hooks.example.com', null],
+    ['localhost', null],
+  ])('reads the URL host %s as %s', (host, expected) => {
+    expect(literalHostAddress(host)?.toString() ?? null).toBe(expected);
   });
 });

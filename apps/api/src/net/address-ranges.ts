@@ -83,3 +83,36 @@ export function clientNetworkOf(text: string): string {
   const address = parseIpAddress(text);
   return address ? clientNetwork(address) : text;
 }
+
+/**
+ * ipaddr.js' range names that embed or reach an IPv4 address by translation (NAT64, SIIT, 6to4,
+ * Teredo): an outgoing request to one could end up at a private IPv4 address, so they are refused
+ * like it. 6to4 (2002::/16) has no name of its own in ipaddr.js and is matched below.
+ */
+const SIX_TO_FOUR: [IpAddress, number] = ipaddr.parseCIDR('2002::/16');
+/** The only IPv6 addresses in global use; outside it (e.g. the deprecated `::127.0.0.1`) nothing is public. */
+const GLOBAL_UNICAST_V6: [IpAddress, number] = ipaddr.parseCIDR('2000::/3');
+
+/**
+ * Why the server must not open a connection to this address on someone else's say-so: the ipaddr.js
+ * range it falls in (`loopback`, `private`, `linkLocal`, `carrierGradeNat`, `multicast`,
+ * `uniqueLocal`, `unspecified`, `reserved`, ...), or null for a public unicast address. IPv4-mapped
+ * IPv6 (`::ffff:127.0.0.1`) is judged as the IPv4 address it carries.
+ */
+export function nonPublicRange(address: IpAddress): string | null {
+  const plain = ipaddr.process(address.toString());
+  if (plain.kind() === 'ipv6' && plain.match(SIX_TO_FOUR)) return '6to4';
+  const range = plain.range();
+  if (range !== 'unicast') return range;
+  return plain.kind() === 'ipv6' && !plain.match(GLOBAL_UNICAST_V6) ? 'reserved' : null;
+}
+
+/**
+ * The address a URL's host names literally, or null for a DNS name. Takes the host as the WHATWG URL
+ * parser leaves it (`new URL(...).hostname`), which has already turned every IPv4 spelling
+ * (`2130706433`, `0177.0.0.1`, `0x7f.1`, `127.1`) into four decimal parts and brackets IPv6.
+ */
+export function literalHostAddress(hostname: string): IpAddress | null {
+  const host = hostname.replace(/\.$/, '');
+  return parseIpAddress(host.startsWith('[') ? host : host.includes(':') ? `[${host}]` : host);
+}

@@ -10,7 +10,7 @@
 // Until the lease runs out no other worker considers the row due, so no two send it at once. If
 // the process dies mid-send, the row becomes due again when the lease ends and is retried: never
 // lost. The one message that was in flight at the crash may then reach its recipient twice; the
-// copies carry the same idempotency key (the X-Upgrade-Desk-Delivery or X-Upgrade-Desk-Email
+// copies carry the same idempotency key (a webhook's webhook-id, the X-Upgrade-Desk-Email
 // header; a notice email's Message-ID), so receivers can drop the second.
 //
 // Results are written with the claimed attempt number as a fencing token: a worker that overran
@@ -72,7 +72,7 @@ const deliveryOutbox: Outbox<ClaimedDelivery> = {
            n.id AS "noticeId", n."upgradeId", c.code AS "customerCode", n.stage::text AS stage,
            n.locale::text AS locale, n.title, n.body, n."scheduledFor", n."publishedAt",
            n."requiresAcknowledgement", n."acknowledgeBy",
-           w.secret AS "webhookSecret", w."disabledAt" AS "webhookDisabledAt",
+           w.secret AS "webhookSecret", w.url AS "webhookUrl", w."disabledAt" AS "webhookDisabledAt",
            u.title AS "upgradeTitle", u.summary AS "upgradeSummary", u.status::text AS "upgradeStatus",
            u."windowStart", u."windowEnd", u."expectedDowntimeMinutes", u."requiresRelogin",
            u.sequence AS "upgradeSequence", u."updatedAt" AS "upgradeUpdatedAt",

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { WebhookEndpoint } from '@upgrade-desk/db';
 import { z } from 'zod';
 import { isStaff } from '../auth/viewer.ts';
 import { uniqueId, visibleDeliveries, visibleWebhookEndpoints } from '../auth/visibility.ts';
+import { newWebhookSecret } from '../notices/channels/webhook.ts';
 import { checkWebhookUrl, WEBHOOK_URL_PROBLEM_MESSAGES } from '../notices/channels/webhook-url.ts';
 import { builder } from './builder.ts';
 import { CustomerNode } from './customer.ts';
@@ -10,6 +10,7 @@ import { DELIVERY_LOG_ORDER, DeliveryConnection, DeliveryNode } from './delivery
 import { userError, UserErrorRef, userErrorsOf, type UserError } from './user-error.ts';
 import { lockCustomer } from '../customer-lock.ts';
 import { limitReached } from '../problem.ts';
+import type { Config } from '../config.ts';
 
 export const WebhookEndpointNode = builder.prismaNode('WebhookEndpoint', {
   id: { field: 'id' },
@@ -83,7 +84,7 @@ const WebhookEndpointCreatePayload = builder
       secret: t.string({
         nullable: true,
         description:
-          'The signing secret (HMAC-SHA256 key of X-Upgrade-Desk-Signature). Shown once: it cannot be read again.',
+          'The Standard Webhooks signing secret (`whsec_` + base64 key). Shown once: it cannot be read again.',
         resolve: (p) => p.secret ?? null,
       }),
       userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
@@ -94,9 +95,14 @@ const WebhookEndpointDeleteInput = builder.inputType('WebhookEndpointDeleteInput
   fields: (t) => ({ id: t.globalID({ required: true, for: [WebhookEndpointNode] }) }),
 });
 
-const WebhookEndpointDeletePayload = builder
-  .objectRef<{ webhookEndpoint?: WebhookEndpoint; userErrors: UserError[] }>('WebhookEndpointDeletePayload')
-  .implement({
+interface WebhookEndpointResult {
+  webhookEndpoint?: WebhookEndpoint;
+  userErrors: UserError[];
+}
+
+/** The payload of a mutation on one endpoint: the endpoint, or the user errors. */
+const endpointPayload = (name: string) =>
+  builder.objectRef<WebhookEndpointResult>(name).implement({
     fields: (t) => ({
       webhookEndpoint: t.field({
         type: WebhookEndpointNode,
@@ -107,7 +113,32 @@ const WebhookEndpointDeletePayload = builder
     }),
   });
 
+const WebhookEndpointDeletePayload = endpointPayload('WebhookEndpointDeletePayload');
+const WebhookEndpointUpdatePayload = endpointPayload('WebhookEndpointUpdatePayload');
+
+const WebhookEndpointUpdateInput = builder.inputType('WebhookEndpointUpdateInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [WebhookEndpointNode] }),
+    url: t.string({ required: false, description: 'A new URL, checked as on creation; pending deliveries go there' }),
+    description: t.string({ required: false, validate: z.string().max(200) }),
+  }),
+});
+
 const URL_FIELD = ['input', 'url'];
+
+/**
+ * The URL as it will be stored, or the user error saying why not. Security: a host written as a
+ * private or loopback address (in any spelling) is refused here; names are judged at each delivery.
+ */
+function checkedEndpointUrl(url: string, config: Config): { url: string } | { userErrors: UserError[] } {
+  const checked = checkWebhookUrl(url, { allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK_HTTP });
+  if (checked.ok) return { url: checked.url };
+  return { userErrors: [userError('INVALID_INPUT', WEBHOOK_URL_PROBLEM_MESSAGES[checked.problem], URL_FIELD)] };
+}
+
+const duplicateUrl = () => ({
+  userErrors: [userError('CONFLICT', 'An active endpoint already has this URL.', URL_FIELD)],
+});
 
 builder.mutationFields((t) => ({
   webhookEndpointCreate: t.withAuth({ customerAdmin: true }).field({
@@ -116,13 +147,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: WebhookEndpointCreateInput, required: true }) },
     resolve: async (_root, { input }, ctx): Promise<WebhookEndpointCreateResult> => {
       const customerId = ctx.viewer.customerId!;
-      const checked = checkWebhookUrl(input.url, { allowLoopback: ctx.config.NODE_ENV !== 'production' });
-      if (!checked.ok) {
-        return { userErrors: [userError('INVALID_INPUT', WEBHOOK_URL_PROBLEM_MESSAGES[checked.problem], URL_FIELD)] };
-      }
+      const checked = checkedEndpointUrl(input.url, ctx.config);
+      if ('userErrors' in checked) return checked;
       // Security: the secret is stored as is because signing needs it (an HMAC key cannot be kept
       // as a hash); it is returned here once and no field ever reads it again.
-      const secret = randomBytes(32).toString('hex');
+      const secret = newWebhookSecret();
       return ctx.prisma.$transaction(async (tx): Promise<WebhookEndpointCreateResult> => {
         // Serialises concurrent creations for one customer, so the cap and the unique URL hold.
         await lockCustomer(tx, customerId);
@@ -130,9 +159,7 @@ builder.mutationFields((t) => ({
           where: { customerId, disabledAt: null },
           select: { url: true },
         });
-        if (active.some((endpoint) => endpoint.url === checked.url)) {
-          return { userErrors: [userError('CONFLICT', 'An active endpoint already has this URL.', URL_FIELD)] };
-        }
+        if (active.some((endpoint) => endpoint.url === checked.url)) return duplicateUrl();
         // A customer's partner tools are few; the cap keeps one publication from fanning out without bound.
         const max = ctx.config.MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER;
         if (active.length >= max) {
@@ -148,6 +175,40 @@ builder.mutationFields((t) => ({
           },
         });
         return { webhookEndpoint, secret, userErrors: [] };
+      });
+    },
+  }),
+  webhookEndpointUpdate: t.withAuth({ customerAdmin: true }).field({
+    type: WebhookEndpointUpdatePayload,
+    description: "A customer admin changes an active endpoint's URL or description (the secret stays)",
+    args: { input: t.arg({ type: WebhookEndpointUpdateInput, required: true }) },
+    resolve: async (_root, { input }, ctx): Promise<WebhookEndpointResult> => {
+      const customerId = ctx.viewer.customerId!;
+      const checked = input.url == null ? null : checkedEndpointUrl(input.url, ctx.config);
+      if (checked && 'userErrors' in checked) return checked;
+      const id = uniqueId(input.id.id);
+      return ctx.prisma.$transaction(async (tx): Promise<WebhookEndpointResult> => {
+        // Serialises with creations and other changes for the customer, so URLs stay unique.
+        await lockCustomer(tx, customerId);
+        const endpoint = await tx.webhookEndpoint.findFirst({
+          where: { id, customerId, disabledAt: null, ...visibleWebhookEndpoints(ctx.viewer) },
+          select: { id: true },
+        });
+        if (!endpoint) return { userErrors: [userError('NOT_FOUND', 'No such webhook endpoint.', ['input', 'id'])] };
+        if (checked) {
+          const clash = await tx.webhookEndpoint.count({
+            where: { customerId, disabledAt: null, url: checked.url, id: { not: id } },
+          });
+          if (clash > 0) return duplicateUrl();
+        }
+        const webhookEndpoint = await tx.webhookEndpoint.update({
+          where: { id },
+          data: {
+            ...(checked ? { url: checked.url } : {}),
+            ...(input.description == null ? {} : { description: input.description.trim() }),
+          },
+        });
+        return { webhookEndpoint, userErrors: [] };
       });
     },
   }),

@@ -64,6 +64,8 @@ export interface ClaimedDelivery extends DeliveredNotice, DeliveredUpgrade {
   attempts: number;
   noticeId: string;
   webhookSecret: string | null;
+  /** The endpoint's current URL (WEBHOOK deliveries). */
+  webhookUrl: string | null;
   webhookDisabledAt: Date | null;
 }
 

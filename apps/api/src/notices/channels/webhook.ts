@@ -1,30 +1,60 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Locale, NoticeStage } from '@upgrade-desk/db';
 import { webhookDeliveryRows } from '@upgrade-desk/domain';
+import { Webhook } from 'standardwebhooks';
 import type { Config } from '../../config.ts';
 import { groupBy, UndeliverableError, type DeliveredNotice, type DeliveryChannel } from './channel.ts';
+import { postPinned, systemResolver, WebhookDeliveryError, type HostResolver } from './webhook-transport.ts';
 
-// The WEBHOOK channel: a published notice POSTed as JSON to a partner tool's endpoint, signed.
+export { WebhookDeliveryError } from './webhook-transport.ts';
+
+// The WEBHOOK channel: a published notice POSTed as JSON to a partner tool's endpoint, signed as the
+// Standard Webhooks specification says, so a partner verifies it with any Standard Webhooks library:
+//   webhook-id:        the delivery id, the same on every retry of one delivery (process each once)
+//   webhook-timestamp: unix seconds when the request was signed
+//   webhook-signature: v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<raw body>", keyed with the
+//                      secret's bytes (the base64 after `whsec_`)>
+// The body is the event: {"type": "notice.published", "timestamp": ..., "data": <the notice>}; the
+// JSON Schema of each event type is in ./webhook-events/ (README "Webhooks" shows the verification).
 //
-// Signature scheme (for partners; README "Webhooks" says the same):
-//   X-Upgrade-Desk-Timestamp: <unix seconds when the request was signed>
-//   X-Upgrade-Desk-Signature: sha256=<lowercase hex HMAC-SHA256(key = the endpoint's secret as
-//                             UTF-8, message = "<timestamp>.<raw request body>")>
-//   X-Upgrade-Desk-Delivery:  <delivery id>, the same on every retry of one delivery
-// A receiver recomputes the HMAC over the raw body bytes exactly as received (before any JSON
-// parsing), compares in constant time, rejects timestamps more than 5 minutes from its clock
-// (a captured request cannot be replayed later), and treats a Delivery id it has already
-// processed as done: a retry after a lost response, or after a worker crash, repeats the id.
+// Endpoints created before Standard Webhooks have a secret of 64 hex characters (no `whsec_`). They
+// keep working unchanged: they still get the bare notice as the body and the X-Upgrade-Desk-*
+// headers (HMAC-SHA256 keyed with the secret's text over "<timestamp>.<body>", hex), and also the
+// three Standard Webhooks headers, signed with the same key: such a partner moves to a Standard
+// Webhooks library with `whsec_` + base64 of its old secret's text as the secret, and to the event
+// envelope by creating a new endpoint (new endpoints get `whsec_` secrets only).
+//
 // Any 2xx answer is success; anything else (a redirect too: none is followed), a network error
 // or no answer within WEBHOOK_TIMEOUT_MS is a failure, retried with backoff (../retry-policy.ts).
-// A notice goes to every active endpoint of its customer.
+// Where the POST may go is decided in ./webhook-transport.ts. A notice goes to every active
+// endpoint of its customer.
 
 export const SIGNATURE_HEADER = 'X-Upgrade-Desk-Signature';
 export const TIMESTAMP_HEADER = 'X-Upgrade-Desk-Timestamp';
 export const DELIVERY_HEADER = 'X-Upgrade-Desk-Delivery';
 export const EVENT_HEADER = 'X-Upgrade-Desk-Event';
 export const NOTICE_PUBLISHED_EVENT = 'notice.published';
+
+/** The prefix Standard Webhooks libraries expect of a secret (base64 of the key bytes follows). */
+export const STANDARD_SECRET_PREFIX = 'whsec_';
+
+/** A new endpoint's signing secret: `whsec_` and 32 random bytes in base64. */
+export function newWebhookSecret(): string {
+  return `${STANDARD_SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
+}
+
+/** A secret from before Standard Webhooks: its text is the HMAC key, and it gets the old headers too. */
+export function isLegacyWebhookSecret(secret: string): boolean {
+  return !secret.startsWith(STANDARD_SECRET_PREFIX);
+}
+
+/** The Standard Webhooks signer for a secret, new (`whsec_`) or legacy (its text as the key bytes). */
+function standardSigner(secret: string): Webhook {
+  return isLegacyWebhookSecret(secret)
+    ? new Webhook(Buffer.from(secret, 'utf8'), { format: 'raw' })
+    : new Webhook(secret);
+}
 
 export const webhookChannel: DeliveryChannel = {
   channel: 'WEBHOOK',
@@ -48,7 +78,8 @@ export const webhookChannel: DeliveryChannel = {
     }
     await webhook.send({
       deliveryId: delivery.id,
-      url: delivery.recipient,
+      // The endpoint's URL now: it may have been changed since the delivery was planned.
+      url: delivery.webhookUrl ?? delivery.recipient,
       secret: delivery.webhookSecret,
       payload: noticeWebhookPayload({ ...delivery, id: delivery.noticeId }),
     });
@@ -130,91 +161,74 @@ export interface WebhookSender {
   send(request: WebhookRequest): Promise<void>;
 }
 
-/** A failed webhook POST; the message is what the delivery log shows. */
-export class WebhookDeliveryError extends Error {
-  override name = 'WebhookDeliveryError';
+/** What a new endpoint receives: the Standard Webhooks event envelope (./webhook-events/). */
+export interface NoticePublishedEvent {
+  type: typeof NOTICE_PUBLISHED_EVENT;
+  /** When the notice was published (stable across retries). */
+  timestamp: string;
+  data: NoticeWebhookPayload;
+}
+
+export function noticePublishedEvent(payload: NoticeWebhookPayload, now: Date): NoticePublishedEvent {
+  return { type: NOTICE_PUBLISHED_EVENT, timestamp: payload.publishedAt ?? now.toISOString(), data: payload };
 }
 
 export interface WebhookSenderOptions {
   timeoutMs: number;
+  /** WEBHOOK_ALLOW_LOOPBACK_HTTP: receivers on the loopback are allowed (development and tests only). */
+  allowLoopback: boolean;
   /** The signing clock; tests pass a fixed one. */
   now?: () => Date;
-  fetch?: typeof fetch;
+  /** Resolves endpoint host names, once per delivery; tests inject one. */
+  resolver?: HostResolver;
 }
 
-const ERROR_SNIPPET_BYTES = 300;
-
-/** The first bytes of a response body, for the delivery log; the rest is discarded unread. */
-async function bodySnippet(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < ERROR_SNIPPET_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
+/** The body and headers of one delivery, signed. */
+export function signedWebhookRequest(
+  request: WebhookRequest,
+  now: Date,
+): { body: string; headers: Record<string, string> } {
+  const legacy = isLegacyWebhookSecret(request.secret);
+  const body = JSON.stringify(legacy ? request.payload : noticePublishedEvent(request.payload, now));
+  const timestamp = Math.floor(now.getTime() / 1000);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    'user-agent': 'UpgradeDesk-Webhooks/1.0',
+    'webhook-id': request.deliveryId,
+    'webhook-timestamp': String(timestamp),
+    // The library signs the whole second, as the header carries it.
+    'webhook-signature': standardSigner(request.secret).sign(request.deliveryId, new Date(timestamp * 1000), body),
+  };
+  if (legacy) {
+    headers[EVENT_HEADER] = NOTICE_PUBLISHED_EVENT;
+    headers[DELIVERY_HEADER] = request.deliveryId;
+    headers[TIMESTAMP_HEADER] = String(timestamp);
+    headers[SIGNATURE_HEADER] = signWebhookBody(request.secret, timestamp, body);
   }
-  const text = Buffer.concat(chunks).subarray(0, ERROR_SNIPPET_BYTES).toString('utf8');
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `No answer within ${timeoutMs} ms`;
-  }
-  if (error instanceof Error) {
-    const cause = error.cause as { code?: string; message?: string } | undefined;
-    const detail = cause?.code ?? cause?.message;
-    return detail ? `${error.message}: ${detail}` : error.message;
-  }
-  return String(error);
+  return { body, headers };
 }
 
 export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
   const now = options.now ?? (() => new Date());
-  const doFetch = options.fetch ?? fetch;
+  const transport = {
+    timeoutMs: options.timeoutMs,
+    allowLoopback: options.allowLoopback,
+    resolver: options.resolver ?? systemResolver,
+  };
   return {
     async send(request) {
-      const body = JSON.stringify(request.payload);
-      const timestamp = Math.floor(now().getTime() / 1000);
-      const signal = AbortSignal.timeout(options.timeoutMs);
-      let response: Response;
-      try {
-        response = await doFetch(request.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            'user-agent': 'UpgradeDesk-Webhooks/1.0',
-            [EVENT_HEADER]: NOTICE_PUBLISHED_EVENT,
-            [DELIVERY_HEADER]: request.deliveryId,
-            [TIMESTAMP_HEADER]: String(timestamp),
-            [SIGNATURE_HEADER]: signWebhookBody(request.secret, timestamp, body),
-          },
-          body,
-          // A redirect is a failure, never followed: the signed notice goes only where the customer said.
-          redirect: 'manual',
-          signal,
-        });
-      } catch (error) {
-        throw new WebhookDeliveryError(describeFetchError(error, options.timeoutMs));
-      }
-      if (response.status >= 200 && response.status < 300) {
-        await response.body?.cancel().catch(() => undefined);
-        return;
-      }
-      const snippet = await bodySnippet(response).catch(() => '');
-      const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      throw new WebhookDeliveryError(snippet ? `${status}: ${snippet}` : status);
+      const { body, headers } = signedWebhookRequest(request, now());
+      const status = await postPinned(request.url, headers, body, transport);
+      if (status < 200 || status >= 300) throw new WebhookDeliveryError(`HTTP ${status}`);
     },
   };
 }
 
-export function createWebhookSenderFromConfig(config: Pick<Config, 'WEBHOOK_TIMEOUT_MS'>): WebhookSender {
-  return createWebhookSender({ timeoutMs: config.WEBHOOK_TIMEOUT_MS });
+export function createWebhookSenderFromConfig(
+  config: Pick<Config, 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_ALLOW_LOOPBACK_HTTP'>,
+): WebhookSender {
+  return createWebhookSender({
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK_HTTP,
+  });
 }
