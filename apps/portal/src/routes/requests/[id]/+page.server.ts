@@ -1,12 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { UserErrorFields } from '$lib/fragments';
-import type { MessageKey } from '$lib/i18n/messages';
 import { graphql } from '$lib/graphql';
 import { loadQuery } from '$lib/server/api';
 import { submitMutation, textValue } from '$lib/server/form-action';
+import { postModuleRequestComment } from '$lib/server/module-request-comment';
 import type { Actions, PageServerLoad } from './$types';
-
-export const _COMMENT_MAX = 5_000;
 
 const RequestQuery = graphql(`
   query ModuleRequestDetail($id: ID!) {
@@ -50,22 +48,6 @@ const RequestQuery = graphql(`
   }
 `);
 
-const Comment = graphql(
-  `
-    mutation ModuleRequestComment($id: ID!, $body: String!) {
-      moduleRequestComment(input: { id: $id, body: $body }) {
-        moduleRequest {
-          id
-        }
-        userErrors {
-          ...UserErrorFields
-        }
-      }
-    }
-  `,
-  [UserErrorFields],
-);
-
 const Withdraw = graphql(
   `
     mutation ModuleRequestWithdraw($id: ID!, $note: String) {
@@ -95,22 +77,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  comment: async (event) => {
-    const body = textValue(await event.request.formData(), 'body');
-    if (body.length === 0 || [...body].length > _COMMENT_MAX) {
-      return fail(400, { comment: { error: 'request.commentRequired' as MessageKey, body } });
-    }
-    return submitMutation(
-      event,
-      Comment,
-      { id: event.params.id, body },
-      {
-        payload: (data) => data.moduleRequestComment,
-        done: () => ({ comment: { done: true as const } }),
-        failed: ({ form }) => ({ comment: { error: form, body } }),
-      },
-    );
-  },
+  comment: (event) => postModuleRequestComment(event, event.params.id),
 
   withdraw: async (event) => {
     const note = textValue(await event.request.formData(), 'note') || null;
