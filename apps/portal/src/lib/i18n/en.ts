@@ -443,7 +443,7 @@ export const en: Record<keyof typeof vi, string> = {
   'console.followup.none': 'Nothing to follow up.',
   'console.followup.overdueCount.one': '{count} overdue acknowledgement',
   'console.followup.overdueCount.other': '{count} overdue acknowledgements',
-  'console.followup.upToDate': 'Up to date',
+  'console.followup.upToDate': 'Nothing overdue',
   'console.followup.overdueTitle': 'Overdue acknowledgements',
   'console.followup.deadline': 'Deadline {date}',
   'console.followup.escalated': 'escalated {date}',

@@ -442,7 +442,7 @@ export const vi = {
   'console.followup.none': 'Không có việc cần theo dõi.',
   'console.followup.overdueCount.one': '{count} xác nhận quá hạn',
   'console.followup.overdueCount.other': '{count} xác nhận quá hạn',
-  'console.followup.upToDate': 'Đã xác nhận đầy đủ',
+  'console.followup.upToDate': 'Không có xác nhận quá hạn',
   'console.followup.overdueTitle': 'Xác nhận quá hạn',
   'console.followup.deadline': 'Hạn {date}',
   'console.followup.escalated': 'đã báo lên {date}',

@@ -1,52 +1,22 @@
 import { error } from '@sveltejs/kit';
-import { UserErrorFields } from '$lib/fragments';
+import { RequestDetailFields, UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { loadQuery } from '$lib/server/api';
 import { submitMutation, textValue } from '$lib/server/form-action';
 import { postModuleRequestComment } from '$lib/server/module-request-comment';
 import type { Actions, PageServerLoad } from './$types';
 
-const RequestQuery = graphql(`
-  query ModuleRequestDetail($id: ID!) {
-    node(id: $id) {
-      __typename
-      ... on ModuleRequest {
-        id
-        kind
-        title
-        description
-        stage
-        createdAt
-        stageEnteredAt
-        missingPrerequisites
-        nextStages
-        deliveredVersion
-        assignee {
-          name
-        }
-        createdBy {
-          name
-        }
-        module {
-          id
-          name
-        }
-        timeline {
-          kind
-          stage
-          note
-          at
-          by {
-            name
-          }
-          assignee {
-            name
-          }
-        }
+const RequestQuery = graphql(
+  `
+    query ModuleRequestDetail($id: ID!) {
+      node(id: $id) {
+        __typename
+        ...RequestDetailFields
       }
     }
-  }
-`);
+  `,
+  [RequestDetailFields],
+);
 
 const Withdraw = graphql(
   `

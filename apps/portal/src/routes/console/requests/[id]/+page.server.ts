@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { moduleRequestActor } from '@upgrade-desk/domain/module-request-stages';
 import { MODULE_REQUEST_STAGES, nodesOf, type ModuleRequestStage } from '$lib/api-types';
-import { UserErrorFields } from '$lib/fragments';
+import { RequestDetailFields, UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { loadQuery, type ApiEvent } from '$lib/server/api';
 import { requireStaff } from '$lib/server/console-access';
@@ -10,67 +10,38 @@ import { postModuleRequestComment } from '$lib/server/module-request-comment';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 // The request and the consultants it may be given to, in one call.
-const RequestQuery = graphql(`
-  query ConsoleModuleRequest($id: ID!) {
-    node(id: $id) {
-      __typename
-      ... on ModuleRequest {
-        id
-        kind
-        title
-        description
-        stage
-        createdAt
-        stageEnteredAt
-        missingPrerequisites
-        nextStages
-        deliveredVersion
-        assignee {
-          id
-          name
-        }
-        createdBy {
-          name
-        }
-        customer {
-          id
-          name
-          code
-          timeZone
-        }
-        module {
-          id
-          name
-        }
-        installedModule {
-          version
-          warrantyEndsAt
-        }
-        timeline {
-          kind
-          stage
-          note
-          at
-          by {
+const RequestQuery = graphql(
+  `
+    query ConsoleModuleRequest($id: ID!) {
+      node(id: $id) {
+        __typename
+        ... on ModuleRequest {
+          ...RequestDetailFields
+          customer {
+            id
             name
+            code
+            timeZone
           }
-          assignee {
+          installedModule {
+            version
+            warrantyEndsAt
+          }
+        }
+      }
+      staffMembers(role: IMPLEMENTATION, first: 100) {
+        edges {
+          node {
+            id
             name
+            disabledAt
           }
         }
       }
     }
-    staffMembers(role: IMPLEMENTATION, first: 100) {
-      edges {
-        node {
-          id
-          name
-          disabledAt
-        }
-      }
-    }
-  }
-`);
+  `,
+  [RequestDetailFields],
+);
 
 const Advance = graphql(
   `
