@@ -128,6 +128,38 @@ describe('the request queue', () => {
     await logOut(page);
   });
 
+  it('rejects a request only with a reason, which the timeline keeps', async () => {
+    const { page } = browser;
+    const { openModuleRequests } = await stack.gql<{ openModuleRequests: { edges: { node: { id: string } }[] } }>(
+      IMPLEMENTATION,
+      '{ openModuleRequests(stage: SUBMITTED, first: 10) { edges { node { id } } } }',
+    );
+    const other = openModuleRequests.edges.find((edge) => edge.node.id !== requestId)!.node.id;
+    await logInAs(IMPLEMENTATION, `/console/requests/${encodeURIComponent(other)}`);
+    // The reason is required before the form is even sent.
+    expect(await page.locator('#reject-note').getAttribute('required')).not.toBeNull();
+    await page.fill('#reject-note', 'Nhu cầu đã được đáp ứng bởi phân hệ Bán hàng hiện có.');
+    await page.getByTestId('reject').click();
+    await expect.poll(() => page.getByTestId('request-stage').textContent()).toContain('Bị từ chối');
+    expect(await page.getByTestId('request-activity').textContent()).toContain(
+      'Nhu cầu đã được đáp ứng bởi phân hệ Bán hàng hiện có.',
+    );
+    expect(await page.getByTestId('stage-actions').count()).toBe(0);
+  });
+
+  it('shows a role that may not move requests no stage button and no assignment', async () => {
+    const { page } = browser;
+    const { openModuleRequests } = await stack.gql<{ openModuleRequests: { edges: { node: { id: string } }[] } }>(
+      ACCOUNTS.engineer,
+      '{ openModuleRequests(first: 1) { edges { node { id } } } }',
+    );
+    await logInAs(ACCOUNTS.engineer, `/console/requests/${encodeURIComponent(openModuleRequests.edges[0]!.node.id)}`);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.getByTestId('request-stage').count()).toBe(1);
+    expect(await page.getByTestId('stage-actions').count()).toBe(0);
+    expect(await page.getByTestId('assign').count()).toBe(0);
+  });
+
   it('shows the customer the module installed, with its warranty', async () => {
     const { page } = browser;
     await logInAs(ACCOUNTS.hanoiAdmin, '/modules');
