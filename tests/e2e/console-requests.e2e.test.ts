@@ -169,6 +169,36 @@ describe('the request queue', () => {
     expect(await page.getByTestId('assign').count()).toBe(0);
   });
 
+  it('moves a request, and filters the queue, without JavaScript', async () => {
+    const plain = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const { openModuleRequests } = await stack.gql<{
+        openModuleRequests: { edges: { node: { id: string; stage: string } }[] };
+      }>(IMPLEMENTATION, '{ openModuleRequests(stage: CONSULTATION, first: 1) { edges { node { id stage } } } }');
+      const id = openModuleRequests.edges[0]!.node.id;
+      await plain.context.addCookies([{ name: 'ud_locale', value: 'VI', url: stack.portal }]);
+      await logIn(plain.page, stack.portal, IMPLEMENTATION, `/console/requests/${encodeURIComponent(id)}`);
+      await plain.page.fill('#advance-note', 'Đã thống nhất phạm vi với khách hàng.');
+      await Promise.all([plain.page.waitForLoadState('load'), plain.page.getByTestId('advance').click()]);
+      await expect.poll(() => plain.page.getByTestId('request-stage').textContent()).toContain('Phân tích');
+      expect(await plain.page.getByTestId('request-activity').textContent()).toContain(
+        'Đã thống nhất phạm vi với khách hàng.',
+      );
+
+      await plain.page.goto(`${stack.portal}/console/requests?view=list`);
+      await plain.page.selectOption('#filter-stage', 'ANALYSIS');
+      await Promise.all([
+        plain.page.waitForURL(/stage=ANALYSIS/),
+        plain.page.click('[data-testid="queue-filter"] button'),
+      ]);
+      const stages = await plain.page.getByTestId('queue-row').locator('.badge').allTextContents();
+      expect(stages.length).toBeGreaterThan(0);
+      expect(new Set(stages.map((stage) => stage.trim()))).toEqual(new Set(['Phân tích và thiết kế']));
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('shows the customer the module installed, with its warranty', async () => {
     const { page } = browser;
     await logInAs(ACCOUNTS.hanoiAdmin, '/modules');
