@@ -91,3 +91,43 @@ export const ViewerFields = graphql(`
   }
 `);
 export type Viewer = ResultOf<typeof ViewerFields>;
+
+/** A request as its page shows it, to the customer and in the console. */
+export const RequestDetailFields = graphql(`
+  fragment RequestDetailFields on ModuleRequest {
+    id
+    kind
+    title
+    description
+    stage
+    createdAt
+    stageEnteredAt
+    missingPrerequisites
+    nextStages
+    deliveredVersion
+    assignee {
+      id
+      name
+    }
+    createdBy {
+      name
+    }
+    module {
+      id
+      name
+    }
+    timeline {
+      kind
+      stage
+      note
+      at
+      by {
+        name
+      }
+      assignee {
+        name
+      }
+    }
+  }
+`);
+export type RequestDetail = ResultOf<typeof RequestDetailFields>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepNumber, stepStates, TEN_STEPS } from './module-request';
+import { stagesReached, stepNumber, stepStates, TEN_STEPS } from './module-request';
 
 describe('the ten steps', () => {
   it('are SUBMITTED to WARRANTY', () => {
@@ -25,5 +25,20 @@ describe('the ten steps', () => {
   it('skip the steps a stopped request never reached', () => {
     const states = stepStates('WITHDRAWN', ['SUBMITTED', 'CONSULTATION', 'WITHDRAWN']);
     expect(states.slice(0, 3).map((s) => s.state)).toEqual(['done', 'done', 'skipped']);
+  });
+});
+
+describe('the stages reached', () => {
+  it('are read from the STAGE events, the last entry winning', () => {
+    const reached = stagesReached([
+      { kind: 'STAGE', stage: 'SUBMITTED', at: '2026-01-01T00:00:00Z', by: { name: 'An' } },
+      { kind: 'COMMENT', stage: 'SUBMITTED', at: '2026-01-02T00:00:00Z', by: { name: 'Bình' } },
+      { kind: 'STAGE', stage: 'CONSULTATION', at: '2026-01-03T00:00:00Z', by: null },
+      { kind: 'STAGE', stage: 'CONSULTATION', at: '2026-01-04T00:00:00Z', by: { name: 'Chi' } },
+    ]);
+    expect(reached).toEqual({
+      SUBMITTED: { at: '2026-01-01T00:00:00Z', by: 'An' },
+      CONSULTATION: { at: '2026-01-04T00:00:00Z', by: 'Chi' },
+    });
   });
 });

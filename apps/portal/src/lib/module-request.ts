@@ -41,3 +41,14 @@ export function stepStates(
 export function byNewest<T extends { createdAt: string }>(a: T, b: T): number {
   return b.createdAt.localeCompare(a.createdAt);
 }
+
+/** When each stage was entered and by whom, from a request's timeline (the last time, for a stage entered twice). */
+export function stagesReached(
+  timeline: readonly { kind: string; stage: ModuleRequestStage; at: string; by: { name: string } | null }[],
+): Partial<Record<ModuleRequestStage, { at: string; by: string | null }>> {
+  const entries: Partial<Record<ModuleRequestStage, { at: string; by: string | null }>> = {};
+  for (const event of timeline) {
+    if (event.kind === 'STAGE') entries[event.stage] = { at: event.at, by: event.by?.name ?? null };
+  }
+  return entries;
+}

@@ -1,69 +1,21 @@
-import { error, fail } from '@sveltejs/kit';
-import { UserErrorFields } from '$lib/fragments';
-import type { MessageKey } from '$lib/i18n/messages';
+import { error } from '@sveltejs/kit';
+import { RequestDetailFields, UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { loadQuery } from '$lib/server/api';
 import { submitMutation, textValue } from '$lib/server/form-action';
+import { postModuleRequestComment } from '$lib/server/module-request-comment';
 import type { Actions, PageServerLoad } from './$types';
 
-export const _COMMENT_MAX = 5_000;
-
-const RequestQuery = graphql(`
-  query ModuleRequestDetail($id: ID!) {
-    node(id: $id) {
-      __typename
-      ... on ModuleRequest {
-        id
-        kind
-        title
-        description
-        stage
-        createdAt
-        stageEnteredAt
-        missingPrerequisites
-        nextStages
-        deliveredVersion
-        assignee {
-          name
-        }
-        createdBy {
-          name
-        }
-        module {
-          id
-          name
-        }
-        timeline {
-          kind
-          stage
-          note
-          at
-          by {
-            name
-          }
-          assignee {
-            name
-          }
-        }
-      }
-    }
-  }
-`);
-
-const Comment = graphql(
+const RequestQuery = graphql(
   `
-    mutation ModuleRequestComment($id: ID!, $body: String!) {
-      moduleRequestComment(input: { id: $id, body: $body }) {
-        moduleRequest {
-          id
-        }
-        userErrors {
-          ...UserErrorFields
-        }
+    query ModuleRequestDetail($id: ID!) {
+      node(id: $id) {
+        __typename
+        ...RequestDetailFields
       }
     }
   `,
-  [UserErrorFields],
+  [RequestDetailFields],
 );
 
 const Withdraw = graphql(
@@ -95,22 +47,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  comment: async (event) => {
-    const body = textValue(await event.request.formData(), 'body');
-    if (body.length === 0 || [...body].length > _COMMENT_MAX) {
-      return fail(400, { comment: { error: 'request.commentRequired' as MessageKey, body } });
-    }
-    return submitMutation(
-      event,
-      Comment,
-      { id: event.params.id, body },
-      {
-        payload: (data) => data.moduleRequestComment,
-        done: () => ({ comment: { done: true as const } }),
-        failed: ({ form }) => ({ comment: { error: form, body } }),
-      },
-    );
-  },
+  comment: (event) => postModuleRequestComment(event, event.params.id),
 
   withdraw: async (event) => {
     const note = textValue(await event.request.formData(), 'note') || null;
