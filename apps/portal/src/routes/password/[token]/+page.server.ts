@@ -1,38 +1,33 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { gql } from '@urql/core';
-import type { UserError } from '$lib/api-types';
+import { UserErrorFields } from '$lib/fragments';
+import { graphql } from '$lib/graphql';
 import { graphqlClient } from '$lib/server/graphql';
 import { passwordSetProblem, type PasswordSetProblem } from '$lib/server/password-set';
 import { setSessionCookie } from '$lib/server/session';
 import type { Actions } from './$types';
 
-const PasswordSet = gql<
-  { userPasswordSet: { email: string | null; userErrors: UserError[] } },
-  { input: { token: string; password: string } }
->`
-  mutation PasswordSet($input: UserPasswordSetInput!) {
-    userPasswordSet(input: $input) {
-      email
-      userErrors {
-        code
-        message
-        field
+const PasswordSet = graphql(
+  `
+    mutation PasswordSet($input: UserPasswordSetInput!) {
+      userPasswordSet(input: $input) {
+        email
+        userErrors {
+          ...UserErrorFields
+        }
       }
     }
-  }
-`;
+  `,
+  [UserErrorFields],
+);
 
-const SessionCreate = gql<
-  { sessionCreate: { token: string | null; expiresAt: string | null } },
-  { input: { email: string; password: string } }
->`
+const SessionCreate = graphql(`
   mutation SessionCreateAfterPasswordSet($input: SessionCreateInput!) {
     sessionCreate(input: $input) {
       token
       expiresAt
     }
   }
-`;
+`);
 
 export const actions: Actions = {
   default: async (event) => {

@@ -1,23 +1,21 @@
 import { fail } from '@sveltejs/kit';
-import { gql } from '@urql/core';
-import type { UserError } from '$lib/api-types';
+import { UserErrorFields } from '$lib/fragments';
+import { graphql } from '$lib/graphql';
 import { graphqlClient } from '$lib/server/graphql';
 import type { Actions } from './$types';
 
-const PasswordResetRequest = gql<
-  { userPasswordResetRequest: { userErrors: UserError[] } },
-  { input: { email: string } }
->`
-  mutation PasswordResetRequest($input: UserPasswordResetRequestInput!) {
-    userPasswordResetRequest(input: $input) {
-      userErrors {
-        code
-        message
-        field
+const PasswordResetRequest = graphql(
+  `
+    mutation PasswordResetRequest($input: UserPasswordResetRequestInput!) {
+      userPasswordResetRequest(input: $input) {
+        userErrors {
+          ...UserErrorFields
+        }
       }
     }
-  }
-`;
+  `,
+  [UserErrorFields],
+);
 
 export type ForgotProblem = 'missingEmail' | 'unavailable';
 
