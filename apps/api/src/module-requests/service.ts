@@ -45,6 +45,7 @@ function findVisibleRequest(prisma: PrismaClient, viewer: Viewer, id: string) {
       customerId: true,
       moduleId: true,
       installedModuleId: true,
+      deliveredVersion: true,
       assigneeId: true,
     },
   });
@@ -95,7 +96,10 @@ export async function requestModule(
   });
 }
 
-/** Staff move a request one step (or reject it); its customer's admin may withdraw it early. */
+/**
+ * Staff move a request one step (or reject it, or send it back to DEVELOPMENT); engineers move it
+ * through DEVELOPMENT and SANDBOX_TESTING; its customer's admin may withdraw it early.
+ */
 export async function stepModuleRequest(
   prisma: PrismaClient,
   actor: Actor & { warrantyMonths: number },
