@@ -16,3 +16,6 @@ export type {
 } from './module-request-templates/catalog.ts';
 export * from './warranty.ts';
 export * from './upgrade-status.ts';
+export * from './staff-alert-kinds.ts';
+export * from './staff-alert-text.ts';
+export type { StaffAlertCatalog, StaffAlertContext, StaffAlertText } from './staff-alert-templates/catalog.ts';

@@ -24,6 +24,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   // Enforced by the schema.
   'Query.noticePolicies': 3, // one per upgrade kind
   'NoticeAcknowledgePayload.notices': 100, // noticeAcknowledge takes at most 100 IDs
+  'StaffAlertMarkReadPayload.staffAlerts': 100, // the ids named (at most 100); none for `all`
   'Upgrade.modules': 50, // upgradeDraft takes at most 50 modules
   // At most MAX_WEBHOOK_ENDPOINTS_PER_CUSTOMER (10) active; `includeDeleted` adds the deleted ones (ASSUMED: 10 more).
   'Customer.webhookEndpoints': 20,

@@ -20,11 +20,16 @@ import { done, problem, refused, type Outcome, type Problem } from '../problem.t
 import { advanceModuleRequest } from './advance.ts';
 import { addModuleRequestComment, assignModuleRequest } from './conversation.ts';
 import { draftFacts, submitModuleRequest } from './submit.ts';
+import { tellAccountTeamOfComment, tellAccountTeamOfRequest } from './tell-account-team.ts';
+import type { NoticeEvents } from '../notices/events.ts';
+import { announceStaffAlerts, type RaisedStaffAlert } from '../staff-alerts/alert-account-team.ts';
 
 /** Who acts and when. */
 export interface Actor {
   viewer: Viewer;
   now: Date;
+  /** Where live events go once the change commits (staff alerts). */
+  events?: NoticeEvents;
 }
 
 /** The id of the request created or changed, or why not. */
@@ -66,7 +71,8 @@ export async function requestModule(
 ): Promise<ModuleRequestOutcome> {
   const customerId = actor.viewer.customerId;
   if (!customerId) return refused(problem('FORBIDDEN', 'Only a customer can request a module.'));
-  return prisma.$transaction(async (tx): Promise<ModuleRequestOutcome> => {
+  const raised: RaisedStaffAlert[] = [];
+  const outcome = await prisma.$transaction(async (tx): Promise<ModuleRequestOutcome> => {
     // Two admins asking for the same module at once: the second waits, then sees the first's request.
     await lockCustomer(tx, customerId);
     const facts = await draftFacts(tx, customerId, input.moduleId);
@@ -92,8 +98,11 @@ export async function requestModule(
       createdById: actor.viewer.userId,
       now: actor.now,
     });
+    raised.push(...(await tellAccountTeamOfRequest(tx, id, actor.now)));
     return done(id);
   });
+  announceStaffAlerts(actor.events, raised);
+  return outcome;
 }
 
 /**
@@ -142,15 +151,23 @@ export async function commentOnModuleRequest(
   if (!acceptsModuleRequestWork(request.stage)) {
     return refused(problem('CONFLICT', `The request is ${request.stage}; its conversation is over.`, ['id']));
   }
-  await prisma.$transaction((tx) =>
-    addModuleRequestComment(tx, {
+  const raised = await prisma.$transaction(async (tx) => {
+    const eventId = await addModuleRequestComment(tx, {
       requestId: request.id,
       stage: request.stage,
       body: body.value,
       byId: actor.viewer.userId,
       now: actor.now,
-    }),
-  );
+    });
+    return tellAccountTeamOfComment(tx, {
+      requestId: request.id,
+      eventId,
+      body: body.value,
+      byId: actor.viewer.userId,
+      at: actor.now,
+    });
+  });
+  announceStaffAlerts(actor.events, raised);
   return done(request.id);
 }
 

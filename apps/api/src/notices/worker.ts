@@ -48,8 +48,8 @@ export function startNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
   async function round(): Promise<RoundResult> {
     const { prisma, events, email, webhook } = options;
     const dispatched = await dispatchDue({ prisma, events, now: now() });
-    const escalated = await escalateOverdue({ prisma, now: now() });
-    const { deliveries, emails } = await sendDue({ prisma, email, webhook, now: now() });
+    const escalated = await escalateOverdue({ prisma, events, now: now() });
+    const { deliveries, emails } = await sendDue({ prisma, email, webhook, events, now: now() });
     const result = { ...dispatched, escalated, delivered: deliveries.sent, emailed: emails.sent };
     if (Object.values(result).some((n) => n > 0)) {
       log('notice worker round', { ...result });

@@ -226,7 +226,7 @@ const ModuleRequestAssignInput = builder.inputType('ModuleRequestAssignInput', {
   }),
 });
 
-const actor = (ctx: ViewerContext) => ({ viewer: ctx.viewer, now: ctx.now() });
+const actor = (ctx: ViewerContext) => ({ viewer: ctx.viewer, now: ctx.now(), events: ctx.events });
 
 builder.mutationFields((t) => ({
   moduleRequestCreate: t.withAuth({ customerAdmin: true }).field({
