@@ -1,10 +1,10 @@
 import { StaffAlertKind } from '@upgrade-desk/db';
 import { GraphQLError } from 'graphql';
-import { Repeater } from 'graphql-yoga';
-import { credentialIsCurrent } from '../auth/credential-check.ts';
 import { uniqueId, visibleStaffAlerts } from '../auth/visibility.ts';
 import { markStaffAlertsRead, MARK_READ_MAX_IDS } from '../staff-alerts/inbox.ts';
+import type { Context } from '../context.ts';
 import { builder, type ViewerContext } from './builder.ts';
+import { checkedEvents } from './checked-events.ts';
 import { LocaleEnum } from './enums.ts';
 import { UserErrorRef, userErrorsOf, type UserError } from './user-error.ts';
 
@@ -41,13 +41,16 @@ const StaffAlertConnection = builder.connectionObject({
   fields: (t) => ({
     unreadCount: t.int({
       description: "The viewer's unread alerts, whatever the filter",
-      resolve: (_connection, _args, ctx) =>
-        ctx.prisma.staffAlert.count({ where: { AND: [visibleStaffAlerts(ctx.viewer), { readAt: null }] } }),
+      resolve: (_connection, _args, ctx) => unreadCount(ctx),
     }),
   }),
 });
 
-function inbox(ctx: { viewer: ViewerContext['viewer'] | null }, unreadOnly: boolean | null | undefined) {
+function unreadCount(ctx: Context): Promise<number> {
+  return ctx.prisma.staffAlert.count({ where: inbox(ctx, true) });
+}
+
+function inbox(ctx: Pick<Context, 'viewer'>, unreadOnly: boolean | null | undefined) {
   return { AND: [visibleStaffAlerts(ctx.viewer), unreadOnly ? { readAt: null } : {}] };
 }
 
@@ -101,8 +104,7 @@ const StaffAlertMarkReadPayload = builder.objectRef<MarkReadPayload>('StaffAlert
     }),
     markedCount: t.exposeInt('marked', { description: 'How many alerts went from unread to read' }),
     unreadCount: t.int({
-      resolve: (_p, _args, ctx) =>
-        ctx.prisma.staffAlert.count({ where: { AND: [visibleStaffAlerts(ctx.viewer), { readAt: null }] } }),
+      resolve: (_p, _args, ctx) => unreadCount(ctx),
     }),
     userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
   }),
@@ -127,31 +129,14 @@ builder.mutationField('staffAlertMarkRead', (t) =>
   }),
 );
 
-/**
- * The viewer's own alerts as they are written. An event is only an alert id, never trusted: each is
- * checked against the viewer's inbox when it arrives, and the stream ends once the viewer's session
- * or API token is revoked, expired or its user disabled.
- */
+/** The viewer's own alerts as they are written: each event checked against the viewer's inbox on arrival. */
 function ownAlertEvents(ctx: ViewerContext) {
-  const { viewer } = ctx;
-  const source = ctx.events.subscribe('staffAlertRaised', viewer.userId);
-  return new Repeater<{ alertId: string }>(async (push, stop) => {
-    const events = source[Symbol.asyncIterator]();
-    const stopped = stop.then(() => ({ done: true as const, value: undefined }));
-    try {
-      for (;;) {
-        const next = await Promise.race([events.next(), stopped]);
-        if (next.done) break;
-        if (!(await credentialIsCurrent(ctx.prisma, viewer, ctx.now()))) break;
-        const mine = await ctx.prisma.staffAlert.count({
-          where: { id: uniqueId(next.value.alertId), AND: [visibleStaffAlerts(viewer)] },
-        });
-        if (mine > 0) await push({ alertId: next.value.alertId });
-      }
-    } finally {
-      stop();
-      await events.return?.();
-    }
+  const source = ctx.events.subscribe('staffAlertRaised', ctx.viewer.userId);
+  return checkedEvents(ctx, source, async (event) => {
+    const mine = await ctx.prisma.staffAlert.count({
+      where: { id: uniqueId(event.alertId), AND: [visibleStaffAlerts(ctx.viewer)] },
+    });
+    return mine > 0 ? { alertId: event.alertId } : null;
   });
 }
 
