@@ -275,12 +275,14 @@ describe('moduleRequestCreate', () => {
 });
 
 describe('moduleRequestAdvance', () => {
-  it('refuses a customer user, an engineer and anonymous callers outright', async () => {
+  it('refuses a customer user and anonymous callers outright, and an engineer outside development', async () => {
     const request = await newExtension();
-    for (const account of [null, 'hanoiUser', 'saigonUser', 'engineer'] as const) {
+    for (const account of [null, 'hanoiUser', 'saigonUser'] as const) {
       const result = await as(account, ADVANCE, { id: request.id, to: 'CONSULTATION' });
       expect(result.errors?.[0]?.extensions?.code, String(account)).toBe('FORBIDDEN');
     }
+    const byEngineer = await ok('engineer', ADVANCE, { id: request.id, to: 'CONSULTATION' });
+    expect(byEngineer).toMatchObject({ moduleRequest: null, userErrors: [{ code: 'INVALID_TRANSITION' }] });
     const withdraw = await as('hanoiUser', ADVANCE, { id: request.id, to: 'WITHDRAWN' });
     expect(withdraw.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -441,12 +443,16 @@ describe('moduleRequestAdvance', () => {
       description: '',
     });
     const closed = await walk(created.moduleRequest.id, 'SUBMITTED', 'CLOSED');
+    // The extended module is under warranty from the WARRANTY step, unless it already was for longer.
+    const fromNow = new Date('2027-12-01T03:00:00.000Z');
+    const expected =
+      inventory.warrantyEndsAt && inventory.warrantyEndsAt > fromNow ? inventory.warrantyEndsAt : fromNow;
     expect(closed.moduleRequest).toMatchObject({
       deliveredVersion: '5.7.0',
       installedModule: {
         id: globalId('InstalledModule', inventory.id),
         version: '5.7.0',
-        warrantyEndsAt: inventory.warrantyEndsAt?.toISOString(),
+        warrantyEndsAt: expected.toISOString(),
       },
     });
   });
@@ -463,11 +469,14 @@ describe('moduleRequestAdvance', () => {
         title: 'Thu phí xét nghiệm nước',
         description: '',
       });
-      await walk(created.moduleRequest.id, 'SUBMITTED', 'WARRANTY');
+      await walk(created.moduleRequest.id, 'SUBMITTED', 'TRAINING');
       const response = await yoga.fetch('http://api.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await api.login(ACCOUNTS.impl)}` },
-        body: JSON.stringify({ query: ADVANCE, variables: { input: { id: created.moduleRequest.id, to: 'CLOSED' } } }),
+        body: JSON.stringify({
+          query: ADVANCE,
+          variables: { input: { id: created.moduleRequest.id, to: 'WARRANTY' } },
+        }),
       });
       const { data } = (await response.json()) as {
         data: { moduleRequestAdvance: { moduleRequest: { installedModule: { warrantyEndsAt: string } } } };
@@ -476,6 +485,104 @@ describe('moduleRequestAdvance', () => {
     } finally {
       await yoga.dispose();
     }
+  });
+
+  it('starts the warranty when the WARRANTY step starts and shows its end from then on', async () => {
+    const created = await ok('hanoiAdmin', CREATE, {
+      kind: 'NEW_MODULE',
+      moduleId: moduleIds.transport,
+      title: 'Quản lý xe bồn chở nước',
+      description: '',
+    });
+    const WARRANTY_FIELDS = `mutation ($input: ModuleRequestAdvanceInput!) { moduleRequestAdvance(input: $input) {
+      moduleRequest { stage step warrantyEndsAt installedModule { warrantyEndsAt } } userErrors { code } } }`;
+    const training = await walk(created.moduleRequest.id, 'SUBMITTED', 'TRAINING');
+    expect(training.moduleRequest.installedModule).toBeNull();
+    const warranty = await ok('care', WARRANTY_FIELDS, { id: created.moduleRequest.id, to: 'WARRANTY' });
+    expect(warranty).toEqual({
+      moduleRequest: {
+        stage: 'WARRANTY',
+        step: 10,
+        warrantyEndsAt: '2027-12-01T03:00:00.000Z',
+        installedModule: { warrantyEndsAt: '2027-12-01T03:00:00.000Z' },
+      },
+      userErrors: [],
+    });
+    // The customer is told the end date in the step's activity entry.
+    const activity = await api.db.prisma.activity.findFirstOrThrow({
+      where: { moduleRequestId: rawId(created.moduleRequest.id) },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    });
+    expect(activity.body).toContain('bảo hành đến ngày 01/12/2027');
+    // Closing delivers nothing twice.
+    const installedBefore = await api.db.prisma.installedModule.count();
+    const closed = await ok('impl', WARRANTY_FIELDS, { id: created.moduleRequest.id, to: 'CLOSED' });
+    expect(closed.moduleRequest).toMatchObject({ stage: 'CLOSED', warrantyEndsAt: '2027-12-01T03:00:00.000Z' });
+    expect(await api.db.prisma.installedModule.count()).toBe(installedBefore);
+  });
+
+  it('numbers the steps the customer sees from 0 (received)', async () => {
+    const request = await newExtension();
+    const STEP = `query ($id: ID!) { node(id: $id) { ... on ModuleRequest { stage step warrantyEndsAt } } }`;
+    const token = await api.login(ACCOUNTS.hanoiUser);
+    expect((await api.gql(STEP, { id: request.id }, { token })).data.node).toEqual({
+      stage: 'SUBMITTED',
+      step: 0,
+      warrantyEndsAt: null,
+    });
+    await walk(request.id, 'SUBMITTED', 'CONTRACT');
+    expect((await api.gql(STEP, { id: request.id }, { token })).data.node).toMatchObject({
+      stage: 'CONTRACT',
+      step: 3,
+    });
+  });
+
+  it('sends a request back to DEVELOPMENT from sandbox testing or verification, with a reason', async () => {
+    const request = await newExtension('Đối soát chỉ số đồng hồ');
+    await walk(request.id, 'SUBMITTED', 'SANDBOX_TESTING');
+    const bare = await ok('impl', ADVANCE, { id: request.id, to: 'DEVELOPMENT' });
+    expect(bare).toMatchObject({
+      moduleRequest: null,
+      userErrors: [{ code: 'INVALID_INPUT', field: ['input', 'note'] }],
+    });
+    const back = await ok('impl', ADVANCE, { id: request.id, to: 'DEVELOPMENT', note: 'Sai số khi làm tròn chỉ số' });
+    expect(back.userErrors).toEqual([]);
+    expect(back.moduleRequest.stage).toBe('DEVELOPMENT');
+    expect(back.moduleRequest.history.at(-1)).toMatchObject({
+      stage: 'DEVELOPMENT',
+      note: 'Sai số khi làm tròn chỉ số',
+    });
+    await walk(request.id, 'DEVELOPMENT', 'VERIFICATION');
+    const again = await ok('care', ADVANCE, { id: request.id, to: 'DEVELOPMENT', note: 'Thiếu báo cáo theo tuyến' });
+    expect(again.moduleRequest.stage).toBe('DEVELOPMENT');
+    // The customer reads the reason in its feed.
+    const activity = await api.db.prisma.activity.findFirstOrThrow({
+      where: { moduleRequestId: rawId(request.id) },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    });
+    expect(activity.body).toContain('Thiếu báo cáo theo tuyến');
+    const customerTry = await ok('hanoiAdmin', ADVANCE, { id: request.id, to: 'SANDBOX_TESTING' });
+    expect(customerTry.userErrors).toMatchObject([{ code: 'INVALID_TRANSITION' }]);
+  });
+
+  it('lets an engineer move a request through DEVELOPMENT and SANDBOX_TESTING only', async () => {
+    const request = await newExtension('Xuất hóa đơn điện tử theo lô');
+    await walk(request.id, 'SUBMITTED', 'CONTRACT');
+    const early = await ok('engineer', ADVANCE, { id: request.id, to: 'DEVELOPMENT' });
+    expect(early.userErrors).toMatchObject([{ code: 'INVALID_TRANSITION', field: ['input', 'to'] }]);
+    await walk(request.id, 'CONTRACT', 'DEVELOPMENT');
+    const built = await ok('engineer', ADVANCE, { id: request.id, to: 'SANDBOX_TESTING' });
+    expect(built.moduleRequest).toMatchObject({
+      stage: 'SANDBOX_TESTING',
+      nextStages: ['VERIFICATION', 'DEVELOPMENT'],
+    });
+    const tested = await ok('engineer', ADVANCE, { id: request.id, to: 'VERIFICATION' });
+    expect(tested.moduleRequest.stage).toBe('VERIFICATION');
+    expect(tested.moduleRequest.history.at(-1).by.email).toBe(ACCOUNTS.engineer);
+    const late = await ok('engineer', ADVANCE, { id: request.id, to: 'INSTALLATION' });
+    expect(late.userErrors).toMatchObject([{ code: 'INVALID_TRANSITION' }]);
+    const reject = await ok('engineer', ADVANCE, { id: request.id, to: 'REJECTED', note: 'no' });
+    expect(reject.userErrors).toMatchObject([{ code: 'INVALID_TRANSITION' }]);
   });
 
   it('rolls back the step, its history, the audit and the notification when the install fails', async () => {
@@ -582,7 +689,7 @@ describe('what the customer hears', () => {
     expect(feed.map((n: { title: string }) => n.title)).toEqual([
       'Yêu cầu “Tra cứu hóa đơn theo mã danh bộ”: Phân tích, thiết kế',
       'Yêu cầu “Tra cứu hóa đơn theo mã danh bộ”: Tư vấn',
-      'Yêu cầu “Tra cứu hóa đơn theo mã danh bộ”: Đã gửi yêu cầu',
+      'Yêu cầu “Tra cứu hóa đơn theo mã danh bộ”: Đã tiếp nhận yêu cầu',
     ]);
     expect(feed[0].body).toContain('Ghi chú: Bước ANALYSIS');
   });

@@ -29,6 +29,9 @@ const STAFF: readonly Role[] = ['ADMIN', 'ENGINEER', 'CUSTOMER_CARE', 'IMPLEMENT
 
 export const isStaffViewer = (viewer: MatrixViewer): boolean => STAFF.includes(viewer.role);
 
+/** Node types no customer viewer may ever see, whoever owns the row: vendor staff's own business. */
+export const STAFF_ONLY_TYPES: ReadonlySet<string> = new Set(['StaffAlert']);
+
 /** Relay global id, as the API encodes it. */
 export const globalId = (type: string, rawId: string): string => Buffer.from(`${type}:${rawId}`).toString('base64');
 
@@ -200,6 +203,17 @@ export const ORACLE: Record<string, Loader> = {
         names: [d.recipient],
       };
     }),
+
+  // An alert is its addressee's alone: no customer, no other staff member, not even an ADMIN.
+  StaffAlert: async (prisma) =>
+    (await prisma.staffAlert.findMany({ select: { id: true, customerId: true, userId: true, title: true } })).map(
+      (a) => ({
+        rawId: a.id,
+        owners: [a.customerId],
+        visibleTo: (viewer: MatrixViewer) => isStaffViewer(viewer) && viewer.userId === a.userId,
+        names: [a.title],
+      }),
+    ),
 };
 
 /** Every row of every Node type the oracle knows, keyed by global id. */

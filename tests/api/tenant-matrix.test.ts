@@ -7,7 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../apps/api/src/schema/index.ts';
 import { ACCOUNTS, NOW, startTestApi, type GraphQLResponse, type TestApi } from './harness.ts';
-import { isStaffViewer, loadUniverse, ORACLE, type Item, type MatrixViewer } from './tenant-matrix-oracle.ts';
+import {
+  isStaffViewer,
+  loadUniverse,
+  ORACLE,
+  STAFF_ONLY_TYPES,
+  type Item,
+  type MatrixViewer,
+} from './tenant-matrix-oracle.ts';
 import { fieldCall, schemaMatrix, type AccessPath } from './tenant-matrix-schema.ts';
 
 const matrix = schemaMatrix(schema);
@@ -77,6 +84,24 @@ beforeAll(async () => {
       },
     });
   }
+
+  // Staff alerts for two customers' account teams (a new request from each), and one for the ADMIN
+  // put on Hanoi's team, so alerts of several customers and several staff members exist.
+  const admin = await prisma.user.findUniqueOrThrow({ where: { email: ACCOUNTS.admin } });
+  const hanoi = await prisma.customer.findUniqueOrThrow({ where: { code: 'HANOI-WATER' } });
+  await prisma.user.update({ where: { id: admin.id }, data: { role: 'CUSTOMER_CARE' } });
+  await prisma.customerStaff.create({ data: { customerId: hanoi.id, userId: admin.id } });
+  for (const email of [ACCOUNTS.hanoiAdmin, ACCOUNTS.saigonAdmin]) {
+    const created = await api.gql<{ moduleRequestCreate: { moduleRequest: { id: string } | null } }>(
+      'mutation ($input: ModuleRequestCreateInput!) { moduleRequestCreate(input: $input) { moduleRequest { id } userErrors { code message } } }',
+      { input: { kind: 'EXTENSION', title: 'Tenant matrix alert', description: '' } },
+      { token: await api.login(email) },
+    );
+    if (!created.data?.moduleRequestCreate.moduleRequest) throw new Error(`moduleRequestCreate as ${email}`);
+  }
+  await prisma.customerStaff.delete({ where: { customerId_userId: { customerId: hanoi.id, userId: admin.id } } });
+  await prisma.user.update({ where: { id: admin.id }, data: { role: 'ADMIN' } });
+  if ((await prisma.staffAlert.groupBy({ by: ['userId'] })).length < 3) throw new Error('too few staff alerts');
 
   // API tokens of two customers' admins and of a staff member; Hanoi's admin's is also a viewer.
   const tokens = new Map<string, string>();
@@ -374,12 +399,17 @@ describe('tenant isolation matrix, generated from the schema', () => {
       }
     }
     // Each type is visible to some customer viewer, so the matrix tests seeing as well as not seeing.
+    // Types no customer may ever see (STAFF_ONLY_TYPES) are seen by some staff viewer instead.
     const customerViewers = [...callers.values()].filter(({ viewer }) => !isStaffViewer(viewer));
+    const staffViewers = [...callers.values()].filter(({ viewer }) => isStaffViewer(viewer));
     for (const type of matrix.nodeTypes) {
+      const staffOnly = STAFF_ONLY_TYPES.has(type);
       const seen = [...universe.values()].some(
-        (item) => item.type === type && customerViewers.some(({ viewer }) => item.visibleTo(viewer)),
+        (item) =>
+          item.type === type &&
+          (staffOnly ? staffViewers : customerViewers).some(({ viewer }) => item.visibleTo(viewer)),
       );
-      expect(seen, `${type} visible to some customer viewer`).toBe(true);
+      expect(seen, `${type} visible to some ${staffOnly ? 'staff' : 'customer'} viewer`).toBe(true);
     }
   });
 

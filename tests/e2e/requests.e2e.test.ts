@@ -41,7 +41,7 @@ describe('module requests', () => {
       page.waitForURL((url) => url.pathname === '/requests/new'),
       purchasing.getByTestId('request-module').click(),
     ]);
-    expect(await page.locator('h1').textContent()).toBe('Yêu cầu module');
+    expect(await page.locator('h1').textContent()).toBe('Đăng ký bổ sung phân hệ');
     const prerequisites = await page.getByTestId('prerequisites').textContent();
     expect(prerequisites).toContain('Kế toán tổng hợp');
     expect(prerequisites).toContain('Quản lý kho');
@@ -61,7 +61,7 @@ describe('module requests', () => {
     expect(await page.getByRole('status').first().textContent()).toContain('Đã gửi yêu cầu');
     expect(await page.locator('h1').textContent()).toBe(title);
     const current = page.locator('[data-testid="request-steps"] [aria-current="step"]');
-    expect(await current.textContent()).toContain('Gửi yêu cầu');
+    expect(await current.textContent()).toContain('Đã tiếp nhận yêu cầu');
     expect(await page.locator('[data-testid="request-steps"] li').count()).toBe(10);
 
     const data = await stack.gql<{
@@ -78,7 +78,9 @@ describe('module requests', () => {
     const { page } = browser;
     await page.goto(`${stack.portal}/requests`);
     const row = page.getByTestId('request').filter({ hasText: title });
-    expect(await row.textContent()).toContain('Bước 1/10');
+    // Step 0 ("received") shows as the stage's name, not as a number.
+    expect(await row.textContent()).toContain('Đã tiếp nhận yêu cầu');
+    expect(await row.textContent()).not.toContain('Bước');
     await Promise.all([
       page.waitForURL((url) => decodeURIComponent(url.pathname) === requestPath),
       row.getByRole('link').click(),

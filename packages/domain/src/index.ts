@@ -20,3 +20,6 @@ export * from './module-version.ts';
 export * from './one-time-link.ts';
 export * from './role-titles.ts';
 export * from './customer-input.ts';
+export * from './staff-alert-kinds.ts';
+export * from './staff-alert-text.ts';
+export type { StaffAlertCatalog, StaffAlertContext, StaffAlertText } from './staff-alert-templates/catalog.ts';

@@ -5,12 +5,16 @@ import { describe, expect, it } from 'vitest';
 import {
   MODULE_REQUEST_PATH,
   MODULE_REQUEST_STAGES,
+  MODULE_REQUEST_MOVER_ROLES,
   moduleRequestActor,
+  moduleRequestStepNumber,
   moduleRequestTransition,
   nextModuleRequestStages,
   STAFF_ADVANCER_ROLES,
   type ModuleRequestActor,
   type ModuleRequestStage,
+  showsModuleRequestWarranty,
+  startsModuleRequestWarranty,
 } from './module-request-stages.ts';
 
 const OPEN: ModuleRequestStage[] = [
@@ -35,8 +39,8 @@ const TABLE: Record<ModuleRequestActor, Record<ModuleRequestStage, ModuleRequest
     ANALYSIS: ['CONTRACT', 'REJECTED'],
     CONTRACT: ['DEVELOPMENT', 'REJECTED'],
     DEVELOPMENT: ['SANDBOX_TESTING', 'REJECTED'],
-    SANDBOX_TESTING: ['VERIFICATION', 'REJECTED'],
-    VERIFICATION: ['INSTALLATION', 'REJECTED'],
+    SANDBOX_TESTING: ['VERIFICATION', 'DEVELOPMENT', 'REJECTED'],
+    VERIFICATION: ['INSTALLATION', 'DEVELOPMENT', 'REJECTED'],
     INSTALLATION: ['TRAINING', 'REJECTED'],
     TRAINING: ['WARRANTY', 'REJECTED'],
     WARRANTY: ['CLOSED', 'REJECTED'],
@@ -59,6 +63,21 @@ const TABLE: Record<ModuleRequestActor, Record<ModuleRequestStage, ModuleRequest
     REJECTED: [],
     WITHDRAWN: [],
   },
+  ENGINEER: {
+    SUBMITTED: [],
+    CONSULTATION: [],
+    ANALYSIS: [],
+    CONTRACT: [],
+    DEVELOPMENT: ['SANDBOX_TESTING'],
+    SANDBOX_TESTING: ['VERIFICATION', 'DEVELOPMENT'],
+    VERIFICATION: [],
+    INSTALLATION: [],
+    TRAINING: [],
+    WARRANTY: [],
+    CLOSED: [],
+    REJECTED: [],
+    WITHDRAWN: [],
+  },
   NONE: Object.fromEntries(MODULE_REQUEST_STAGES.map((stage) => [stage, []])) as unknown as Record<
     ModuleRequestStage,
     ModuleRequestStage[]
@@ -71,11 +90,36 @@ describe('the ten steps', () => {
     expect(new Set(MODULE_REQUEST_STAGES)).toEqual(new Set([...OPEN, ...FINAL]));
   });
 
-  it('are moved by implementation, customer care and administrators; customers may only withdraw', () => {
+  it('are moved by implementation, customer care and administrators, engineers through development; customers may only withdraw', () => {
     expect([...STAFF_ADVANCER_ROLES].sort()).toEqual(['ADMIN', 'CUSTOMER_CARE', 'IMPLEMENTATION']);
+    expect([...MODULE_REQUEST_MOVER_ROLES].sort()).toEqual(['ADMIN', 'CUSTOMER_CARE', 'ENGINEER', 'IMPLEMENTATION']);
     expect(moduleRequestActor('CUSTOMER_ADMIN')).toBe('CUSTOMER_ADMIN');
     expect(moduleRequestActor('CUSTOMER_USER')).toBe('NONE');
-    expect(moduleRequestActor('ENGINEER')).toBe('NONE');
+    expect(moduleRequestActor('ENGINEER')).toBe('ENGINEER');
+  });
+
+  it('number the steps the customer sees from 0 (received) to 10 (support and warranty)', () => {
+    const numbers = Object.fromEntries(MODULE_REQUEST_STAGES.map((stage) => [stage, moduleRequestStepNumber(stage)]));
+    expect(numbers).toEqual({
+      SUBMITTED: 0,
+      CONSULTATION: 1,
+      ANALYSIS: 2,
+      CONTRACT: 3,
+      DEVELOPMENT: 4,
+      SANDBOX_TESTING: 5,
+      VERIFICATION: 6,
+      INSTALLATION: 7,
+      TRAINING: 8,
+      WARRANTY: 10,
+      CLOSED: 10,
+      REJECTED: null,
+      WITHDRAWN: null,
+    });
+  });
+
+  it('start the warranty on entering WARRANTY, not on closing', () => {
+    expect(MODULE_REQUEST_STAGES.filter(startsModuleRequestWarranty)).toEqual(['WARRANTY']);
+    expect(MODULE_REQUEST_STAGES.filter(showsModuleRequestWarranty)).toEqual(['WARRANTY', 'CLOSED']);
   });
 });
 
@@ -117,6 +161,39 @@ describe('moduleRequestTransition', () => {
       expect(moduleRequestTransition('ANALYSIS', 'CONTRACT', 'STAFF_ADVANCER', note)).toEqual({ ok: true });
       expect(moduleRequestTransition('ANALYSIS', 'WITHDRAWN', 'CUSTOMER_ADMIN', note)).toEqual({ ok: true });
     }
+  });
+
+  it('sends a request back to DEVELOPMENT from sandbox testing or verification only with a note', () => {
+    for (const from of ['SANDBOX_TESTING', 'VERIFICATION'] as const) {
+      for (const note of [undefined, null, '']) {
+        expect(moduleRequestTransition(from, 'DEVELOPMENT', 'STAFF_ADVANCER', note)).toMatchObject({
+          ok: false,
+          code: 'INVALID_INPUT',
+          field: 'note',
+        });
+      }
+      expect(moduleRequestTransition(from, 'DEVELOPMENT', 'STAFF_ADVANCER', 'Báo cáo tồn kho sai số lượng')).toEqual({
+        ok: true,
+      });
+    }
+    expect(moduleRequestTransition('SANDBOX_TESTING', 'DEVELOPMENT', 'ENGINEER', 'Lỗi làm tròn')).toEqual({ ok: true });
+    expect(moduleRequestTransition('INSTALLATION', 'DEVELOPMENT', 'STAFF_ADVANCER', 'late')).toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
+    expect(moduleRequestTransition('SANDBOX_TESTING', 'CONTRACT', 'STAFF_ADVANCER', 'x')).toMatchObject({
+      message:
+        'From SANDBOX_TESTING the request can only move to VERIFICATION (one step at a time), back to DEVELOPMENT or be REJECTED.',
+    });
+  });
+
+  it('keeps engineers to development and sandbox testing', () => {
+    expect(moduleRequestTransition('VERIFICATION', 'INSTALLATION', 'ENGINEER')).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: 'Engineers move a request only through DEVELOPMENT and SANDBOX_TESTING.',
+    });
+    expect(moduleRequestTransition('DEVELOPMENT', 'REJECTED', 'ENGINEER', 'no')).toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
   });
 
   it('explains a refused withdrawal and a customer trying to advance', () => {

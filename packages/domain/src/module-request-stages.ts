@@ -36,10 +36,10 @@ export type ModuleRequestRole =
 
 /**
  * Who moves requests: the vendor's staff who run the process (implementation, customer care, an
- * administrator), the customer's administrator (who may only withdraw), and everyone else (who
- * may only read: customer users, and engineers, whose work is upgrades).
+ * administrator), engineers (who build and test: only out of DEVELOPMENT and SANDBOX_TESTING), the
+ * customer's administrator (who may only withdraw), and customer users (who may only read).
  */
-export type ModuleRequestActor = 'STAFF_ADVANCER' | 'CUSTOMER_ADMIN' | 'NONE';
+export type ModuleRequestActor = 'STAFF_ADVANCER' | 'ENGINEER' | 'CUSTOMER_ADMIN' | 'NONE';
 
 const ACTOR_OF_ROLE: Readonly<Record<ModuleRequestRole, ModuleRequestActor>> = {
   IMPLEMENTATION: 'STAFF_ADVANCER',
@@ -47,7 +47,7 @@ const ACTOR_OF_ROLE: Readonly<Record<ModuleRequestRole, ModuleRequestActor>> = {
   ADMIN: 'STAFF_ADVANCER',
   CUSTOMER_ADMIN: 'CUSTOMER_ADMIN',
   CUSTOMER_USER: 'NONE',
-  ENGINEER: 'NONE',
+  ENGINEER: 'ENGINEER',
 };
 
 export function moduleRequestActor(role: ModuleRequestRole): ModuleRequestActor {
@@ -58,6 +58,25 @@ export function moduleRequestActor(role: ModuleRequestRole): ModuleRequestActor 
 export const STAFF_ADVANCER_ROLES = (Object.keys(ACTOR_OF_ROLE) as ModuleRequestRole[]).filter(
   (role) => ACTOR_OF_ROLE[role] === 'STAFF_ADVANCER',
 );
+
+/** The roles that may move a request at all (staff and engineers), e.g. for an auth scope; customers withdraw apart. */
+export const MODULE_REQUEST_MOVER_ROLES = (Object.keys(ACTOR_OF_ROLE) as ModuleRequestRole[]).filter(
+  (role) => ACTOR_OF_ROLE[role] === 'STAFF_ADVANCER' || ACTOR_OF_ROLE[role] === 'ENGINEER',
+);
+
+/** The stages engineers work in: they move a request out of them (forward, or back to DEVELOPMENT). */
+const ENGINEERING: readonly ModuleRequestStage[] = ['DEVELOPMENT', 'SANDBOX_TESTING'];
+
+/**
+ * A build that fails its sandbox test or its verification goes back to DEVELOPMENT, with a note
+ * saying what was wrong (the customer reads it on the timeline).
+ */
+const BACK_TO_DEVELOPMENT: readonly ModuleRequestStage[] = ['SANDBOX_TESTING', 'VERIFICATION'];
+
+/** Whether moving from `from` to `to` sends the request back for rework rather than forward. */
+export function isModuleRequestSendBack(from: ModuleRequestStage, to: ModuleRequestStage): boolean {
+  return to === 'DEVELOPMENT' && BACK_TO_DEVELOPMENT.includes(from);
+}
 
 /** A customer may withdraw until development starts: from then on the vendor has built for it. */
 const WITHDRAWABLE: readonly ModuleRequestStage[] = MODULE_REQUEST_PATH.slice(
@@ -81,7 +100,14 @@ export function nextModuleRequestStages(from: ModuleRequestStage, actor: ModuleR
   switch (actor) {
     case 'STAFF_ADVANCER': {
       const next = nextOnPath(from);
-      return next ? [next, 'REJECTED'] : ['REJECTED'];
+      const back: ModuleRequestStage[] = BACK_TO_DEVELOPMENT.includes(from) ? ['DEVELOPMENT'] : [];
+      return [...(next ? [next] : []), ...back, 'REJECTED'];
+    }
+    case 'ENGINEER': {
+      if (!ENGINEERING.includes(from)) return [];
+      const next = nextOnPath(from);
+      const back: ModuleRequestStage[] = BACK_TO_DEVELOPMENT.includes(from) ? ['DEVELOPMENT'] : [];
+      return [...(next ? [next] : []), ...back];
     }
     case 'CUSTOMER_ADMIN':
       return WITHDRAWABLE.includes(from) ? ['WITHDRAWN'] : [];
@@ -111,6 +137,14 @@ export function moduleRequestTransition(
   if (to === 'REJECTED' && !note) {
     return { ok: false, code: 'INVALID_INPUT', field: 'note', message: 'A rejection needs a note saying why.' };
   }
+  if (isModuleRequestSendBack(from, to) && !note) {
+    return {
+      ok: false,
+      code: 'INVALID_INPUT',
+      field: 'note',
+      message: 'Sending a request back to DEVELOPMENT needs a note saying what must be reworked.',
+    };
+  }
   return { ok: true };
 }
 
@@ -123,11 +157,41 @@ function transitionRefusal(from: ModuleRequestStage, to: ModuleRequestStage, act
       : 'A customer can only withdraw a request; the vendor moves it through its stages.';
   }
   if (actor === 'NONE') return 'Your role cannot change the stage of a module request.';
+  if (actor === 'ENGINEER' && !ENGINEERING.includes(from)) {
+    return 'Engineers move a request only through DEVELOPMENT and SANDBOX_TESTING.';
+  }
   if (to === 'WITHDRAWN') return 'Only the customer can withdraw its request.';
   const next = nextOnPath(from);
+  const back = BACK_TO_DEVELOPMENT.includes(from) ? ', back to DEVELOPMENT' : '';
+  if (actor === 'ENGINEER') {
+    return `From ${from} an engineer can only move the request to ${next} (one step at a time)${back}.`;
+  }
   return next
-    ? `From ${from} the request can only move to ${next} (one step at a time) or be REJECTED.`
+    ? `From ${from} the request can only move to ${next} (one step at a time)${back} or be REJECTED.`
     : `From ${from} the request can only be REJECTED.`;
+}
+
+/** The vendor's process has ten steps after the request is received. */
+export const MODULE_REQUEST_STEP_COUNT = 10;
+
+/**
+ * The step number the customer sees, counting the vendor's ten steps: SUBMITTED is step 0 (the
+ * request was received), CONSULTATION step 1 ... TRAINING step 8; WARRANTY holds the last two steps
+ * (free support for force-majeure cases, then the warranty) and counts as step 10, as does CLOSED.
+ * Null for a request that left the path (rejected, withdrawn).
+ */
+export function moduleRequestStepNumber(stage: ModuleRequestStage): number | null {
+  const index = (MODULE_REQUEST_PATH as readonly ModuleRequestStage[]).indexOf(stage);
+  if (index < 0) return null;
+  return index >= MODULE_REQUEST_PATH.indexOf('WARRANTY') ? MODULE_REQUEST_STEP_COUNT : index;
+}
+
+/**
+ * The warranty starts when the request enters WARRANTY (not when it is closed): from then on the
+ * delivered module, new or extended, is under warranty and its end date is shown.
+ */
+export function startsModuleRequestWarranty(stage: ModuleRequestStage): boolean {
+  return stage === 'WARRANTY';
 }
 
 /**
@@ -141,4 +205,9 @@ export function acceptsModuleRequestWork(stage: ModuleRequestStage): boolean {
 /** A request is put in the hands of an implementation consultant (TK) who still works for the vendor. */
 export function mayBeAssignedModuleRequests(user: { role: ModuleRequestRole; disabled: boolean }): boolean {
   return user.role === 'IMPLEMENTATION' && !user.disabled;
+}
+
+/** From WARRANTY on (and once CLOSED) the request shows when the delivered module's warranty ends. */
+export function showsModuleRequestWarranty(stage: ModuleRequestStage): boolean {
+  return stage === 'WARRANTY' || stage === 'CLOSED';
 }

@@ -104,3 +104,8 @@ export function visibleDeliveries(viewer: Viewer | null): Prisma.DeliveryWhereIn
   }
   return NOTHING;
 }
+
+/** A staff alert is its addressee's alone: not another staff member's, not an admin's, never a customer's. */
+export function visibleStaffAlerts(viewer: Viewer | null): Prisma.StaffAlertWhereInput {
+  return viewer && isStaff(viewer) ? { userId: viewer.userId } : NOTHING;
+}

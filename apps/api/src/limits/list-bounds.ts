@@ -24,6 +24,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   // Enforced by the schema.
   'Query.noticePolicies': 3, // one per upgrade kind
   'NoticeAcknowledgePayload.notices': 100, // noticeAcknowledge takes at most 100 IDs
+  'StaffAlertMarkReadPayload.staffAlerts': 100, // the ids named (at most 100); none for `all`
   'Upgrade.modules': 50, // upgradeDraft takes at most 50 modules
   'Customer.accountTeam': 2, // customerAssignTeam sets one implementation and one customer-care member
   // The field answers at most 100 (the active ones, then the most recently deleted).

@@ -1,5 +1,5 @@
 import type { ModuleRequestKind, ModuleRequestStage, Prisma } from '@upgrade-desk/db';
-import { warrantyEndsAt } from '@upgrade-desk/domain';
+import { startsModuleRequestWarranty, warrantyEndsAt } from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
 import { tellCustomerOfStep } from './tell-customer.ts';
 
@@ -10,6 +10,8 @@ export interface RequestToAdvance {
   customerId: string;
   moduleId: string | null;
   installedModuleId: string | null;
+  /** Set once the module was delivered (on entering WARRANTY). */
+  deliveredVersion?: string | null;
 }
 
 export interface Step {
@@ -40,7 +42,7 @@ export async function advanceModuleRequest(
     data: { requestId: request.id, kind: 'STAGE', stage: step.to, note: step.note, at: step.now, byId: step.actorId },
     select: { id: true },
   });
-  const delivered = step.to === 'CLOSED' ? await deliverOnClose(tx, request, step) : null;
+  const delivered = deliversModule(request, step.to) ? await deliver(tx, request, step) : null;
   await audit(tx, {
     actorId: step.actorId,
     action: 'module-request.advance',
@@ -67,26 +69,32 @@ interface Delivery {
 }
 
 /**
- * Closing a NEW_MODULE request installs the module at its latest version with a warranty from
- * today; closing an EXTENSION of an installed module records the version it was delivered in.
+ * The module is delivered when the warranty starts (entering WARRANTY). A request that was already
+ * in WARRANTY before that rule (nothing delivered yet) is delivered when it closes instead.
  */
-async function deliverOnClose(
-  tx: Prisma.TransactionClient,
-  request: RequestToAdvance,
-  step: Step,
-): Promise<Delivery | null> {
+function deliversModule(request: RequestToAdvance, to: ModuleRequestStage): boolean {
+  if (startsModuleRequestWarranty(to)) return true;
+  return to === 'CLOSED' && request.stage === 'WARRANTY' && !request.deliveredVersion;
+}
+
+/**
+ * Delivering a NEW_MODULE request installs the module at its latest version with a warranty from
+ * now; delivering an EXTENSION of an installed module brings it to the latest version, and the
+ * extended module is under warranty from now too (the later of that and any warranty it had).
+ */
+async function deliver(tx: Prisma.TransactionClient, request: RequestToAdvance, step: Step): Promise<Delivery | null> {
   if (!request.moduleId) return null;
   const module = await tx.module.findUniqueOrThrow({
     where: { id: request.moduleId },
     select: { latestVersion: true },
   });
   const version = module.latestVersion;
+  const customer = await tx.customer.findUniqueOrThrow({
+    where: { id: request.customerId },
+    select: { timeZone: true },
+  });
+  const warrantyEnd = warrantyEndsAt(step.now, step.warrantyMonths, customer.timeZone);
   if (request.kind === 'NEW_MODULE') {
-    const customer = await tx.customer.findUniqueOrThrow({
-      where: { id: request.customerId },
-      select: { timeZone: true },
-    });
-    const warrantyEnd = warrantyEndsAt(step.now, step.warrantyMonths, customer.timeZone);
     const installed = await installModule(tx, request.customerId, request.moduleId, version, warrantyEnd, step.now);
     await tx.moduleRequest.update({
       where: { id: request.id },
@@ -103,17 +111,29 @@ async function deliverOnClose(
     return { version, warrantyEndsAt: installed.warrantyEndsAt };
   }
   if (!request.installedModuleId) return null;
-  await tx.installedModule.update({ where: { id: request.installedModuleId }, data: { version } });
+  const existing = await tx.installedModule.findUniqueOrThrow({
+    where: { id: request.installedModuleId },
+    select: { warrantyEndsAt: true },
+  });
+  const extended = await tx.installedModule.update({
+    where: { id: request.installedModuleId },
+    data: { version, warrantyEndsAt: laterOf(existing.warrantyEndsAt, warrantyEnd) },
+    select: { warrantyEndsAt: true },
+  });
   await tx.moduleRequest.update({ where: { id: request.id }, data: { deliveredVersion: version } });
   await audit(tx, {
     actorId: step.actorId,
     action: 'installed-module.version',
     entityType: 'InstalledModule',
     entityId: request.installedModuleId,
-    data: { moduleRequestId: request.id, version },
+    data: { moduleRequestId: request.id, version, warrantyEndsAt: extended.warrantyEndsAt?.toISOString() ?? null },
     at: step.now,
   });
-  return { version, warrantyEndsAt: null };
+  return { version, warrantyEndsAt: extended.warrantyEndsAt };
+}
+
+function laterOf(existing: Date | null, start: Date): Date {
+  return existing && existing > start ? existing : start;
 }
 
 /**
@@ -139,7 +159,9 @@ async function installModule(
       select,
     });
   }
-  const later =
-    existing.warrantyEndsAt && existing.warrantyEndsAt > warrantyEnd ? existing.warrantyEndsAt : warrantyEnd;
-  return tx.installedModule.update({ where: { id: existing.id }, data: { version, warrantyEndsAt: later }, select });
+  return tx.installedModule.update({
+    where: { id: existing.id },
+    data: { version, warrantyEndsAt: laterOf(existing.warrantyEndsAt, warrantyEnd) },
+    select,
+  });
 }

@@ -21,8 +21,8 @@ export interface Comment {
   now: Date;
 }
 
-/** A comment joins the request's timeline, from the customer's users or the vendor's staff. */
-export async function addModuleRequestComment(tx: Prisma.TransactionClient, comment: Comment): Promise<void> {
+/** A comment joins the request's timeline, from the customer's users or the vendor's staff; returns its event's id. */
+export async function addModuleRequestComment(tx: Prisma.TransactionClient, comment: Comment): Promise<string> {
   const event = await tx.moduleRequestEvent.create({
     data: {
       requestId: comment.requestId,
@@ -44,6 +44,7 @@ export async function addModuleRequestComment(tx: Prisma.TransactionClient, comm
     data: { eventId: event.id },
     at: comment.now,
   });
+  return event.id;
 }
 
 export interface Assignment {

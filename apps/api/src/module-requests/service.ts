@@ -22,11 +22,16 @@ import { done, limitReached, problem, refused, type Outcome, type Problem } from
 import { advanceModuleRequest } from './advance.ts';
 import { addModuleRequestComment, assignModuleRequest, conversationIsFull } from './conversation.ts';
 import { draftFacts, submitModuleRequest } from './submit.ts';
+import { tellAccountTeamOfComment, tellAccountTeamOfRequest } from './tell-account-team.ts';
+import type { NoticeEvents } from '../notices/events.ts';
+import { announceStaffAlerts, type RaisedStaffAlert } from '../staff-alerts/alert-account-team.ts';
 
 /** Who acts and when. */
 export interface Actor {
   viewer: Viewer;
   now: Date;
+  /** Where live events go once the change commits (staff alerts). */
+  events?: NoticeEvents;
 }
 
 /** The id of the request created or changed, or why not. */
@@ -55,6 +60,7 @@ function findVisibleRequest(prisma: PrismaClient, viewer: Viewer, id: string) {
       customerId: true,
       moduleId: true,
       installedModuleId: true,
+      deliveredVersion: true,
       assigneeId: true,
     },
   });
@@ -78,7 +84,8 @@ export async function requestModule(
 ): Promise<ModuleRequestOutcome> {
   const customerId = actor.viewer.customerId;
   if (!customerId) return refused(problem('FORBIDDEN', 'Only a customer can request a module.'));
-  return prisma.$transaction(async (tx): Promise<ModuleRequestOutcome> => {
+  const raised: RaisedStaffAlert[] = [];
+  const outcome = await prisma.$transaction(async (tx): Promise<ModuleRequestOutcome> => {
     // Two admins asking for the same module at once: the second waits, then sees the first's request.
     await lockCustomer(tx, customerId);
     const open = await tx.moduleRequest.count({
@@ -112,11 +119,17 @@ export async function requestModule(
       createdById: actor.viewer.userId,
       now: actor.now,
     });
+    raised.push(...(await tellAccountTeamOfRequest(tx, id, actor.now)));
     return done(id);
   });
+  announceStaffAlerts(actor.events, raised);
+  return outcome;
 }
 
-/** Staff move a request one step (or reject it); its customer's admin may withdraw it early. */
+/**
+ * Staff move a request one step (or reject it, or send it back to DEVELOPMENT); engineers move it
+ * through DEVELOPMENT and SANDBOX_TESTING; its customer's admin may withdraw it early.
+ */
 export async function stepModuleRequest(
   prisma: PrismaClient,
   actor: Actor & { warrantyMonths: number },
@@ -159,17 +172,26 @@ export async function commentOnModuleRequest(
   if (!acceptsModuleRequestWork(request.stage)) {
     return refused(problem('CONFLICT', `The request is ${request.stage}; its conversation is over.`, ['id']));
   }
-  return prisma.$transaction(async (tx): Promise<ModuleRequestOutcome> => {
-    if (await conversationIsFull(tx, request.id)) return CONVERSATION_FULL;
-    await addModuleRequestComment(tx, {
+  const outcome = await prisma.$transaction(async (tx) => {
+    if (await conversationIsFull(tx, request.id)) return null;
+    const eventId = await addModuleRequestComment(tx, {
       requestId: request.id,
       stage: request.stage,
       body: body.value,
       byId: actor.viewer.userId,
       now: actor.now,
     });
-    return done(request.id);
+    return tellAccountTeamOfComment(tx, {
+      requestId: request.id,
+      eventId,
+      body: body.value,
+      byId: actor.viewer.userId,
+      at: actor.now,
+    });
   });
+  if (outcome === null) return CONVERSATION_FULL;
+  announceStaffAlerts(actor.events, outcome);
+  return done(request.id);
 }
 
 /** Staff put an implementation consultant in charge of an open request, or nobody (`assigneeId` null). */

@@ -20,6 +20,8 @@ export type NoticeTopics = {
   noticePublished: [customerId: string, payload: NoticePublishedEvent];
   /** Every customer's notices, for vendor staff watching them all. */
   noticePublishedToAnyCustomer: [payload: NoticePublishedEvent & { customerId: string }];
+  /** Topic id: the staff user an alert was written for (ids only, like notices). */
+  staffAlertRaised: [userId: string, payload: { alertId: string }];
   /** Something visible may have changed (a mutation, a notice-worker round): cached responses are dropped. */
   dataChanged: [payload: { source: string }];
 };

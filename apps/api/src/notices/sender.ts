@@ -19,6 +19,8 @@ import { Prisma, sqlTimestamp, type DeliveryStatus, type PrismaClient } from '@u
 import { UndeliverableError, type ChannelTransports, type ClaimedDelivery } from './channels/channel.ts';
 import { CHANNEL_BY_NAME } from './channels/index.ts';
 import { CLAIM_LEASE_MS, LAST_ERROR_MAX_LENGTH, nextRetryAt, SEND_DEADLINE_MS } from './retry-policy.ts';
+import { alertAccountTeam, announceStaffAlerts, type RaisedStaffAlert } from '../staff-alerts/alert-account-team.ts';
+import type { NoticeEvents } from './events.ts';
 
 export { CLAIM_LEASE_MS, SEND_DEADLINE_MS } from './retry-policy.ts';
 
@@ -33,6 +35,8 @@ export interface SendOptions extends ChannelTransports {
    * before sending, so every claim's lease covers one round of sends only.
    */
   concurrency?: number;
+  /** Where the live events of staff alerts (a delivery given up) go after their commit. */
+  events?: NoticeEvents;
 }
 
 export interface SendResult {
@@ -59,7 +63,16 @@ interface Outbox<Message extends { id: string; attempts: number }> {
   /** Reads, in the claiming statement, what sending needs from the CTE `claimed` (the claimed rows). */
   readClaimed: Prisma.Sql;
   send(message: Message, transports: ChannelTransports): Promise<void>;
-  record(prisma: PrismaClient, where: { id: string; attempts: number }, data: OutcomeData): Promise<unknown>;
+  record(
+    db: Prisma.TransactionClient,
+    where: { id: string; attempts: number },
+    data: OutcomeData,
+  ): Promise<{ count: number }>;
+  /**
+   * After the last retry failed, in the transaction that records it: who must hear of it. Not for
+   * messages that had nowhere to go (UndeliverableError): those were given up on purpose.
+   */
+  givenUp?(tx: Prisma.TransactionClient, message: Message, error: string, now: Date): Promise<RaisedStaffAlert[]>;
 }
 
 /** Notice deliveries: each rendered and sent by its channel (./channels/). */
@@ -92,7 +105,29 @@ const deliveryOutbox: Outbox<ClaimedDelivery> = {
     if (!channel?.send) throw new UndeliverableError(`Channel ${delivery.channel} is not delivered by this worker.`);
     return channel.send(delivery, transports);
   },
-  record: (prisma, where, data) => prisma.delivery.updateMany({ where, data }),
+  record: (db, where, data) => db.delivery.updateMany({ where, data }),
+  // A notice the customer never received: its account team is told, to reach it another way.
+  async givenUp(tx, delivery, error, now) {
+    const notice = await tx.notice.findUniqueOrThrow({
+      where: { id: delivery.noticeId },
+      select: { customerId: true, upgradeId: true },
+    });
+    return alertAccountTeam(tx, {
+      customerId: notice.customerId,
+      sourceKey: `delivery-abandoned:${delivery.id}`,
+      at: now,
+      noticeId: delivery.noticeId,
+      upgradeId: notice.upgradeId,
+      event: {
+        kind: 'DELIVERY_FAILED',
+        noticeTitle: delivery.title,
+        channel: delivery.channel,
+        recipient: delivery.recipient,
+        attempts: delivery.attempts,
+        lastError: error,
+      },
+    });
+  },
 };
 
 interface ClaimedEmail {
@@ -117,7 +152,7 @@ const emailOutbox: Outbox<ClaimedEmail> = {
       ...(message.htmlBody !== null ? { html: message.htmlBody } : {}),
       headers: { 'X-Upgrade-Desk-Email': message.id },
     }),
-  record: (prisma, where, data) => prisma.emailMessage.updateMany({ where, data }),
+  record: (db, where, data) => db.emailMessage.updateMany({ where, data }),
 };
 
 /** Claims up to `limit` due messages of `outbox` and reads what sending them needs: one statement. */
@@ -185,6 +220,7 @@ async function record<M extends { id: string; attempts: number }>(
   message: M,
   outcome: Outcome,
   now: Date,
+  events: NoticeEvents | undefined,
 ): Promise<keyof Omit<SendResult, 'claimed'>> {
   const where = { id: message.id, attempts: message.attempts };
   if (outcome.kind === 'sent') {
@@ -196,7 +232,17 @@ async function record<M extends { id: string; attempts: number }>(
     await outbox.record(prisma, where, { status: 'FAILED', nextAttemptAt: retryAt, lastError: outcome.error });
     return 'failed';
   }
-  await outbox.record(prisma, where, { status: 'ABANDONED', nextAttemptAt: now, lastError: outcome.error });
+  const abandoned = { status: 'ABANDONED', nextAttemptAt: now, lastError: outcome.error } as const;
+  const { givenUp } = outbox;
+  if (outcome.kind === 'failed' && givenUp) {
+    const raised = await prisma.$transaction(async (tx) => {
+      const { count } = await outbox.record(tx, where, abandoned);
+      return count === 0 ? [] : givenUp(tx, message, outcome.error, now);
+    });
+    announceStaffAlerts(events, raised);
+  } else {
+    await outbox.record(prisma, where, abandoned);
+  }
   return 'abandoned';
 }
 
@@ -214,7 +260,9 @@ async function sendFrom<M extends { id: string; attempts: number }>(
     if (batch.length === 0) break;
     result.claimed += batch.length;
     const outcomes = await Promise.all(
-      batch.map(async (message) => record(prisma, outbox, message, await attempt(outbox, message, options), now)),
+      batch.map(async (message) =>
+        record(prisma, outbox, message, await attempt(outbox, message, options), now, options.events),
+      ),
     );
     for (const outcome of outcomes) result[outcome] += 1;
   }

@@ -51,8 +51,8 @@ export function startNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
   async function round(): Promise<RoundResult> {
     const { prisma, events, email, webhook, noticeEmail } = options;
     const dispatched = await dispatchDue({ prisma, events, now: now() });
-    const escalated = await escalateOverdue({ prisma, now: now() });
-    const { deliveries, emails } = await sendDue({ prisma, email, webhook, noticeEmail, now: now() });
+    const escalated = await escalateOverdue({ prisma, events, now: now() });
+    const { deliveries, emails } = await sendDue({ prisma, email, webhook, noticeEmail, events, now: now() });
     const result = { ...dispatched, escalated, delivered: deliveries.sent, emailed: emails.sent };
     if (Object.values(result).some((n) => n > 0)) {
       log('notice worker round', { ...result });

@@ -20,6 +20,7 @@ import './activity.ts';
 import './webhook-endpoint.ts';
 import './calendar.ts';
 import './subscription.ts';
+import './staff-alert.ts';
 
 builder.queryType({
   // Anonymous callers reach only `viewer` (null) and `sessionCreate`.

@@ -3,8 +3,11 @@ import {
   FINAL_MODULE_REQUEST_STAGES,
   MODULE_REQUEST_LIMITS,
   MODULE_REQUEST_PATH,
+  MODULE_REQUEST_MOVER_ROLES,
   moduleRequestActor,
+  moduleRequestStepNumber,
   nextModuleRequestStages,
+  showsModuleRequestWarranty,
   STAFF_ADVANCER_ROLES,
 } from '@upgrade-desk/domain';
 import { uniqueId, visibleModuleRequests } from '../auth/visibility.ts';
@@ -61,6 +64,20 @@ export const ModuleRequestNode = builder.prismaNode('ModuleRequest', {
     description: t.exposeString('description'),
     stage: t.expose('stage', { type: ModuleRequestStageEnum }),
     stageEnteredAt: t.expose('stageEnteredAt', { type: 'DateTime' }),
+    step: t.int({
+      nullable: true,
+      description:
+        "The step of the vendor's ten the customer sees: 0 once received (SUBMITTED), 1-8 CONSULTATION to TRAINING, 10 in WARRANTY and once CLOSED; null when rejected or withdrawn",
+      select: { stage: true },
+      resolve: (r) => moduleRequestStepNumber(r.stage),
+    }),
+    warrantyEndsAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'From WARRANTY on: when the warranty of the delivered module (new or extended) ends',
+      select: { stage: true, installedModule: { select: { warrantyEndsAt: true } } },
+      resolve: (r) => (showsModuleRequestWarranty(r.stage) ? (r.installedModule?.warrantyEndsAt ?? null) : null),
+    }),
     timeInStageSeconds: t.int({
       description: 'How long the request has been in its stage (for staff queues)',
       select: { stageEnteredAt: true },
@@ -194,7 +211,7 @@ const ModuleRequestAdvanceInput = builder.inputType('ModuleRequestAdvanceInput',
     to: t.field({ type: ModuleRequestStageEnum, required: true }),
     note: t.string({
       required: false,
-      description: `Required to reject; up to ${MODULE_REQUEST_LIMITS.noteMax} characters`,
+      description: `Required to reject and to send back to DEVELOPMENT; up to ${MODULE_REQUEST_LIMITS.noteMax} characters`,
     }),
   }),
 });
@@ -214,7 +231,7 @@ const ModuleRequestAssignInput = builder.inputType('ModuleRequestAssignInput', {
   }),
 });
 
-const actor = (ctx: ViewerContext) => ({ viewer: ctx.viewer, now: ctx.now() });
+const actor = (ctx: ViewerContext) => ({ viewer: ctx.viewer, now: ctx.now(), events: ctx.events });
 
 builder.mutationFields((t) => ({
   moduleRequestCreate: t.withAuth({ customerAdmin: true }).field({
@@ -236,10 +253,10 @@ builder.mutationFields((t) => ({
       ),
   }),
 
-  moduleRequestAdvance: t.withAuth({ role: [...STAFF_ADVANCER_ROLES, 'CUSTOMER_ADMIN'] }).field({
+  moduleRequestAdvance: t.withAuth({ role: [...MODULE_REQUEST_MOVER_ROLES, 'CUSTOMER_ADMIN'] }).field({
     type: payload('ModuleRequestAdvancePayload'),
     description:
-      'Vendor staff move a request one step (or reject it); the customer admin may withdraw it before DEVELOPMENT',
+      'Vendor staff move a request one step, reject it, or send it back to DEVELOPMENT from SANDBOX_TESTING or VERIFICATION (with a note); engineers move it through DEVELOPMENT and SANDBOX_TESTING; the customer admin may withdraw it before DEVELOPMENT',
     args: { input: t.arg({ type: ModuleRequestAdvanceInput, required: true }) },
     resolve: async (_root, { input }, ctx) =>
       entityPayload(

@@ -1,11 +1,9 @@
 import { GraphQLError } from 'graphql';
-import { Repeater } from 'graphql-yoga';
-import { credentialIsCurrent } from '../auth/credential-check.ts';
 import { uniqueId, visibleNotices } from '../auth/visibility.ts';
 import { isStaff } from '../auth/viewer.ts';
 import type { NoticePublishedEvent } from '../notices/events.ts';
-import { forwardUntilStopped } from '../stream-loop.ts';
 import { builder, type ViewerContext } from './builder.ts';
+import { checkedEvents } from './checked-events.ts';
 import { CustomerNode } from './customer.ts';
 import { NoticeNode } from './notice.ts';
 
@@ -28,22 +26,14 @@ function noticeSource(ctx: ViewerContext, customerId: string | undefined): Async
   return ctx.events.subscribe('noticePublished', viewer.customerId);
 }
 
-/**
- * The events this viewer may receive. An event is only a notice id and is never trusted: each one is
- * checked against the viewer's visibility filter when it arrives, and the stream ends once the
- * viewer's session or API token is revoked, expired or its user disabled.
- */
+/** The notice events this viewer may receive: each checked against its visibility filter on arrival. */
 function visibleNoticeEvents(ctx: ViewerContext, source: AsyncIterable<NoticePublishedEvent>) {
-  const { viewer } = ctx;
-  return new Repeater<NoticePublishedEvent>((push, stop) =>
-    forwardUntilStopped(source, stop, async (event) => {
-      if (!(await credentialIsCurrent(ctx.prisma, viewer, ctx.now()))) return false;
-      const visible = await ctx.prisma.notice.count({
-        where: { id: uniqueId(event.noticeId), AND: [visibleNotices(viewer)] },
-      });
-      if (visible > 0) await push({ noticeId: event.noticeId });
-    }),
-  );
+  return checkedEvents(ctx, source, async (event) => {
+    const visible = await ctx.prisma.notice.count({
+      where: { id: uniqueId(event.noticeId), AND: [visibleNotices(ctx.viewer)] },
+    });
+    return visible > 0 ? { noticeId: event.noticeId } : null;
+  });
 }
 
 builder.subscriptionField('noticePublished', (t) =>

@@ -38,6 +38,7 @@ export {
   MODULE_REQUEST_KINDS,
   MODULE_REQUEST_PATH,
   MODULE_REQUEST_STAGES,
+  moduleRequestStepNumber,
   type ModuleRequestKind,
   type ModuleRequestStage,
 } from '@upgrade-desk/domain/module-request-stages';

@@ -8,9 +8,9 @@ describe('the ten steps', () => {
     expect(TEN_STEPS[9]).toBe('WARRANTY');
   });
 
-  it('number the stage', () => {
-    expect(stepNumber('SUBMITTED')).toBe(1);
-    expect(stepNumber('CONTRACT')).toBe(4);
+  it('number the stage as the vendor counts: 0 once received', () => {
+    expect(stepNumber('SUBMITTED')).toBe(0);
+    expect(stepNumber('CONTRACT')).toBe(3);
     expect(stepNumber('WARRANTY')).toBe(10);
     expect(stepNumber('CLOSED')).toBe(10);
     expect(stepNumber('REJECTED')).toBeNull();

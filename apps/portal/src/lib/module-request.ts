@@ -1,16 +1,15 @@
-import { MODULE_REQUEST_PATH, type ModuleRequestStage } from './api-types';
+import { MODULE_REQUEST_PATH, moduleRequestStepNumber, type ModuleRequestStage } from './api-types';
 
 export type { RequestListItem } from './fragments';
 
 /** The ten steps a request walks (SUBMITTED to WARRANTY); CLOSED ends the last of them. */
 export const TEN_STEPS = MODULE_REQUEST_PATH.slice(0, 10);
 
-/** "Step n of 10" for a request on the path; 10 once CLOSED; null when it left the path (rejected, withdrawn). */
-export function stepNumber(stage: ModuleRequestStage): number | null {
-  const index = (MODULE_REQUEST_PATH as readonly ModuleRequestStage[]).indexOf(stage);
-  if (index < 0) return null;
-  return Math.min(index + 1, TEN_STEPS.length);
-}
+/**
+ * "Step n of 10" as the vendor counts: 0 once received (SUBMITTED), 10 in WARRANTY and once CLOSED;
+ * null when the request left the path (rejected, withdrawn). The rule is the domain's.
+ */
+export const stepNumber = moduleRequestStepNumber;
 
 export type StepState = 'done' | 'current' | 'todo' | 'skipped';
 

@@ -20,9 +20,9 @@ export interface StageChangeContext {
   note?: string;
   /** SUBMITTED: modules the requested one needs and the customer lacks, in the customer's locale. */
   missingPrerequisites?: readonly string[];
-  /** CLOSED: the version delivered (installed, or recorded on the extended module). */
+  /** WARRANTY (or CLOSED): the version delivered (installed, or recorded on the extended module). */
   deliveredVersion?: string;
-  /** CLOSED, NEW_MODULE: the end of the new module's warranty, e.g. `01/12/2027`. */
+  /** WARRANTY: the end of the delivered module's warranty (new or extended), e.g. `01/12/2027`. */
   warrantyEndsOn?: string;
 }
 

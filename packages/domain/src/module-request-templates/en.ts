@@ -5,7 +5,7 @@ import type { ModuleRequestCatalog, StageChangeContext } from './catalog.ts';
 // English texts for module requests, for customers whose locale is EN.
 
 const STAGE_NAMES: Readonly<Record<ModuleRequestStage, string>> = {
-  SUBMITTED: 'Submitted',
+  SUBMITTED: 'Request received',
   CONSULTATION: 'Consultation',
   ANALYSIS: 'Analysis and design',
   CONTRACT: 'Contract',
@@ -50,9 +50,11 @@ function news(c: StageChangeContext): string {
     c.missingPrerequisites?.length
       ? `Please note: this module also needs ${c.missingPrerequisites.join(', ')}, which your company does not use yet; our consultant will discuss this with you.`
       : undefined,
-    c.stage === 'CLOSED' && c.module && c.deliveredVersion
+    c.module && c.deliveredVersion
       ? c.warrantyEndsOn
-        ? `${c.module} is installed (version ${c.deliveredVersion}), under warranty until ${c.warrantyEndsOn}.`
+        ? c.kind === 'NEW_MODULE'
+          ? `${c.module} is installed (version ${c.deliveredVersion}), under warranty until ${c.warrantyEndsOn}.`
+          : `${c.module} is upgraded to version ${c.deliveredVersion}, under warranty until ${c.warrantyEndsOn}.`
         : `${c.module} is recorded at version ${c.deliveredVersion}.`
       : undefined,
     c.note ? `${c.stage === 'REJECTED' ? 'Reason' : 'Note'}: ${c.note}` : undefined,

@@ -6,7 +6,7 @@ import type { ModuleRequestCatalog, StageChangeContext } from './catalog.ts';
 // (tư vấn, phân tích thiết kế, hợp đồng, sandbox, cài đặt tại văn phòng, đào tạo, bảo hành).
 
 const STAGE_NAMES: Readonly<Record<ModuleRequestStage, string>> = {
-  SUBMITTED: 'Đã gửi yêu cầu',
+  SUBMITTED: 'Đã tiếp nhận yêu cầu',
   CONSULTATION: 'Tư vấn',
   ANALYSIS: 'Phân tích, thiết kế',
   CONTRACT: 'Thương thảo hợp đồng',
@@ -51,9 +51,11 @@ function news(c: StageChangeContext): string {
     c.missingPrerequisites?.length
       ? `Lưu ý: phân hệ này cần có thêm ${c.missingPrerequisites.join(', ')}, hiện đơn vị chưa sử dụng; chuyên gia tư vấn sẽ trao đổi cùng Quý khách.`
       : undefined,
-    c.stage === 'CLOSED' && c.module && c.deliveredVersion
+    c.module && c.deliveredVersion
       ? c.warrantyEndsOn
-        ? `Phân hệ ${c.module} đã được cài đặt (phiên bản ${c.deliveredVersion}), bảo hành đến ngày ${c.warrantyEndsOn}.`
+        ? c.kind === 'NEW_MODULE'
+          ? `Phân hệ ${c.module} đã được cài đặt (phiên bản ${c.deliveredVersion}), bảo hành đến ngày ${c.warrantyEndsOn}.`
+          : `Phân hệ ${c.module} đã được nâng cấp lên phiên bản ${c.deliveredVersion}, bảo hành đến ngày ${c.warrantyEndsOn}.`
         : `Phân hệ ${c.module} được ghi nhận ở phiên bản ${c.deliveredVersion}.`
       : undefined,
     c.note ? `${c.stage === 'REJECTED' ? 'Lý do' : 'Ghi chú'}: ${c.note}` : undefined,

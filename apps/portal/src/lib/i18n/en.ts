@@ -66,7 +66,7 @@ export const en: Record<keyof typeof vi, string> = {
   'noticeStage.COMPLETED': 'Completed',
   'noticeStage.FAILED': 'Failed',
 
-  'requestStage.SUBMITTED': 'Submitted',
+  'requestStage.SUBMITTED': 'Request received',
   'requestStage.CONSULTATION': 'Consultation',
   'requestStage.ANALYSIS': 'Analysis and design',
   'requestStage.CONTRACT': 'Contract',
@@ -250,7 +250,7 @@ export const en: Record<keyof typeof vi, string> = {
   'modules.empty': 'The catalog has no modules yet.',
   'modules.summary': 'Your company uses {installed} of {total} modules.',
 
-  'requestForm.titleNew': 'Request module',
+  'requestForm.titleNew': 'Request an additional module',
   'requestForm.titleExtension': 'Request a module extension',
   'requestForm.intro':
     "Describe what your company needs. The vendor's expert will contact you; follow the request on the Requests page.",

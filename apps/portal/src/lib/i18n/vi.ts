@@ -67,7 +67,7 @@ export const vi = {
   'noticeStage.COMPLETED': 'Hoàn thành',
   'noticeStage.FAILED': 'Không thành công',
 
-  'requestStage.SUBMITTED': 'Gửi yêu cầu',
+  'requestStage.SUBMITTED': 'Đã tiếp nhận yêu cầu',
   'requestStage.CONSULTATION': 'Tư vấn',
   'requestStage.ANALYSIS': 'Phân tích và thiết kế',
   'requestStage.CONTRACT': 'Hợp đồng',
@@ -90,7 +90,7 @@ export const vi = {
   'requestStep.INSTALLATION': 'Cài đặt và tinh chỉnh tại văn phòng công ty.',
   'requestStep.TRAINING': 'Đào tạo người dùng sử dụng chức năng mới.',
   'requestStep.WARRANTY': 'Hỗ trợ miễn phí các trường hợp bất khả kháng và bảo hành.',
-  'requestKind.NEW_MODULE': 'Phân hệ mới',
+  'requestKind.NEW_MODULE': 'Đăng ký bổ sung phân hệ',
   'requestKind.EXTENSION': 'Mở rộng phân hệ',
   'requestEvent.STAGE': 'Chuyển bước',
   'requestEvent.COMMENT': 'Bình luận',
@@ -250,7 +250,7 @@ export const vi = {
   'modules.empty': 'Danh mục chưa có phân hệ nào.',
   'modules.summary': 'Công ty đang dùng {installed} trên {total} phân hệ.',
 
-  'requestForm.titleNew': 'Yêu cầu module',
+  'requestForm.titleNew': 'Đăng ký bổ sung phân hệ',
   'requestForm.titleExtension': 'Yêu cầu mở rộng phân hệ',
   'requestForm.intro':
     'Mô tả nhu cầu của công ty. Chuyên gia của nhà cung cấp sẽ liên hệ để tư vấn; bạn theo dõi tiến trình ở trang Yêu cầu.',
