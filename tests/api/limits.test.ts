@@ -155,7 +155,10 @@ function portalDocuments(): { name: string; source: string }[] {
       documents.push({ name: `${path.relative(repoRoot, file)} ${m[1]}`, source: m[2]! });
     }
     for (const m of text.matchAll(/const (\w+) = graphql\(\s*`([^`]*)`\s*(?:,\s*\[([^\]]*)\])?/g)) {
-      const fragments = (m[3] ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+      const fragments = (m[3] ?? '')
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean);
       tada.set(m[1]!, { file, source: m[2]!, fragments });
     }
   }
