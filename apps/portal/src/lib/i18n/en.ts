@@ -515,6 +515,7 @@ export const en: Record<keyof typeof vi, string> = {
   'console.modules.save': 'Save changes',
   'console.modules.saved': 'The module was saved.',
   'console.modules.versions': 'Versions',
+  'console.modules.versionsNone': 'No published version recorded; the latest version: {version}.',
   'console.modules.version': 'Version',
   'console.modules.releasedAt': 'Released',
   'console.modules.notes': 'Release notes',

@@ -513,6 +513,7 @@ export const vi = {
   'console.modules.save': 'Lưu thay đổi',
   'console.modules.saved': 'Đã lưu phân hệ.',
   'console.modules.versions': 'Các phiên bản',
+  'console.modules.versionsNone': 'Chưa ghi nhận phiên bản phát hành nào; phiên bản mới nhất: {version}.',
   'console.modules.version': 'Phiên bản',
   'console.modules.releasedAt': 'Ngày phát hành',
   'console.modules.notes': 'Ghi chú phát hành',

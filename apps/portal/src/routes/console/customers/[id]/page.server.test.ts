@@ -51,8 +51,8 @@ describe('/console/customers/[id]', () => {
       form: { name: 'A', email: 'a@b.example', role: 'CUSTOMER_ADMIN' },
     });
     expect(await statusOf(() => load(event))).toBe(403);
-    expect(await statusOf(() => actions.invite(event))).toBe(403);
-    expect(await statusOf(() => actions.uninstall(event))).toBe(403);
+    expect(await statusOf(() => actions.invite!(event))).toBe(403);
+    expect(await statusOf(() => actions.uninstall!(event))).toBe(403);
     expect(calls).toEqual([]);
   });
 
@@ -93,7 +93,7 @@ describe('/console/customers/[id]', () => {
       viewer: ADMIN,
       form: { name: 'Hoa', email: 'not an email', role: 'ADMIN' },
     });
-    const result = await actions.invite(event);
+    const result = await actions.invite!(event);
     expect(isActionFailure(result)).toBe(true);
     expect(calls).toEqual([]);
   });
