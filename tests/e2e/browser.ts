@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { CHROMIUM_PATH } from './paths.ts';
 import { DEMO_PASSWORD } from './stack.ts';
 
@@ -133,4 +133,14 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * What a page needs to start: the entry points its HTML imports and the chunks the server tells the
+ * browser to preload (SvelteKit lists them in the Link header), as paths on the portal.
+ */
+export async function startupScripts(response: Response | null, portal: string): Promise<Set<string>> {
+  const preloads = [...((await response?.allHeaders())?.link ?? '').matchAll(/<([^>]+\.js)>; rel="modulepreload"/g)];
+  const imports = [...((await response?.text()) ?? '').matchAll(/import\("([^"]+\.js)"\)/g)];
+  return new Set([...preloads, ...imports].map((match) => new URL(match[1]!, `${portal}/`).pathname));
 }

@@ -13,6 +13,7 @@ import {
   openBrowser,
   PHONE,
   seriousAxeViolations,
+  startupScripts,
   type AxeViolation,
   type Browser,
 } from './browser.ts';
@@ -154,13 +155,7 @@ describe('the dashboard', () => {
     });
     const streaming = liveStreamOpened(page);
     const response = await page.goto(`${stack.portal}/`, { waitUntil: 'load' });
-    // What the page needs to start: the entry points and the chunks the server tells the browser to preload.
-    // (SvelteKit lists the preloads in the Link header and imports the entry points from the HTML.)
-    const preloads = [...((await response?.allHeaders())?.link ?? '').matchAll(/<([^>]+\.js)>; rel="modulepreload"/g)];
-    const imports = [...((await response?.text()) ?? '').matchAll(/import\("([^"]+\.js)"\)/g)];
-    const initialFiles = new Set(
-      [...preloads, ...imports].map((match) => new URL(match[1]!, `${stack.portal}/`).pathname),
-    );
+    const initialFiles = await startupScripts(response, stack.portal);
     // The live-notice client is imported after the page is interactive, then opens its stream.
     await streaming;
     const sizes = await Promise.all([...scripts].map(async ([file, bytes]) => ({ file, bytes: await bytes })));

@@ -1,10 +1,9 @@
 // An invitation from the vendor's admin, opened from the .eml in the outbox: the set-password page
 // refuses a mismatch, sets the password, logs straight in, and the link then no longer works.
 // Also the login page's "forgot password" form, which answers alike for any address.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logOut, openBrowser, type Browser } from './browser.ts';
+import { passwordLinkFor } from './outbox.ts';
 import { startStack, type Stack } from './stack.ts';
 
 const VENDOR_ADMIN = 'admin@vendor.example';
@@ -22,29 +21,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** The /password/<token> path of the newest .eml to `to` (quoted-printable soft breaks undone). */
-async function linkPathFor(to: string): Promise<string> {
-  let found: string | undefined;
-  await expect
-    .poll(
-      () => {
-        const files = readdirSync(stack.outbox)
-          .filter((f) => f.endsWith('.eml'))
-          .sort();
-        for (const file of files.reverse()) {
-          const text = readFileSync(path.join(stack.outbox, file), 'utf8').replace(/=\r?\n/g, '');
-          if (!text.includes(`To: ${to}`)) continue;
-          found = text.match(/\/password\/[a-z0-9]+/)?.[0];
-          if (found) return true;
-        }
-        return false;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
-  return found!;
-}
-
 describe('invitation', () => {
   it('the invitee sets a password from the emailed link and is logged in; the link then is spent', async () => {
     const customer = await stack.gql<{ customers: { edges: { node: { id: string; code: string } }[] } }>(
@@ -60,7 +36,7 @@ describe('invitation', () => {
       },
     );
     expect(invited.userInvite.userErrors).toEqual([]);
-    const link = await linkPathFor('invitee@hanoi-water.example');
+    const link = await passwordLinkFor(stack.outbox, 'invitee@hanoi-water.example');
 
     const { page } = browser;
     await page.goto(`${stack.portal}${link}`);

@@ -1,6 +1,6 @@
 // A RequestEvent good enough for load functions and actions, with the API answered by a table of
 // canned responses per GraphQL operation name. Records the variables each operation was sent.
-import type { Cookies } from '@sveltejs/kit';
+import { isHttpError, type Cookies } from '@sveltejs/kit';
 import type { Viewer } from '$lib/api-types';
 
 export type Answer =
@@ -29,6 +29,28 @@ export const CUSTOMER_USER: Viewer = {
 };
 
 export const CUSTOMER_ADMIN: Viewer = { ...CUSTOMER_USER, id: 'VXNlcjoy', role: 'CUSTOMER_ADMIN' };
+
+export const ENGINEER: Viewer = {
+  id: 'VXNlcjo5',
+  name: 'Trần Đức Huy',
+  email: 'engineer@vendor.example',
+  role: 'ENGINEER',
+  locale: 'VI',
+  customer: null,
+};
+
+export const VENDOR_ADMIN: Viewer = { ...ENGINEER, id: 'VXNlcjox', email: 'admin@vendor.example', role: 'ADMIN' };
+
+/** The HTTP status a load or action threw (error() or redirect()'s kin), or null when it returned. */
+export async function statusOf(run: () => unknown): Promise<number | null> {
+  try {
+    await run();
+    return null;
+  } catch (error) {
+    if (isHttpError(error)) return error.status;
+    throw error;
+  }
+}
 
 function fakeCookies(values: Record<string, string>): Cookies {
   return {

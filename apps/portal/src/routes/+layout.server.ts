@@ -1,4 +1,5 @@
 import { isCustomerRole } from '$lib/api-types';
+import { isStaffRole } from '$lib/console/capabilities';
 import { DEFAULT_TIME_ZONE } from '@upgrade-desk/domain/time-zone';
 import type { LayoutServerLoad } from './$types';
 
@@ -12,6 +13,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
       name: viewer.name,
       role: viewer.role,
       isCustomer: isCustomerRole(viewer.role) && viewer.customer !== null,
+      isStaff: isStaffRole(viewer.role),
       isCustomerAdmin: viewer.role === 'CUSTOMER_ADMIN' && viewer.customer !== null,
       unacknowledgedNoticeCount: viewer.customer?.unacknowledgedNoticeCount ?? 0,
     },

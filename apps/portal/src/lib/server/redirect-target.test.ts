@@ -54,6 +54,14 @@ describe('afterLoginTarget', () => {
     expect(afterLoginTarget('/upgrades')).toBe('/upgrades');
     expect(afterLoginTarget('https://evil.example')).toBe('/');
   });
+
+  it('sends a user without a target to their home (staff: the console), never elsewhere', () => {
+    expect(afterLoginTarget(null, '/console')).toBe('/console');
+    expect(afterLoginTarget('/login', '/console')).toBe('/console');
+    expect(afterLoginTarget('https://evil.example', '/console')).toBe('/console');
+    expect(afterLoginTarget('/console/modules', '/console')).toBe('/console/modules');
+    expect(afterLoginTarget('/notices', '/console')).toBe('/notices');
+  });
 });
 
 describe('loginUrl', () => {

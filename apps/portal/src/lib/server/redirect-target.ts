@@ -30,11 +30,14 @@ function hasBackslashOrControl(value: string): boolean {
   return false;
 }
 
-/** Where a successful login goes: a safe `redirectTo`, but never back to /login or /logout. */
-export function afterLoginTarget(raw: unknown): string {
+/**
+ * Where a successful login goes: a safe `redirectTo`, but never back to /login or /logout; without
+ * one, the user's home (`/` for customers, the console for staff).
+ */
+export function afterLoginTarget(raw: unknown, home = '/'): string {
   const target = safeRedirectTarget(raw);
   const { pathname } = new URL(target, PLACEHOLDER_ORIGIN);
-  return pathname === '/login' || pathname === '/logout' ? '/' : target;
+  return pathname === '/login' || pathname === '/logout' || target === '/' ? home : target;
 }
 
 /** The login page URL that brings the user back to `url` afterwards. */

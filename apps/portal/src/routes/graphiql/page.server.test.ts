@@ -1,29 +1,8 @@
-import { isHttpError } from '@sveltejs/kit';
 import { EVERYDAY_OPERATIONS } from '@upgrade-desk/graphiql';
 import { describe, expect, it } from 'vitest';
-import type { Viewer } from '$lib/api-types';
-import { CUSTOMER_ADMIN, fakeEvent } from '../../../tests/fake-event';
+import { CUSTOMER_ADMIN, ENGINEER, fakeEvent, statusOf } from '../../../tests/fake-event';
 import { load } from './+page.server';
 import { GET } from './app/+server';
-
-const ENGINEER: Viewer = {
-  id: 'VXNlcjo5',
-  name: 'Trần Đức Huy',
-  email: 'engineer@vendor.example',
-  role: 'ENGINEER',
-  locale: 'VI',
-  customer: null,
-};
-
-async function statusOf(run: () => unknown): Promise<number | null> {
-  try {
-    await run();
-    return null;
-  } catch (error) {
-    if (isHttpError(error)) return error.status;
-    throw error;
-  }
-}
 
 describe('/graphiql', () => {
   it('is a 403 for customers, the page and its frame alike', async () => {

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { homePath } from '$lib/console/capabilities';
 import { UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { graphqlClient } from '$lib/server/graphql';
@@ -14,6 +15,7 @@ const SessionCreate = graphql(
         expiresAt
         user {
           id
+          role
         }
         userErrors {
           ...UserErrorFields
@@ -28,7 +30,7 @@ const SessionCreate = graphql(
 export type LoginProblem = 'missingFields' | 'invalidCredentials' | 'rateLimited' | 'unavailable';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.viewer) redirect(303, afterLoginTarget(url.searchParams.get('redirectTo')));
+  if (locals.viewer) redirect(303, afterLoginTarget(url.searchParams.get('redirectTo'), homePath(locals.viewer.role)));
 };
 
 export const actions: Actions = {
@@ -43,7 +45,7 @@ export const actions: Actions = {
     const result = await graphqlClient(event).mutation(SessionCreate, { input: { email, password } }).toPromise();
     if (result.error || !result.data) return failure(503, 'unavailable');
 
-    const { token, expiresAt, userErrors } = result.data.sessionCreate;
+    const { token, expiresAt, user, userErrors } = result.data.sessionCreate;
     if (!token) {
       const rateLimited = userErrors.some((e) => e.code === 'RATE_LIMITED');
       return rateLimited ? failure(429, 'rateLimited') : failure(400, 'invalidCredentials');
@@ -51,6 +53,6 @@ export const actions: Actions = {
 
     setSessionCookie(event, token, expiresAt);
     // The form posts to /login?redirectTo=..., so the target is in the action's URL.
-    redirect(303, afterLoginTarget(event.url.searchParams.get('redirectTo')));
+    redirect(303, afterLoginTarget(event.url.searchParams.get('redirectTo'), user ? homePath(user.role) : '/'));
   },
 };

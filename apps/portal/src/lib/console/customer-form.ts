@@ -1,0 +1,68 @@
+// The customer form (create and edit in the console): what it holds, read from a submission, and
+// the IANA zones offered. Pure, for the browser and the server alike.
+import { DEFAULT_TIME_ZONE } from '@upgrade-desk/domain/time-zone';
+import { LOCALES, type Locale } from '../api-types';
+import type { MessageKey } from '../i18n/messages';
+
+export const CUSTOMER_TEXT_FIELDS = [
+  'name',
+  'code',
+  'industry',
+  'province',
+  'address',
+  'contactPhone',
+  'contactEmail',
+] as const;
+
+export type CustomerValues = Record<(typeof CUSTOMER_TEXT_FIELDS)[number], string> & {
+  timeZone: string;
+  locale: Locale;
+};
+
+export type CustomerField = keyof CustomerValues;
+
+export interface CustomerFormState {
+  values: CustomerValues;
+  errors: { form?: MessageKey } & Partial<Record<CustomerField, MessageKey>>;
+}
+
+export const EMPTY_CUSTOMER: CustomerValues = {
+  name: '',
+  code: '',
+  industry: '',
+  province: '',
+  address: '',
+  contactPhone: '',
+  contactEmail: '',
+  timeZone: DEFAULT_TIME_ZONE,
+  locale: 'VI',
+};
+
+/** The beside-the-field message for each field the API may name in a userError. */
+export const CUSTOMER_FIELD_MESSAGES: Partial<Record<CustomerField, MessageKey>> = {
+  name: 'console.customers.error.name',
+  code: 'console.customers.error.code',
+  timeZone: 'console.customers.error.timeZone',
+  contactEmail: 'console.customers.error.contactEmail',
+};
+
+/** A submission's values, trimmed; an unknown locale is VI. Checks what needs no API: name and code present. */
+export function readCustomerForm(form: FormData): CustomerFormState {
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const values = Object.fromEntries(CUSTOMER_TEXT_FIELDS.map((field) => [field, text(field)])) as CustomerValues;
+  values.timeZone = text('timeZone') || DEFAULT_TIME_ZONE;
+  const locale = text('locale');
+  values.locale = (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : 'VI';
+  const errors: CustomerFormState['errors'] = {};
+  if (values.name === '') errors.name = 'console.customers.error.name';
+  if (values.code === '') errors.code = 'console.customers.error.code';
+  return { values, errors };
+}
+
+/**
+ * The zones a customer may be given: every IANA zone the runtime knows, plus the default and the
+ * customer's current one (ICU lists some zones under an older name, e.g. Asia/Saigon).
+ */
+export function timeZoneChoices(current: string, supported: readonly string[]): string[] {
+  return [...new Set([...supported, DEFAULT_TIME_ZONE, current])].sort();
+}

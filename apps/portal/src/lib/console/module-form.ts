@@ -1,0 +1,65 @@
+// The catalog forms (ADMIN): a module's bilingual texts, category and prerequisites, and a version
+// to publish. Pure, for the browser and the server alike.
+import { vi } from '../i18n/vi';
+import type { MessageKey } from '../i18n/messages';
+
+/** The catalog's categories: the codes the portal has names for (the API accepts the same six). */
+export const MODULE_CATEGORIES: readonly string[] = Object.keys(vi)
+  .filter((key) => key.startsWith('category.'))
+  .map((key) => key.slice('category.'.length));
+
+export const MODULE_TEXT_FIELDS = ['key', 'nameVi', 'nameEn', 'descriptionVi', 'descriptionEn', 'category'] as const;
+type ModuleTextField = (typeof MODULE_TEXT_FIELDS)[number];
+
+export type ModuleValues = Record<ModuleTextField, string> & { requiresIds: string[]; version: string };
+export type ModuleField = keyof ModuleValues;
+
+export interface ModuleFormState {
+  values: ModuleValues;
+  errors: { form?: MessageKey } & Partial<Record<ModuleField, MessageKey>>;
+}
+
+export const EMPTY_MODULE: ModuleValues = {
+  key: '',
+  nameVi: '',
+  nameEn: '',
+  descriptionVi: '',
+  descriptionEn: '',
+  category: MODULE_CATEGORIES[0] ?? '',
+  requiresIds: [],
+  version: '1.0.0',
+};
+
+export const MODULE_FIELD_MESSAGES: Partial<Record<ModuleField, MessageKey>> = {
+  key: 'console.modules.error.key',
+  version: 'console.modules.error.version',
+  requiresIds: 'console.modules.error.requires',
+  nameVi: 'console.modules.error.required',
+  nameEn: 'console.modules.error.required',
+};
+
+/** `creating`: the form also carries the first version. Every text but the version is required. */
+export function readModuleForm(form: FormData, creating: boolean): ModuleFormState {
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const values = {
+    ...Object.fromEntries(MODULE_TEXT_FIELDS.map((field) => [field, text(field)])),
+    requiresIds: form.getAll('requiresIds').map(String).filter(Boolean),
+    version: creating ? text('version') : '',
+  } as ModuleValues;
+  const errors: ModuleFormState['errors'] = {};
+  for (const field of MODULE_TEXT_FIELDS) if (values[field] === '') errors[field] = 'console.modules.error.required';
+  if (creating && values.version === '') errors.version = 'console.modules.error.version';
+  return { values, errors };
+}
+
+export interface VersionValues {
+  version: string;
+  releasedAt: string;
+  notesVi: string;
+  notesEn: string;
+}
+
+export interface VersionFormState {
+  values: VersionValues;
+  errors: { form?: MessageKey } & Partial<Record<keyof VersionValues, MessageKey>>;
+}
