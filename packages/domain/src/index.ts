@@ -14,3 +14,5 @@ export type {
 } from './module-request-templates/catalog.ts';
 export * from './warranty.ts';
 export * from './upgrade-status.ts';
+export * from './upgrade-content.ts';
+export * from './target-warnings.ts';
