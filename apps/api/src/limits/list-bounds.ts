@@ -35,6 +35,10 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'ModuleRequest.history': 50, // stage changes: ten steps, a few back-and-forths
   'ModuleRequest.timeline': 100, // stage changes, comments and assignments
   'Upgrade.policyWarnings': 500, // up to four per target customer
+  'Upgrade.moduleVersions': 50, // as Upgrade.modules
+  'Upgrade.windowProposals': 100, // customers' answers to one upgrade's announcement
+  'CustomerNoticePlan.notices': 20, // the policy's stages (at most five) and the event notices of one upgrade
+  'PlannedNotice.deliveries': 30, // a customer's users with email notices on, and its webhook endpoints
 };
 
 /** The bound of a list field that is not a connection's `edges`, or undefined when it has none. */

@@ -1,13 +1,22 @@
 // Turns the domain's notice plan into Notice rows: one per target and stage, its text rendered now
 // in the customer's locale and time zone, so what the customer reads is what was planned.
-import type { Locale, Prisma, PrismaClient } from '@upgrade-desk/db';
-import { renderNotice, type NoticeStage, type PlannedNotice, type PlanTarget } from '@upgrade-desk/domain';
+import type { Locale, Prisma } from '@upgrade-desk/db';
+import {
+  contentIn,
+  planNotices,
+  renderNotice,
+  type NoticePolicy,
+  type NoticeStage,
+  type PlannedNotice,
+  type PlanTarget,
+  type UpgradeContent,
+  type UpgradeWindow,
+} from '@upgrade-desk/domain';
 
 /** What planning needs to know of an upgrade (a Prisma row with its module names). */
-export interface UpgradeToPlan {
+export interface UpgradeToPlan extends UpgradeContent {
   id: string;
   kind: 'FEATURE' | 'FIX' | 'SERVER';
-  title: string;
   windowStart: Date;
   windowEnd: Date;
   expectedDowntimeMinutes: number;
@@ -21,23 +30,72 @@ export interface UpgradeToPlan {
 
 export interface TargetToPlan extends PlanTarget {
   locale: Locale;
+  /** This customer's own window, when staff moved it for this customer alone. */
+  window: { start: Date; end: Date } | null;
 }
 
-type Tx = Prisma.TransactionClient | PrismaClient;
+type Tx = Pick<Prisma.TransactionClient, 'customer' | 'notice'>;
 
-/** The targets of an upgrade with what the planner and the renderer need: zone, locale, blackouts. */
-export async function loadPlanTargets(tx: Tx, customerIds: readonly string[]): Promise<TargetToPlan[]> {
+/**
+ * The targets of an upgrade with what the planner and the renderer need: zone, locale, blackouts,
+ * and (given the upgrade's id) each customer's own window where staff set one.
+ */
+export async function loadPlanTargets(
+  tx: Tx,
+  customerIds: readonly string[],
+  upgradeId?: string,
+): Promise<TargetToPlan[]> {
   const customers = await tx.customer.findMany({
     where: { id: { in: [...customerIds] } },
-    select: { id: true, timeZone: true, locale: true, blackoutWindows: { select: { startsAt: true, endsAt: true } } },
+    select: {
+      id: true,
+      timeZone: true,
+      locale: true,
+      blackoutWindows: { select: { startsAt: true, endsAt: true } },
+      upgradeTargets: { where: { upgradeId: upgradeId ?? NO_UPGRADE }, select: { windowStart: true, windowEnd: true } },
+    },
     orderBy: { id: 'asc' },
   });
-  return customers.map((c) => ({
-    customerId: c.id,
-    timeZone: c.timeZone,
-    locale: c.locale,
-    blackouts: c.blackoutWindows,
-  }));
+  return customers.map((c) => {
+    const own = c.upgradeTargets[0];
+    return {
+      customerId: c.id,
+      timeZone: c.timeZone,
+      locale: c.locale,
+      blackouts: c.blackoutWindows,
+      window: own?.windowStart && own.windowEnd ? { start: own.windowStart, end: own.windowEnd } : null,
+    };
+  });
+}
+
+const NO_UPGRADE = '00000000-0000-0000-0000-000000000000';
+
+/** The window a target customer is told about: its own when staff set one, else the upgrade's. */
+export function windowFor<U extends { windowStart: Date; windowEnd: Date }>(upgrade: U, target: TargetToPlan): U {
+  return target.window ? { ...upgrade, windowStart: target.window.start, windowEnd: target.window.end } : upgrade;
+}
+
+/**
+ * The notice plan of an upgrade as rows: the policy's plan (planNotices) for each target, from the
+ * target's own window, rendered by noticeRows. Writing a plan and previewing one both call this, so
+ * what staff preview is what the dispatcher later publishes.
+ */
+export function planRows(
+  upgrade: UpgradeToPlan & Pick<UpgradeWindow, 'firstNoticeAt'>,
+  policy: NoticePolicy,
+  targets: readonly TargetToPlan[],
+  now: Date,
+  alreadySent?: ReadonlyMap<string, ReadonlySet<NoticeStage>>,
+): Prisma.NoticeCreateManyInput[] {
+  // Targets sharing a window are planned together (most of them share the upgrade's).
+  const byWindow = new Map<string, TargetToPlan[]>();
+  for (const target of targets) {
+    const key = target.window ? `${target.window.start.getTime()}-${target.window.end.getTime()}` : '';
+    byWindow.set(key, [...(byWindow.get(key) ?? []), target]);
+  }
+  return [...byWindow.values()].flatMap((group) =>
+    noticeRows(upgrade, planNotices(windowFor(upgrade, group[0]!), policy, group, now, alreadySent), group),
+  );
 }
 
 export interface EventNoticeOptions {
@@ -58,7 +116,14 @@ export function noticeRows(
   // Thousands of targets share a handful of (locale, time zone) pairs: render each text once.
   const rendered = new Map<string, ReturnType<typeof renderNotice>>();
   const render = (notice: PlannedNotice, target: TargetToPlan) => {
-    const key = [notice.stage, target.locale, target.timeZone, notice.acknowledgeBy?.getTime()].join('|');
+    const key = [
+      notice.stage,
+      target.locale,
+      target.timeZone,
+      notice.acknowledgeBy?.getTime(),
+      target.window?.start.getTime(),
+      target.window?.end.getTime(),
+    ].join('|');
     let text = rendered.get(key);
     if (!text) {
       text = renderText(notice, target);
@@ -66,16 +131,20 @@ export function noticeRows(
     }
     return text;
   };
-  const renderText = (notice: PlannedNotice, target: TargetToPlan) =>
-    renderNotice({
+  const renderText = (notice: PlannedNotice, target: TargetToPlan) => {
+    const content = contentIn(target.locale, upgrade);
+    const window = windowFor(upgrade, target);
+    return renderNotice({
       stage: notice.stage,
       locale: target.locale,
       timeZone: target.timeZone,
       upgrade: {
-        title: upgrade.title,
+        title: content.title,
+        summary: content.summary,
+        changes: content.changes,
         kind: upgrade.kind,
-        windowStart: upgrade.windowStart,
-        windowEnd: upgrade.windowEnd,
+        windowStart: window.windowStart,
+        windowEnd: window.windowEnd,
         expectedDowntimeMinutes: upgrade.expectedDowntimeMinutes,
         requiresRelogin: upgrade.requiresRelogin,
         modules: upgrade.modules.map(({ module }) => (target.locale === 'EN' ? module.nameEn : module.nameVi)),
@@ -85,6 +154,7 @@ export function noticeRows(
       reason: options.reason ?? undefined,
       acknowledgeBy: notice.acknowledgeBy ?? undefined,
     });
+  };
   return planned.map((notice) => {
     const target = byId.get(notice.customerId);
     if (!target) throw new Error(`No target ${notice.customerId} for upgrade ${upgrade.id}`);
@@ -131,10 +201,13 @@ export async function sentStages(tx: Tx, upgradeId: string): Promise<Map<string,
   return byCustomer;
 }
 
-/** Pending notices of an upgrade stop standing (a new plan replaces them, or the upgrade ended). */
-export async function supersedePending(tx: Tx, upgradeId: string, now: Date): Promise<number> {
+/**
+ * Pending notices of an upgrade (of one customer, when given) stop standing: a new plan replaces
+ * them, or the upgrade ended.
+ */
+export async function supersedePending(tx: Tx, upgradeId: string, now: Date, customerId?: string): Promise<number> {
   const { count } = await tx.notice.updateMany({
-    where: { upgradeId, publishedAt: null, supersededAt: null },
+    where: { upgradeId, publishedAt: null, supersededAt: null, ...(customerId ? { customerId } : {}) },
     data: { supersededAt: now },
   });
   return count;

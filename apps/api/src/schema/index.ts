@@ -11,6 +11,7 @@ import './installed-module.ts';
 import './blackout-window.ts';
 import './notice-policy.ts';
 import './upgrade.ts';
+import './window-proposal.ts';
 import './notice.ts';
 import './module-request.ts';
 import './activity.ts';
