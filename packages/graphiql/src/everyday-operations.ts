@@ -240,26 +240,12 @@ const operations: readonly EverydayOperation[] = [
                 node {
                   customer {
                     code
-                    name
                   }
-                  timeZone
-                  locale
-                  windowLocal
                   warnings
                   notices {
                     stage
-                    state
-                    scheduledFor
                     scheduledForLocal
-                    channels
-                    deliveries {
-                      channel
-                      recipient
-                    }
                     title
-                    body
-                    requiresAcknowledgement
-                    acknowledgeBy
                   }
                 }
               }

@@ -3,6 +3,7 @@ import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
 import {
+  CONTENT_SELECT,
   createDraft,
   rescheduleUpgrade,
   scheduleUpgrade,
@@ -71,14 +72,6 @@ function ownWindowSelect(viewer: Viewer | null) {
   };
 }
 
-const CONTENT_SELECT = {
-  title: true,
-  summary: true,
-  titleEn: true,
-  summaryEn: true,
-  changesVi: true,
-  changesEn: true,
-} as const;
 
 const UpgradeModuleVersionRef = builder
   .objectRef<{ module: Module; fromVersion: string | null; targetVersion: string | null }>('UpgradeModuleVersion')
@@ -289,13 +282,22 @@ function upcoming(viewer: Viewer | null, now: Date): Prisma.UpgradeWhereInput {
 const ModuleVersionInput = builder.inputType('UpgradeModuleVersionInput', {
   fields: (t) => ({
     moduleId: t.globalID({ required: true, for: [ModuleNode] }),
-    fromVersion: t.string({ required: false, validate: z.string().trim().max(50) }),
-    targetVersion: t.string({ required: false, validate: z.string().trim().max(50) }),
+    fromVersion: t.string({ required: false, validate: VERSION }),
+    targetVersion: t.string({ required: false, validate: VERSION }),
   }),
 });
 
 const TITLE = z.string().trim().min(1).max(200);
 const TEXT = z.string().max(10_000);
+const VERSION = z.string().trim().max(50);
+const REASON = z.string().max(2000);
+const MODULES = z.array(z.unknown()).min(1).max(50);
+const CUSTOMERS = z.array(z.unknown()).min(1).max(10_000);
+const DOWNTIME_MINUTES = z
+  .number()
+  .int()
+  .min(0)
+  .max(7 * 24 * 60);
 
 /** The upgrade form: what upgradeSchedule publishes at once, upgradeCreate saves as a draft, upgradePlanPreview previews. */
 function upgradeFormFields(name: string) {
@@ -316,28 +318,24 @@ function upgradeFormFields(name: string) {
         validate: TEXT,
       }),
       changesEn: t.string({ required: false, description: 'what changes for the users, in English', validate: TEXT }),
-      moduleIds: t.globalIDList({ required: true, for: [ModuleNode], validate: z.array(z.unknown()).min(1).max(50) }),
+      moduleIds: t.globalIDList({ required: true, for: [ModuleNode], validate: MODULES }),
       moduleVersions: t.field({
         type: [ModuleVersionInput],
         required: false,
         description: "from and target version per module (target default: the upgrade's targetVersion)",
         validate: z.array(z.unknown()).max(50),
       }),
-      targetVersion: t.string({ required: false, validate: z.string().trim().max(50) }),
+      targetVersion: t.string({ required: false, validate: VERSION }),
       customerIds: t.globalIDList({
         required: false,
         description: 'default: every customer with one of the modules installed',
-        validate: z.array(z.unknown()).min(1).max(10_000),
+        validate: CUSTOMERS,
       }),
       windowStart: t.field({ type: 'DateTime', required: true }),
       windowEnd: t.field({ type: 'DateTime', required: true }),
       expectedDowntimeMinutes: t.int({
         required: true,
-        validate: z
-          .number()
-          .int()
-          .min(0)
-          .max(7 * 24 * 60),
+        validate: DOWNTIME_MINUTES,
       }),
       requiresRelogin: t.boolean({ required: false }),
       sandboxStart: t.field({
@@ -346,7 +344,7 @@ function upgradeFormFields(name: string) {
         description: 'required for FEATURE unless emergency',
       }),
       emergency: t.boolean({ required: false, description: 'allows a shorter notice period; needs emergencyReason' }),
-      emergencyReason: t.string({ required: false, validate: z.string().max(2000) }),
+      emergencyReason: t.string({ required: false, validate: REASON }),
       firstNoticeAt: t.field({
         type: 'DateTime',
         required: false,
@@ -374,7 +372,7 @@ const UpgradeUpdateInput = builder.inputType('UpgradeUpdateInput', {
       required: false,
       for: [ModuleNode],
       description: 'drafts only',
-      validate: z.array(z.unknown()).min(1).max(50),
+      validate: MODULES,
     }),
     moduleVersions: t.field({
       type: [ModuleVersionInput],
@@ -382,30 +380,26 @@ const UpgradeUpdateInput = builder.inputType('UpgradeUpdateInput', {
       description: 'drafts only',
       validate: z.array(z.unknown()).max(50),
     }),
-    targetVersion: t.string({ required: false, validate: z.string().trim().max(50) }),
+    targetVersion: t.string({ required: false, validate: VERSION }),
     customerIds: t.globalIDList({
       required: false,
       description: 'drafts only',
-      validate: z.array(z.unknown()).min(1).max(10_000),
+      validate: CUSTOMERS,
     }),
     windowStart: t.field({ type: 'DateTime', required: false }),
     windowEnd: t.field({ type: 'DateTime', required: false }),
     expectedDowntimeMinutes: t.int({
       required: false,
-      validate: z
-        .number()
-        .int()
-        .min(0)
-        .max(7 * 24 * 60),
+      validate: DOWNTIME_MINUTES,
     }),
     requiresRelogin: t.boolean({ required: false }),
     sandboxStart: t.field({ type: 'DateTime', required: false }),
     emergency: t.boolean({ required: false }),
-    emergencyReason: t.string({ required: false, validate: z.string().max(2000) }),
+    emergencyReason: t.string({ required: false, validate: REASON }),
     reason: t.string({
       required: false,
       description: 'required when the window of a published upgrade moves (a reschedule, told to the customers)',
-      validate: z.string().max(2000),
+      validate: REASON,
     }),
   }),
 });
@@ -416,7 +410,7 @@ const UpgradeTargetRescheduleInput = builder.inputType('UpgradeTargetRescheduleI
     customerId: t.globalID({ required: true, description: 'the target customer whose window moves' }),
     windowStart: t.field({ type: 'DateTime', required: true }),
     windowEnd: t.field({ type: 'DateTime', required: true }),
-    reason: t.string({ required: true, validate: z.string().max(2000) }),
+    reason: t.string({ required: true, validate: REASON }),
   }),
 });
 
@@ -425,7 +419,7 @@ const UpgradeRescheduleInput = builder.inputType('UpgradeRescheduleInput', {
     id: t.globalID({ required: true, for: [UpgradeNode] }),
     windowStart: t.field({ type: 'DateTime', required: true }),
     windowEnd: t.field({ type: 'DateTime', required: true }),
-    reason: t.string({ required: true, validate: z.string().max(2000) }),
+    reason: t.string({ required: true, validate: REASON }),
   }),
 });
 
@@ -437,7 +431,7 @@ const UpgradeTransitionInput = builder.inputType('UpgradeTransitionInput', {
       required: true,
       description: 'SANDBOX, READY, IN_PROGRESS, COMPLETED, FAILED, CANCELLED',
     }),
-    note: t.string({ required: false, validate: z.string().max(2000) }),
+    note: t.string({ required: false, validate: REASON }),
   }),
 });
 

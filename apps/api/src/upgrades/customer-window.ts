@@ -2,11 +2,11 @@
 // suit us" and proposes another; staff may then move the window for that customer alone. The
 // upgrade stays one upgrade; only that customer's notices are replanned from its own window.
 import type { PrismaClient } from '@upgrade-desk/db';
-import { isUpgradeOpen, scheduleProblems } from '@upgrade-desk/domain';
+import { isUpgradeOpen } from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
 import { publishedNotice } from '../auth/visibility.ts';
 import { done, problem, refused, type Outcome } from '../problem.ts';
-import { NO_SUCH_UPGRADE, PLAN_SELECT, policyFor, replan, type Actor, type LifecycleResult } from './lifecycle.ts';
+import { checkMove, PLAN_SELECT, replan, type Actor, type LifecycleResult, type WindowMove } from './lifecycle.ts';
 
 export interface WindowProposalInput {
   upgradeId: string;
@@ -74,12 +74,8 @@ export async function proposeWindow(
   return done(proposal.id);
 }
 
-export interface CustomerRescheduleInput {
-  id: string;
+export interface CustomerRescheduleInput extends WindowMove {
   customerId: string;
-  windowStart: Date;
-  windowEnd: Date;
-  reason: string;
 }
 
 /**
@@ -92,22 +88,14 @@ export async function rescheduleForCustomer(
   input: CustomerRescheduleInput,
   actor: Actor,
 ): Promise<LifecycleResult> {
-  const reason = input.reason.trim();
-  if (!reason) return refused(problem('INVALID_INPUT', 'Say why the window moves.', ['reason']));
-  const current = await prisma.upgrade.findUnique({ where: { id: input.id }, select: PLAN_SELECT });
-  if (!current) return refused(NO_SUCH_UPGRADE);
-  if (!isUpgradeOpen(current.status)) {
-    return refused(problem('INVALID_TRANSITION', `A ${current.status} upgrade can no longer be moved.`, ['id']));
-  }
+  const checked = await checkMove(prisma, input, actor);
+  if (!checked.ok) return checked;
+  const { current, policy, reason } = checked.value;
   const target = await prisma.upgradeTarget.findUnique({
     where: { upgradeId_customerId: { upgradeId: current.id, customerId: input.customerId } },
     select: { windowStart: true, windowEnd: true },
   });
   if (!target) return refused(problem('NOT_FOUND', 'This customer is not a target of the upgrade.', ['customerId']));
-  const policy = policyFor(actor, current.kind);
-  const moved = { ...current, windowStart: input.windowStart, windowEnd: input.windowEnd };
-  const problems = scheduleProblems(moved, policy, actor.now).filter((p) => p.field[0] !== 'sandboxStart');
-  if (problems.length > 0) return refused(...problems);
   const previous = {
     start: target.windowStart ?? current.windowStart,
     end: target.windowEnd ?? current.windowEnd,

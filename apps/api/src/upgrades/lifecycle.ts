@@ -12,6 +12,7 @@ import {
   scheduleProblems,
   type NoticePolicy,
   type ScheduleProblem,
+  type UpgradeContent,
   type UpgradeStatus,
 } from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
@@ -29,16 +30,21 @@ import { done, problem, refused, type Outcome, type Problem } from '../problem.t
 /** The upgrade scheduled or changed, or why not; problem fields are paths inside the caller's input. */
 export type LifecycleResult = Outcome<string>;
 
-export const PLAN_SELECT = {
-  id: true,
-  kind: true,
-  status: true,
+/** An upgrade's words in both languages (see contentIn). */
+export const CONTENT_SELECT = {
   title: true,
   summary: true,
   titleEn: true,
   summaryEn: true,
   changesVi: true,
   changesEn: true,
+} as const satisfies Prisma.UpgradeSelect;
+
+export const PLAN_SELECT = {
+  id: true,
+  kind: true,
+  status: true,
+  ...CONTENT_SELECT,
   targetVersion: true,
   windowStart: true,
   windowEnd: true,
@@ -67,14 +73,8 @@ export interface ModuleVersionInput {
 }
 
 /** The upgrade form: what a draft holds, and what upgradeSchedule creates and publishes in one step. */
-export interface ScheduleInput {
+export interface ScheduleInput extends UpgradeContent {
   kind: UpgradeKind;
-  title: string;
-  summary: string;
-  titleEn: string | null;
-  summaryEn: string | null;
-  changesVi: string | null;
-  changesEn: string | null;
   moduleIds: string[];
   /** Per-module versions; each module must be one of moduleIds. */
   moduleVersions: ModuleVersionInput[];
@@ -402,11 +402,24 @@ export async function replan(
   await tx.notice.createMany({ data: rows });
 }
 
-export async function rescheduleUpgrade(
+/** A move of an upgrade's window (for all its targets, or one): what is checked before anything is written. */
+export interface WindowMove {
+  id: string;
+  windowStart: Date;
+  windowEnd: Date;
+  reason: string;
+}
+
+/**
+ * The upgrade to move, its policy and the trimmed reason, or why it cannot move there: no reason,
+ * no such upgrade, a finished one, or a window the policy refuses (a sandbox run already under way
+ * is not re-checked against it).
+ */
+export async function checkMove(
   prisma: PrismaClient,
-  input: { id: string; windowStart: Date; windowEnd: Date; reason: string },
+  input: WindowMove,
   actor: Actor,
-): Promise<LifecycleResult> {
+): Promise<Outcome<{ current: PlannedUpgrade; policy: NoticePolicy; reason: string }>> {
   const reason = input.reason.trim();
   if (!reason) return refused(problem('INVALID_INPUT', 'Say why the window moves.', ['reason']));
   const current = await prisma.upgrade.findUnique({ where: { id: input.id }, select: PLAN_SELECT });
@@ -418,6 +431,17 @@ export async function rescheduleUpgrade(
   const moved = { ...current, windowStart: input.windowStart, windowEnd: input.windowEnd };
   const problems = scheduleProblems(moved, policy, actor.now).filter((p) => p.field[0] !== 'sandboxStart');
   if (problems.length > 0) return refused(...problems);
+  return done({ current, policy, reason });
+}
+
+export async function rescheduleUpgrade(
+  prisma: PrismaClient,
+  input: WindowMove,
+  actor: Actor,
+): Promise<LifecycleResult> {
+  const checked = await checkMove(prisma, input, actor);
+  if (!checked.ok) return checked;
+  const { current, policy, reason } = checked.value;
 
   await prisma.$transaction(
     async (tx) => {
