@@ -72,7 +72,6 @@ function ownWindowSelect(viewer: Viewer | null) {
   };
 }
 
-
 const UpgradeModuleVersionRef = builder
   .objectRef<{ module: Module; fromVersion: string | null; targetVersion: string | null }>('UpgradeModuleVersion')
   .implement({
