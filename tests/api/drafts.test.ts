@@ -23,10 +23,8 @@ let moduleId: string;
 /** Database ids of HANOI-WATER, SAIGON-GARMENT and KESSLER-VIETNAM (Europe/Berlin, English). */
 let customers: { hanoi: string; saigon: string; kessler: string };
 
-const PLAN_FIELDS = `edges { node {
-  customer { code } timeZone locale windowStart windowEnd windowLocal warnings
-  notices { stage state scheduledFor scheduledForLocal channels deliveries { channel recipient } locale title body requiresAcknowledgement acknowledgeBy }
-} }`;
+const PLAN_FIELDS = `customer { code } timeZone locale windowStart windowEnd windowLocal warnings
+  notices { stage state scheduledFor scheduledForLocal channels recipients locale title body requiresAcknowledgement acknowledgeBy }`;
 
 const CREATE = `mutation ($input: UpgradeCreateInput!) {
   upgradeCreate(input: $input) {
@@ -89,9 +87,17 @@ interface PlanNode {
   customer: { code: string };
   warnings: string[];
   windowStart: string;
-  notices: { stage: string; state: string; scheduledFor: string; title: string; body: string; channels: string[] }[];
+  notices: {
+    stage: string;
+    state: string;
+    scheduledFor: string;
+    title: string;
+    body: string;
+    channels: string[];
+    recipients: string[];
+  }[];
 }
-const planOf = (connection: { edges: { node: PlanNode }[] }) => connection.edges.map((e) => e.node);
+const planOf = (plan: PlanNode[]) => plan;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -154,7 +160,9 @@ describe('drafts', () => {
     });
     expect(kessler.notices[0]!.body).toContain('What changes:\nInvoices are signed remotely; a new print layout.');
     expect(kessler.notices[0]!.body).toContain('13:00');
-    expect(kessler.notices[0]!.channels).toContain('IN_APP');
+    expect(kessler.notices[0]!.channels).toEqual(['IN_APP', 'EMAIL']);
+    expect(kessler.notices[0]!.recipients.length).toBeGreaterThan(0);
+    expect(kessler.notices[0]!.recipients.every((r) => r.endsWith('@kessler-vietnam.example'))).toBe(true);
     expect(hanoi.notices[1]).toMatchObject({
       stage: 'REMINDER',
       scheduledFor: iso(new Date(hanoiEvening(15).getTime() - 2 * DAY)),
@@ -292,7 +300,7 @@ describe('permissions and bad input change nothing', () => {
     }
     for (const token of [hanoiAdmin, hanoiUser]) {
       const plan = await api.gql(
-        `{ node(id: "${draft.id}") { ... on Upgrade { noticePlan(first: 1) { edges { cursor } } } } }`,
+        `{ node(id: "${draft.id}") { ... on Upgrade { noticePlan(first: 1) { timeZone } } } }`,
         {},
         { token },
       );

@@ -163,32 +163,25 @@ const operations: readonly EverydayOperation[] = [
       ) {
         upgradePlanPreview(input: $input) {
           plan(first: 5) {
-            edges {
-              node {
-                customer {
-                  code
-                  name
-                }
-                timeZone
-                locale
-                windowLocal
-                warnings
-                notices {
-                  stage
-                  state
-                  scheduledFor
-                  scheduledForLocal
-                  channels
-                  deliveries {
-                    channel
-                    recipient
-                  }
-                  title
-                  body
-                  requiresAcknowledgement
-                  acknowledgeBy
-                }
-              }
+            customer {
+              code
+              name
+            }
+            timeZone
+            locale
+            windowLocal
+            warnings
+            notices {
+              stage
+              state
+              scheduledFor
+              scheduledForLocal
+              channels
+              recipients
+              title
+              body
+              requiresAcknowledgement
+              acknowledgeBy
             }
           }
           userErrors {
@@ -236,18 +229,14 @@ const operations: readonly EverydayOperation[] = [
             }
             policyWarnings
             noticePlan(first: 5) {
-              edges {
-                node {
-                  customer {
-                    code
-                  }
-                  warnings
-                  notices {
-                    stage
-                    scheduledForLocal
-                    title
-                  }
-                }
+              customer {
+                code
+              }
+              warnings
+              notices {
+                stage
+                scheduledForLocal
+                title
               }
             }
           }

@@ -38,7 +38,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Upgrade.moduleVersions': 50, // as Upgrade.modules
   'Upgrade.windowProposals': 100, // customers' answers to one upgrade's announcement
   'CustomerNoticePlan.notices': 20, // the policy's stages (at most five) and the event notices of one upgrade
-  'PlannedNotice.deliveries': 30, // a customer's users with email notices on, and its webhook endpoints
+  'Upgrade.noticePlan': 100, // a page of customers (`first` at most 100)
+  'UpgradePlanPreviewPayload.plan': 100, // the same
 };
 
 /** The bound of a list field that is not a connection's `edges`, or undefined when it has none. */

@@ -10,15 +10,6 @@ export const NoticeStateEnum = builder.enumType('NoticeState', {
   values: ['PENDING', 'PUBLISHED', 'SUPERSEDED'] as const,
 });
 
-const PlannedDelivery = builder
-  .objectRef<{ channel: PreviewedNotice['channels'][number]; recipient: string }>('PlannedDelivery')
-  .implement({
-    fields: (t) => ({
-      channel: t.field({ type: NoticeChannelEnum, resolve: (d) => d.channel }),
-      recipient: t.exposeString('recipient', { description: 'an email address or a webhook URL' }),
-    }),
-  });
-
 type PlannedNoticeShape = PreviewedNotice & { timeZone: string };
 
 const PlannedNoticeRef = builder.objectRef<PlannedNoticeShape>('PlannedNotice').implement({
@@ -32,10 +23,10 @@ const PlannedNoticeRef = builder.objectRef<PlannedNoticeShape>('PlannedNotice').
       resolve: (n) => formatLocalDateTime(n.scheduledFor, n.timeZone, n.locale),
     }),
     channels: t.field({ type: [NoticeChannelEnum], resolve: (n) => n.channels }),
-    deliveries: t.field({
-      type: [PlannedDelivery],
-      description: 'who it reaches on each channel, as of now',
-      resolve: (n) => n.deliveries,
+    recipients: t.stringList({
+      description:
+        'everyone it reaches beyond the in-app inbox, as of now: email addresses, then webhook URLs (in the order of channels)',
+      resolve: (n) => n.deliveries.map((d) => d.recipient),
     }),
     locale: t.field({ type: LocaleEnum, resolve: (n) => n.locale }),
     title: t.exposeString('title'),

@@ -1,5 +1,4 @@
 import type { Module, Prisma } from '@upgrade-desk/db';
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
 import {
@@ -22,7 +21,7 @@ import { contentIn, policyWarnings } from '@upgrade-desk/domain';
 import { CustomerNoticePlanRef } from './notice-plan.ts';
 import { uniqueId, visibleNotices, visibleUpgrades } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { builder, type ViewerContext } from './builder.ts';
+import { builder, MAX_PAGE_SIZE, type ViewerContext } from './builder.ts';
 import { prefetchTotalCount } from './total-count.ts';
 import { PolicyWarningEnum, UpgradeKindEnum, UpgradeStatusEnum } from './enums.ts';
 import { ModuleNode } from './module.ts';
@@ -70,6 +69,24 @@ function ownWindowSelect(viewer: Viewer | null) {
       ? { where: { customerId: viewer.customerId }, select: { windowStart: true, windowEnd: true } }
       : (false as const),
   };
+}
+
+/** A plan is paged by customer: `first` of them after skipping `offset` (a plain list, so its bound holds). */
+const planPageArgs = builder.args((t) => ({
+  first: t.int({
+    required: false,
+    defaultValue: MAX_PAGE_SIZE,
+    validate: z.number().int().min(0).max(MAX_PAGE_SIZE),
+  }),
+  offset: t.int({ required: false, defaultValue: 0, validate: z.number().int().min(0) }),
+}));
+
+function planPage(
+  plan: readonly CustomerNoticePlan[],
+  args: { first?: number | null; offset?: number | null },
+): CustomerNoticePlan[] {
+  const offset = args.offset ?? 0;
+  return plan.slice(offset, offset + (args.first ?? MAX_PAGE_SIZE));
 }
 
 const UpgradeModuleVersionRef = builder
@@ -131,16 +148,14 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
           targetVersion: m.targetVersion ?? u.targetVersion,
         })),
     }),
-    noticePlan: t.connection({
-      type: CustomerNoticePlanRef,
+    noticePlan: t.field({
+      type: [CustomerNoticePlanRef],
       authScopes: { staff: true },
+      args: planPageArgs,
       description:
         'Vendor staff: for each target customer, every notice with its time, channels, recipients and text, and the warnings it raises. A draft shows what publishing it now would send; a published upgrade its standing notices.',
       resolve: async (u, args, ctx) =>
-        resolveArrayConnection(
-          { args },
-          await noticePlanOf(ctx.prisma, u.id, { now: ctx.now(), policies: await ctx.noticePolicies() }),
-        ),
+        planPage(await noticePlanOf(ctx.prisma, u.id, { now: ctx.now(), policies: await ctx.noticePolicies() }), args),
     }),
     modules: t.field({
       type: [ModuleNode],
@@ -457,11 +472,12 @@ const UpgradePlanPreviewPayload = builder
   .objectRef<{ plan: CustomerNoticePlan[] | null; userErrors: UserError[] }>('UpgradePlanPreviewPayload')
   .implement({
     fields: (t) => ({
-      plan: t.connection({
-        type: CustomerNoticePlanRef,
+      plan: t.field({
+        type: [CustomerNoticePlanRef],
         nullable: true,
+        args: planPageArgs,
         description: 'per target customer, in the order of their ids',
-        resolve: (p, args) => (p.plan ? resolveArrayConnection({ args }, p.plan) : null),
+        resolve: (p, args) => (p.plan ? planPage(p.plan, args) : null),
       }),
       userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
     }),
