@@ -27,11 +27,17 @@ function benchPlanning() {
     blackouts: [
       { startsAt: new Date(now.getTime() + (i % 30) * DAY), endsAt: new Date(now.getTime() + ((i % 30) + 2) * DAY) },
     ],
+    window: null,
   }));
   const upgrade: UpgradeToPlan = {
     id: 'u',
     kind: 'FEATURE',
     title: 'Hóa đơn điện tử theo Nghị định 70',
+    summary: 'Mẫu hóa đơn mới và ký số từ xa.',
+    titleEn: 'E-invoices under Decree 70',
+    summaryEn: 'New invoice template and remote signing.',
+    changesVi: 'Hóa đơn được ký số từ xa.',
+    changesEn: 'Invoices are signed remotely.',
     windowStart: new Date(now.getTime() + 15 * DAY + 9 * 3_600_000),
     windowEnd: new Date(now.getTime() + 15 * DAY + 11 * 3_600_000),
     expectedDowntimeMinutes: 15,

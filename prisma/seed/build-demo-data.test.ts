@@ -82,6 +82,7 @@ describe.each(NOWS)('the demo built at %s', (now) => {
           blackouts: data.blackoutWindows
             .filter((row) => row.customerId === customerId)
             .map((row) => ({ startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) })),
+          window: null,
         }));
       const notices = data.notices.filter((row) => row.upgradeId === upgrade.id);
       // What customers had been sent before the move: the earlier plan's notices that were not dropped.
@@ -93,6 +94,11 @@ describe.each(NOWS)('the demo built at %s', (now) => {
         id: upgrade.id ?? '',
         kind: upgrade.kind,
         title: upgrade.title,
+        summary: upgrade.summary,
+        titleEn: upgrade.titleEn ?? null,
+        summaryEn: upgrade.summaryEn ?? null,
+        changesVi: upgrade.changesVi ?? null,
+        changesEn: upgrade.changesEn ?? null,
         windowStart: new Date(upgrade.windowStart),
         windowEnd: new Date(upgrade.windowEnd),
         expectedDowntimeMinutes: upgrade.expectedDowntimeMinutes,

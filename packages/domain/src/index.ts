@@ -23,3 +23,5 @@ export * from './customer-input.ts';
 export * from './staff-alert-kinds.ts';
 export * from './staff-alert-text.ts';
 export type { StaffAlertCatalog, StaffAlertContext, StaffAlertText } from './staff-alert-templates/catalog.ts';
+export * from './upgrade-content.ts';
+export * from './target-warnings.ts';

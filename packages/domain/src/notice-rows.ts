@@ -3,14 +3,20 @@
 // these rows when staff schedule, move or end an upgrade; the demo seed writes the same rows for
 // its upgrades' histories.
 import type { Locale, NoticeChannel, NoticeStage, UpgradeKind } from './enums.ts';
-import type { PlannedNotice, PlanTarget } from './notice-policy.ts';
+import {
+  planNotices,
+  type NoticePolicy,
+  type PlannedNotice,
+  type PlanTarget,
+  type UpgradeWindow,
+} from './notice-policy.ts';
 import { renderNotice } from './notice-text.ts';
+import { contentIn, type UpgradeContent } from './upgrade-content.ts';
 
 /** What planning needs to know of an upgrade (a Prisma row with its module names). */
-export interface UpgradeToPlan {
+export interface UpgradeToPlan extends UpgradeContent {
   id: string;
   kind: UpgradeKind;
-  title: string;
   windowStart: Date;
   windowEnd: Date;
   expectedDowntimeMinutes: number;
@@ -24,6 +30,36 @@ export interface UpgradeToPlan {
 
 export interface TargetToPlan extends PlanTarget {
   locale: Locale;
+  /** This customer's own window, when staff moved it for this customer alone. */
+  window: { start: Date; end: Date } | null;
+}
+
+/** The window a target customer is told about: its own when staff set one, else the upgrade's. */
+export function windowFor<U extends { windowStart: Date; windowEnd: Date }>(upgrade: U, target: TargetToPlan): U {
+  return target.window ? { ...upgrade, windowStart: target.window.start, windowEnd: target.window.end } : upgrade;
+}
+
+/**
+ * The notice plan of an upgrade as rows: the policy's plan (planNotices) for each target, from the
+ * target's own window, rendered by noticeRows. Writing a plan, previewing one and the demo seed all
+ * call this, so what staff preview is what the dispatcher later publishes.
+ */
+export function planRows(
+  upgrade: UpgradeToPlan & Pick<UpgradeWindow, 'firstNoticeAt'>,
+  policy: NoticePolicy,
+  targets: readonly TargetToPlan[],
+  now: Date,
+  alreadySent?: ReadonlyMap<string, ReadonlySet<NoticeStage>>,
+): NoticeRow[] {
+  // Targets sharing a window are planned together (most of them share the upgrade's).
+  const byWindow = new Map<string, TargetToPlan[]>();
+  for (const target of targets) {
+    const key = target.window ? `${target.window.start.getTime()}-${target.window.end.getTime()}` : '';
+    byWindow.set(key, [...(byWindow.get(key) ?? []), target]);
+  }
+  return [...byWindow.values()].flatMap((group) =>
+    noticeRows(upgrade, planNotices(windowFor(upgrade, group[0]!), policy, group, now, alreadySent), group),
+  );
 }
 
 export interface EventNoticeOptions {
@@ -59,7 +95,14 @@ export function noticeRows(
   // Thousands of targets share a handful of (locale, time zone) pairs: render each text once.
   const rendered = new Map<string, ReturnType<typeof renderNotice>>();
   const render = (notice: PlannedNotice, target: TargetToPlan) => {
-    const key = [notice.stage, target.locale, target.timeZone, notice.acknowledgeBy?.getTime()].join('|');
+    const key = [
+      notice.stage,
+      target.locale,
+      target.timeZone,
+      notice.acknowledgeBy?.getTime(),
+      target.window?.start.getTime(),
+      target.window?.end.getTime(),
+    ].join('|');
     let text = rendered.get(key);
     if (!text) {
       text = renderText(notice, target);
@@ -67,16 +110,20 @@ export function noticeRows(
     }
     return text;
   };
-  const renderText = (notice: PlannedNotice, target: TargetToPlan) =>
-    renderNotice({
+  const renderText = (notice: PlannedNotice, target: TargetToPlan) => {
+    const content = contentIn(target.locale, upgrade);
+    const window = windowFor(upgrade, target);
+    return renderNotice({
       stage: notice.stage,
       locale: target.locale,
       timeZone: target.timeZone,
       upgrade: {
-        title: upgrade.title,
+        title: content.title,
+        summary: content.summary,
+        changes: content.changes,
         kind: upgrade.kind,
-        windowStart: upgrade.windowStart,
-        windowEnd: upgrade.windowEnd,
+        windowStart: window.windowStart,
+        windowEnd: window.windowEnd,
         expectedDowntimeMinutes: upgrade.expectedDowntimeMinutes,
         requiresRelogin: upgrade.requiresRelogin,
         modules: upgrade.modules.map(({ module }) => (target.locale === 'EN' ? module.nameEn : module.nameVi)),
@@ -86,6 +133,7 @@ export function noticeRows(
       reason: options.reason ?? undefined,
       acknowledgeBy: notice.acknowledgeBy ?? undefined,
     });
+  };
   return planned.map((notice) => {
     const target = byId.get(notice.customerId);
     if (!target) throw new Error(`No target ${notice.customerId} for upgrade ${upgrade.id}`);

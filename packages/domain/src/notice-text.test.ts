@@ -183,3 +183,24 @@ describe('notice catalogs', () => {
     expect(vi).toEqual([...NOTICE_STAGES].sort());
   });
 });
+
+describe('the upgrade’s own words in its notices', () => {
+  const withContent = { ...einvoice, summary: 'Mẫu hóa đơn mới.', changes: 'Ký số từ xa.' };
+  it.each(['ANNOUNCEMENT', 'REMINDER', 'FINAL_REMINDER', 'ADVISORY', 'COMPLETED'] as const)(
+    '%s carries the summary and what changes, in both locales',
+    (stage) => {
+      for (const [locale, label] of [
+        ['VI', 'Những thay đổi chính:'],
+        ['EN', 'What changes:'],
+      ] as const) {
+        const { body } = renderNotice({ stage, locale, timeZone: 'Asia/Ho_Chi_Minh', upgrade: withContent });
+        expect(body).toContain('Mẫu hóa đơn mới.');
+        expect(body).toContain(`${label}\nKý số từ xa.`);
+      }
+    },
+  );
+  it('without them the text is as before', () => {
+    const plain = renderNotice({ stage: 'REMINDER', locale: 'EN', timeZone: 'Asia/Ho_Chi_Minh', upgrade: einvoice });
+    expect(plain.body).not.toContain('What changes');
+  });
+});

@@ -17,6 +17,9 @@ export interface NoticeUpgrade {
   requiresRelogin: boolean;
   /** Module names already in the notice's locale (Module.nameVi or nameEn). */
   modules: readonly string[];
+  /** The summary and what changes, already in the notice's locale (see contentIn). */
+  summary?: string;
+  changes?: string | null;
 }
 
 export interface RenderNoticeInput {
@@ -58,5 +61,7 @@ export function renderNotice(input: RenderNoticeInput): RenderedNotice {
     expectedDowntimeMinutes: upgrade.expectedDowntimeMinutes,
     requiresRelogin: upgrade.requiresRelogin,
     modules: upgrade.modules,
+    summary: upgrade.summary?.trim() || undefined,
+    changes: upgrade.changes?.trim() || undefined,
   });
 }

@@ -137,6 +137,119 @@ const operations: readonly EverydayOperation[] = [
     `,
   },
   {
+    name: 'UpgradePlanPreview',
+    document: /* GraphQL */ `
+      # Before saving anything: for each target customer, every notice the upgrade would send if
+      # published now, with its time (UTC and the customer's own), channels, recipients, the exact
+      # title and body in the customer's language, and the warnings that customer raises. The same
+      # planner and renderer as the dispatcher: this is what customers will read.
+      query UpgradePlanPreview(
+        $input: UpgradeCreateInput! = {
+          kind: FEATURE
+          title: "Kế toán 6.0: hóa đơn điện tử"
+          titleEn: "Accounting 6.0: e-invoices"
+          summary: "Mẫu hóa đơn GTGT mới và khóa sổ nhanh hơn."
+          summaryEn: "New VAT invoice layout and faster period closing."
+          changesVi: "Hóa đơn được ký số từ xa; màn hình khóa sổ mới."
+          changesEn: "Invoices are signed remotely; a new period-closing screen."
+          moduleIds: ["<module id>"]
+          moduleVersions: [{ moduleId: "<module id>", fromVersion: "5.2", targetVersion: "6.0" }]
+          windowStart: "2027-01-15T12:00:00Z"
+          windowEnd: "2027-01-15T14:00:00Z"
+          expectedDowntimeMinutes: 20
+          requiresRelogin: true
+          sandboxStart: "2027-01-08T02:00:00Z"
+        }
+      ) {
+        upgradePlanPreview(input: $input) {
+          plan(first: 5) {
+            customer {
+              code
+              name
+            }
+            timeZone
+            locale
+            windowLocal
+            warnings
+            notices {
+              stage
+              state
+              scheduledFor
+              scheduledForLocal
+              channels
+              recipients
+              title
+              body
+              requiresAcknowledgement
+              acknowledgeBy
+            }
+          }
+          userErrors {
+            code
+            field
+            message
+          }
+        }
+      }
+    `,
+  },
+  {
+    name: 'UpgradeCreateDraft',
+    document: /* GraphQL */ `
+      # Save an upgrade as a DRAFT: nothing is planned or shown to customers. Read its noticePlan,
+      # edit it with upgradeUpdate, then publish it with upgradeTransition(to: SCHEDULED), which
+      # checks the notice policy as upgradeSchedule does. Module IDs: see the ModuleCatalog tab.
+      mutation UpgradeCreateDraft(
+        $input: UpgradeCreateInput! = {
+          kind: FEATURE
+          title: "Kế toán 6.1: báo cáo thuế"
+          titleEn: "Accounting 6.1: tax reports"
+          summary: "Báo cáo thuế mới theo Thông tư 80."
+          changesVi: "Thêm mẫu báo cáo thuế; đổi vị trí menu Báo cáo."
+          moduleIds: ["<module id>"]
+          moduleVersions: [{ moduleId: "<module id>", fromVersion: "6.0", targetVersion: "6.1" }]
+          windowStart: "2027-01-22T12:00:00Z"
+          windowEnd: "2027-01-22T14:00:00Z"
+          expectedDowntimeMinutes: 20
+          sandboxStart: "2027-01-15T02:00:00Z"
+        }
+      ) {
+        upgradeCreate(input: $input) {
+          upgrade {
+            id
+            status
+            title
+            changes
+            moduleVersions {
+              module {
+                key
+              }
+              fromVersion
+              targetVersion
+            }
+            policyWarnings
+            noticePlan(first: 5) {
+              customer {
+                code
+              }
+              warnings
+              notices {
+                stage
+                scheduledForLocal
+                title
+              }
+            }
+          }
+          userErrors {
+            code
+            field
+            message
+          }
+        }
+      }
+    `,
+  },
+  {
     name: 'UpcomingUpgradesWithWarnings',
     document: /* GraphQL */ `
       # Upgrades not yet finished, with where their window breaks the notice policy and how

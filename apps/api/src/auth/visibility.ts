@@ -39,6 +39,8 @@ export const visibleBlackoutWindows = (viewer: Viewer | null): Prisma.BlackoutWi
   ownedByViewerCustomer(viewer);
 export const visibleModuleRequests = (viewer: Viewer | null): Prisma.ModuleRequestWhereInput =>
   ownedByViewerCustomer(viewer);
+export const visibleWindowProposals = (viewer: Viewer | null): Prisma.WindowProposalWhereInput =>
+  ownedByViewerCustomer(viewer);
 export const visibleActivities = (viewer: Viewer | null): Prisma.ActivityWhereInput => ownedByViewerCustomer(viewer);
 
 export function visibleApiTokens(viewer: Viewer | null): Prisma.ApiTokenWhereInput {
@@ -51,11 +53,21 @@ export function publishedNotice(): Prisma.NoticeWhereInput {
   return { publishedAt: { not: null }, supersededAt: null };
 }
 
+/**
+ * Staff may ask for notices not yet published (`includeScheduled`); superseded ones (replaced by a
+ * reschedule or cancel, never sent) only when asked for too (`includeSuperseded`), so nobody reads
+ * an obsolete reminder as current. Customers see published notices only.
+ */
 export function visibleNotices(
   viewer: Viewer | null,
-  options: { includeScheduled?: boolean } = {},
+  options: { includeScheduled?: boolean; includeSuperseded?: boolean } = {},
 ): Prisma.NoticeWhereInput {
-  if (isStaff(viewer)) return options.includeScheduled ? {} : publishedNotice();
+  if (isStaff(viewer)) {
+    if (options.includeScheduled && options.includeSuperseded) return {};
+    if (options.includeScheduled) return { supersededAt: null };
+    if (options.includeSuperseded) return { OR: [publishedNotice(), { supersededAt: { not: null } }] };
+    return publishedNotice();
+  }
   if (viewer?.customerId) return { customerId: viewer.customerId, ...publishedNotice() };
   return NOTHING;
 }

@@ -40,6 +40,11 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   // ASSUMED (no cap where rows are created).
   'Upgrade.policyWarnings': 500, // up to four per target customer
   'Module.versions': 200, // published versions of one module, a few a year
+  'Upgrade.moduleVersions': 50, // as Upgrade.modules
+  'Upgrade.windowProposals': 100, // customers' answers to one upgrade's announcement
+  'CustomerNoticePlan.notices': 20, // the policy's stages (at most five) and the event notices of one upgrade
+  'Upgrade.noticePlan': 100, // a page of customers (`first` at most 100)
+  'UpgradePlanPreviewPayload.plan': 100, // the same
 };
 
 /** The bound of a list field that is not a connection's `edges`, or undefined when it has none. */

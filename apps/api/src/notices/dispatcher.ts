@@ -19,6 +19,7 @@ interface DueNotice {
   id: string;
   customerId: string;
   stage: NoticeStage;
+  /** The customer's window: its own when staff moved it for this customer alone. */
   windowStart: Date;
 }
 
@@ -48,8 +49,10 @@ async function dispatchBatch({ prisma, now, batchSize = 1000, afterClaim }: Disp
   return prisma.$transaction(
     async (tx) => {
       const due = await tx.$queryRaw<DueNotice[]>`
-        SELECT n."id", n."customerId", n."stage"::text AS "stage", u."windowStart"
+        SELECT n."id", n."customerId", n."stage"::text AS "stage",
+               COALESCE(t."windowStart", u."windowStart") AS "windowStart"
         FROM "Notice" n JOIN "Upgrade" u ON u."id" = n."upgradeId"
+          LEFT JOIN "UpgradeTarget" t ON t."upgradeId" = n."upgradeId" AND t."customerId" = n."customerId"
         WHERE n."publishedAt" IS NULL AND n."supersededAt" IS NULL AND n."scheduledFor" <= ${sqlTimestamp(now)}
         ORDER BY n."scheduledFor", n."id"
         LIMIT ${batchSize}

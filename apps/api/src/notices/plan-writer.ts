@@ -1,31 +1,53 @@
-// Reads and writes around the notice plan: the targets the planner needs, the stages already sent,
-// superseding what a new plan replaces. The rows themselves come from noticeRows in the domain.
-import type { Prisma, PrismaClient } from '@upgrade-desk/db';
+// Reads and writes around the notice plan: the targets the planner needs (with each customer's own
+// window), the stages already sent, superseding what a new plan replaces. The rows themselves come
+// from planRows / noticeRows in the domain.
+import type { Prisma } from '@upgrade-desk/db';
 import type { NoticeStage, TargetToPlan } from '@upgrade-desk/domain';
 
 export {
   eventNotices,
   noticeRows,
+  planRows,
+  windowFor,
   type EventNoticeOptions,
   type TargetToPlan,
   type UpgradeToPlan,
 } from '@upgrade-desk/domain';
 
-type Tx = Prisma.TransactionClient | PrismaClient;
+type Tx = Pick<Prisma.TransactionClient, 'customer' | 'notice'>;
 
-/** The targets of an upgrade with what the planner and the renderer need: zone, locale, blackouts. */
-export async function loadPlanTargets(tx: Tx, customerIds: readonly string[]): Promise<TargetToPlan[]> {
+const NO_UPGRADE = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The targets of an upgrade with what the planner and the renderer need: zone, locale, blackouts,
+ * and (given the upgrade's id) each customer's own window where staff set one.
+ */
+export async function loadPlanTargets(
+  tx: Tx,
+  customerIds: readonly string[],
+  upgradeId?: string,
+): Promise<TargetToPlan[]> {
   const customers = await tx.customer.findMany({
     where: { id: { in: [...customerIds] } },
-    select: { id: true, timeZone: true, locale: true, blackoutWindows: { select: { startsAt: true, endsAt: true } } },
+    select: {
+      id: true,
+      timeZone: true,
+      locale: true,
+      blackoutWindows: { select: { startsAt: true, endsAt: true } },
+      upgradeTargets: { where: { upgradeId: upgradeId ?? NO_UPGRADE }, select: { windowStart: true, windowEnd: true } },
+    },
     orderBy: { id: 'asc' },
   });
-  return customers.map((c) => ({
-    customerId: c.id,
-    timeZone: c.timeZone,
-    locale: c.locale,
-    blackouts: c.blackoutWindows,
-  }));
+  return customers.map((c) => {
+    const own = c.upgradeTargets[0];
+    return {
+      customerId: c.id,
+      timeZone: c.timeZone,
+      locale: c.locale,
+      blackouts: c.blackoutWindows,
+      window: own?.windowStart && own.windowEnd ? { start: own.windowStart, end: own.windowEnd } : null,
+    };
+  });
 }
 
 /** The stages each customer has already been sent for an upgrade: a replanned window does not repeat them. */
@@ -43,10 +65,13 @@ export async function sentStages(tx: Tx, upgradeId: string): Promise<Map<string,
   return byCustomer;
 }
 
-/** Pending notices of an upgrade stop standing (a new plan replaces them, or the upgrade ended). */
-export async function supersedePending(tx: Tx, upgradeId: string, now: Date): Promise<number> {
+/**
+ * Pending notices of an upgrade (of one customer, when given) stop standing: a new plan replaces
+ * them, or the upgrade ended.
+ */
+export async function supersedePending(tx: Tx, upgradeId: string, now: Date, customerId?: string): Promise<number> {
   const { count } = await tx.notice.updateMany({
-    where: { upgradeId, publishedAt: null, supersededAt: null },
+    where: { upgradeId, publishedAt: null, supersededAt: null, ...(customerId ? { customerId } : {}) },
     data: { supersededAt: now },
   });
   return count;

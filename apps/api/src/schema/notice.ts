@@ -7,6 +7,8 @@ import { isStaff, type Viewer } from '../auth/viewer.ts';
 import { builder } from './builder.ts';
 import { prefetchTotalCount } from './total-count.ts';
 import { NoticeChannelEnum, NoticeStageEnum } from './enums.ts';
+import { NoticeStateEnum } from './notice-plan.ts';
+import { noticeState } from '../notices/notice-state.ts';
 import { UserNode } from './user.ts';
 import { userError, UserErrorRef, type UserError } from './user-error.ts';
 
@@ -18,7 +20,11 @@ export const NoticeFilterInput = builder.inputType('NoticeFilter', {
     stages: t.field({ type: [NoticeStageEnum], required: false }),
     includeScheduled: t.boolean({
       required: false,
-      description: 'Vendor staff only: include notices not yet published',
+      description: 'Vendor staff only: include notices not yet published (PENDING)',
+    }),
+    includeSuperseded: t.boolean({
+      required: false,
+      description: 'Vendor staff only: include SUPERSEDED notices (replaced by a reschedule or cancel, never sent)',
     }),
   }),
 });
@@ -34,12 +40,15 @@ export function noticeFilterWhere(filter: NoticeFilter): Prisma.NoticeWhereInput
 
 /** The notices a viewer may list with a filter; asking for unpublished ones is a staff privilege. */
 export function noticeScope(viewer: Viewer | null, filter: NoticeFilter): Prisma.NoticeWhereInput {
-  if (filter?.includeScheduled && !isStaff(viewer)) {
-    throw new GraphQLError('includeScheduled is for vendor staff only', { extensions: { code: 'FORBIDDEN' } });
+  if ((filter?.includeScheduled || filter?.includeSuperseded) && !isStaff(viewer)) {
+    const option = filter.includeScheduled ? 'includeScheduled' : 'includeSuperseded';
+    throw new GraphQLError(`${option} is for vendor staff only`, { extensions: { code: 'FORBIDDEN' } });
   }
-  return {
-    AND: [visibleNotices(viewer, { includeScheduled: filter?.includeScheduled ?? false }), noticeFilterWhere(filter)],
+  const options = {
+    includeScheduled: filter?.includeScheduled ?? false,
+    includeSuperseded: filter?.includeSuperseded ?? false,
   };
+  return { AND: [visibleNotices(viewer, options), noticeFilterWhere(filter)] };
 }
 
 /** How many notices the viewer may list with the filter (a customer's: batched with its other counts). */
@@ -55,7 +64,10 @@ export const NOTICE_ORDER: Prisma.NoticeOrderByWithRelationInput[] = [{ schedule
 export const NoticeNode = builder.prismaNode('Notice', {
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id: uniqueId(id), AND: [visibleNotices(ctx.viewer, { includeScheduled: true })] }),
+  findUnique: (id, ctx) => ({
+    id: uniqueId(id),
+    AND: [visibleNotices(ctx.viewer, { includeScheduled: true, includeSuperseded: true })],
+  }),
   fields: (t) => ({
     upgrade: t.relation('upgrade'),
     customer: t.relation('customer'),
@@ -63,6 +75,11 @@ export const NoticeNode = builder.prismaNode('Notice', {
     channels: t.expose('channels', { type: [NoticeChannelEnum] }),
     scheduledFor: t.expose('scheduledFor', { type: 'DateTime' }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true, description: 'null until dispatched' }),
+    state: t.field({
+      type: NoticeStateEnum,
+      select: { publishedAt: true, supersededAt: true },
+      resolve: (n) => noticeState(n),
+    }),
     title: t.exposeString('title', { description: "Rendered in the customer's locale and time zone" }),
     body: t.exposeString('body'),
     requiresAcknowledgement: t.exposeBoolean('requiresAcknowledgement'),

@@ -1,19 +1,27 @@
-import type { Prisma } from '@upgrade-desk/db';
+import type { Module, Prisma } from '@upgrade-desk/db';
 import { z } from 'zod';
 import type { Context } from '../context.ts';
 import {
+  CONTENT_SELECT,
+  createDraft,
   rescheduleUpgrade,
   scheduleUpgrade,
   transitionUpgrade,
+  updateUpgrade,
   type Actor,
   type LifecycleResult,
   type ScheduleInput,
+  type UpdateInput,
 } from '../upgrades/lifecycle.ts';
-import { entityPayload, UserErrorRef, type EntityPayload } from './user-error.ts';
-import { policyWarnings } from '@upgrade-desk/domain';
+import { rescheduleForCustomer } from '../upgrades/customer-window.ts';
+import { noticePlanOf, previewForm } from '../upgrades/notice-plan.ts';
+import type { CustomerNoticePlan } from '../notices/plan-preview.ts';
+import { entityPayload, UserErrorRef, userErrorsOf, type EntityPayload, type UserError } from './user-error.ts';
+import { contentIn, policyWarnings } from '@upgrade-desk/domain';
+import { CustomerNoticePlanRef } from './notice-plan.ts';
 import { uniqueId, visibleNotices, visibleUpgrades } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { builder, type ViewerContext } from './builder.ts';
+import { builder, MAX_PAGE_SIZE, type ViewerContext } from './builder.ts';
 import { prefetchTotalCount } from './total-count.ts';
 import { PolicyWarningEnum, UpgradeKindEnum, UpgradeStatusEnum } from './enums.ts';
 import { ModuleNode } from './module.ts';
@@ -51,6 +59,49 @@ const AcknowledgementSummary = builder
     }),
   });
 
+/** The upgrade's window, and for a customer viewer its own target row (where an override lives). */
+function ownWindowSelect(viewer: Viewer | null) {
+  return {
+    windowStart: true,
+    windowEnd: true,
+    // Staff read the upgrade's window: no extra relation to load for them.
+    targets: viewer?.customerId
+      ? { where: { customerId: viewer.customerId }, select: { windowStart: true, windowEnd: true } }
+      : (false as const),
+  };
+}
+
+/** A plan is paged by customer: `first` of them after skipping `offset` (a plain list, so its bound holds). */
+const planPageArgs = builder.args((t) => ({
+  first: t.int({
+    required: false,
+    defaultValue: MAX_PAGE_SIZE,
+    validate: z.number().int().min(0).max(MAX_PAGE_SIZE),
+  }),
+  offset: t.int({ required: false, defaultValue: 0, validate: z.number().int().min(0) }),
+}));
+
+function planPage(
+  plan: readonly CustomerNoticePlan[],
+  args: { first?: number | null; offset?: number | null },
+): CustomerNoticePlan[] {
+  const offset = args.offset ?? 0;
+  return plan.slice(offset, offset + (args.first ?? MAX_PAGE_SIZE));
+}
+
+const UpgradeModuleVersionRef = builder
+  .objectRef<{ module: Module; fromVersion: string | null; targetVersion: string | null }>('UpgradeModuleVersion')
+  .implement({
+    fields: (t) => ({
+      module: t.field({ type: ModuleNode, resolve: (v) => v.module }),
+      fromVersion: t.exposeString('fromVersion', { nullable: true }),
+      targetVersion: t.exposeString('targetVersion', {
+        nullable: true,
+        description: "installed on every target when the upgrade completes (the module's own, else the upgrade's)",
+      }),
+    }),
+  });
+
 export const UpgradeNode = builder.prismaNode('Upgrade', {
   id: { field: 'id' },
   nullable: true,
@@ -58,8 +109,54 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
   fields: (t) => ({
     kind: t.expose('kind', { type: UpgradeKindEnum }),
     status: t.expose('status', { type: UpgradeStatusEnum }),
-    title: t.exposeString('title'),
-    summary: t.exposeString('summary'),
+    title: t.string({
+      description: "In the reader's language (the other language when it has none there)",
+      select: CONTENT_SELECT,
+      resolve: (u, _args, ctx) => contentIn(ctx.viewer?.locale ?? 'VI', u).title,
+    }),
+    summary: t.string({
+      description: "In the reader's language (the other language when it has none there)",
+      select: CONTENT_SELECT,
+      resolve: (u, _args, ctx) => contentIn(ctx.viewer?.locale ?? 'VI', u).summary,
+    }),
+    changes: t.string({
+      nullable: true,
+      description: "What changes for the users, in the reader's language (else the other one)",
+      select: CONTENT_SELECT,
+      resolve: (u, _args, ctx) => contentIn(ctx.viewer?.locale ?? 'VI', u).changes,
+    }),
+    titleVi: t.exposeString('title', { authScopes: { staff: true }, description: 'Vendor staff: as written' }),
+    titleEn: t.exposeString('titleEn', { nullable: true, authScopes: { staff: true } }),
+    summaryVi: t.exposeString('summary', { authScopes: { staff: true } }),
+    summaryEn: t.exposeString('summaryEn', { nullable: true, authScopes: { staff: true } }),
+    changesVi: t.exposeString('changesVi', { nullable: true, authScopes: { staff: true } }),
+    changesEn: t.exposeString('changesEn', { nullable: true, authScopes: { staff: true } }),
+    moduleVersions: t.field({
+      type: [UpgradeModuleVersionRef],
+      description: 'Each module with the version customers run before and after the upgrade',
+      select: (_args, _ctx, nestedSelection) => ({
+        targetVersion: true,
+        modules: {
+          select: { fromVersion: true, targetVersion: true, module: nestedSelection(true) },
+          orderBy: { module: { sortOrder: 'asc' } },
+        },
+      }),
+      resolve: (u) =>
+        u.modules.map((m) => ({
+          module: m.module,
+          fromVersion: m.fromVersion,
+          targetVersion: m.targetVersion ?? u.targetVersion,
+        })),
+    }),
+    noticePlan: t.field({
+      type: [CustomerNoticePlanRef],
+      authScopes: { staff: true },
+      args: planPageArgs,
+      description:
+        'Vendor staff: for each target customer, every notice with its time, channels, recipients and text, and the warnings it raises. A draft shows what publishing it now would send; a published upgrade its standing notices.',
+      resolve: async (u, args, ctx) =>
+        planPage(await noticePlanOf(ctx.prisma, u.id, { now: ctx.now(), policies: await ctx.noticePolicies() }), args),
+    }),
     modules: t.field({
       type: [ModuleNode],
       select: (_args, _ctx, nestedSelection) => ({
@@ -68,8 +165,17 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
       resolve: (u) => u.modules.map((m) => m.module),
     }),
     targetVersion: t.exposeString('targetVersion', { nullable: true }),
-    windowStart: t.expose('windowStart', { type: 'DateTime' }),
-    windowEnd: t.expose('windowEnd', { type: 'DateTime' }),
+    windowStart: t.field({
+      type: 'DateTime',
+      description: 'A customer reads its own window when staff moved it for that customer alone',
+      select: (_args, ctx) => ownWindowSelect(ctx.viewer),
+      resolve: (u) => u.targets?.[0]?.windowStart ?? u.windowStart,
+    }),
+    windowEnd: t.field({
+      type: 'DateTime',
+      select: (_args, ctx) => ownWindowSelect(ctx.viewer),
+      resolve: (u) => u.targets?.[0]?.windowEnd ?? u.windowEnd,
+    }),
     expectedDowntimeMinutes: t.exposeInt('expectedDowntimeMinutes'),
     requiresRelogin: t.exposeBoolean('requiresRelogin'),
     sandboxStart: t.expose('sandboxStart', { type: 'DateTime', nullable: true }),
@@ -187,38 +293,138 @@ function upcoming(viewer: Viewer | null, now: Date): Prisma.UpgradeWhereInput {
   };
 }
 
-const UpgradeScheduleInput = builder.inputType('UpgradeScheduleInput', {
+const ModuleVersionInput = builder.inputType('UpgradeModuleVersionInput', {
   fields: (t) => ({
-    kind: t.field({ type: UpgradeKindEnum, required: true }),
-    title: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
-    summary: t.string({ required: true, validate: z.string().max(10_000) }),
-    moduleIds: t.globalIDList({ required: true, for: [ModuleNode], validate: z.array(z.unknown()).min(1).max(50) }),
-    targetVersion: t.string({ required: false, validate: z.string().trim().max(50) }),
+    moduleId: t.globalID({ required: true, for: [ModuleNode] }),
+    fromVersion: t.string({ required: false, validate: VERSION }),
+    targetVersion: t.string({ required: false, validate: VERSION }),
+  }),
+});
+
+const TITLE = z.string().trim().min(1).max(200);
+const TEXT = z.string().max(10_000);
+const VERSION = z.string().trim().max(50);
+const REASON = z.string().max(2000);
+const MODULES = z.array(z.unknown()).min(1).max(50);
+const CUSTOMERS = z.array(z.unknown()).min(1).max(10_000);
+const DOWNTIME_MINUTES = z
+  .number()
+  .int()
+  .min(0)
+  .max(7 * 24 * 60);
+
+/** The upgrade form: what upgradeSchedule publishes at once, upgradeCreate saves as a draft, upgradePlanPreview previews. */
+function upgradeFormFields(name: string) {
+  return builder.inputType(name, {
+    fields: (t) => ({
+      kind: t.field({ type: UpgradeKindEnum, required: true }),
+      title: t.string({ required: true, description: 'in Vietnamese', validate: TITLE }),
+      summary: t.string({ required: true, description: 'in Vietnamese', validate: TEXT }),
+      titleEn: t.string({
+        required: false,
+        description: 'English title (English readers get the Vietnamese one without it)',
+        validate: TITLE,
+      }),
+      summaryEn: t.string({ required: false, validate: TEXT }),
+      changesVi: t.string({
+        required: false,
+        description: 'what changes for the users, in Vietnamese',
+        validate: TEXT,
+      }),
+      changesEn: t.string({ required: false, description: 'what changes for the users, in English', validate: TEXT }),
+      moduleIds: t.globalIDList({ required: true, for: [ModuleNode], validate: MODULES }),
+      moduleVersions: t.field({
+        type: [ModuleVersionInput],
+        required: false,
+        description: "from and target version per module (target default: the upgrade's targetVersion)",
+        validate: z.array(z.unknown()).max(50),
+      }),
+      targetVersion: t.string({ required: false, validate: VERSION }),
+      customerIds: t.globalIDList({
+        required: false,
+        description: 'default: every customer with one of the modules installed',
+        validate: CUSTOMERS,
+      }),
+      windowStart: t.field({ type: 'DateTime', required: true }),
+      windowEnd: t.field({ type: 'DateTime', required: true }),
+      expectedDowntimeMinutes: t.int({
+        required: true,
+        validate: DOWNTIME_MINUTES,
+      }),
+      requiresRelogin: t.boolean({ required: false }),
+      sandboxStart: t.field({
+        type: 'DateTime',
+        required: false,
+        description: 'required for FEATURE unless emergency',
+      }),
+      emergency: t.boolean({ required: false, description: 'allows a shorter notice period; needs emergencyReason' }),
+      emergencyReason: t.string({ required: false, validate: REASON }),
+      firstNoticeAt: t.field({
+        type: 'DateTime',
+        required: false,
+        description:
+          "SERVER: send the final reminder earlier than the policy's 24 hours (the provider's schedule is known)",
+      }),
+    }),
+  });
+}
+
+const UpgradeScheduleInput = upgradeFormFields('UpgradeScheduleInput');
+const UpgradeCreateInput = upgradeFormFields('UpgradeCreateInput');
+
+const UpgradeUpdateInput = builder.inputType('UpgradeUpdateInput', {
+  description: 'Absent fields stay as they are; null clears an optional one',
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [UpgradeNode] }),
+    title: t.string({ required: false, validate: TITLE }),
+    summary: t.string({ required: false, validate: TEXT }),
+    titleEn: t.string({ required: false, validate: TITLE }),
+    summaryEn: t.string({ required: false, validate: TEXT }),
+    changesVi: t.string({ required: false, validate: TEXT }),
+    changesEn: t.string({ required: false, validate: TEXT }),
+    moduleIds: t.globalIDList({
+      required: false,
+      for: [ModuleNode],
+      description: 'drafts only',
+      validate: MODULES,
+    }),
+    moduleVersions: t.field({
+      type: [ModuleVersionInput],
+      required: false,
+      description: 'drafts only',
+      validate: z.array(z.unknown()).max(50),
+    }),
+    targetVersion: t.string({ required: false, validate: VERSION }),
     customerIds: t.globalIDList({
       required: false,
-      description: 'default: every customer with one of the modules installed',
-      validate: z.array(z.unknown()).min(1).max(10_000),
+      description: 'drafts only',
+      validate: CUSTOMERS,
     }),
-    windowStart: t.field({ type: 'DateTime', required: true }),
-    windowEnd: t.field({ type: 'DateTime', required: true }),
+    windowStart: t.field({ type: 'DateTime', required: false }),
+    windowEnd: t.field({ type: 'DateTime', required: false }),
     expectedDowntimeMinutes: t.int({
-      required: true,
-      validate: z
-        .number()
-        .int()
-        .min(0)
-        .max(7 * 24 * 60),
+      required: false,
+      validate: DOWNTIME_MINUTES,
     }),
     requiresRelogin: t.boolean({ required: false }),
-    sandboxStart: t.field({ type: 'DateTime', required: false, description: 'required for FEATURE unless emergency' }),
-    emergency: t.boolean({ required: false, description: 'allows a shorter notice period; needs emergencyReason' }),
-    emergencyReason: t.string({ required: false, validate: z.string().max(2000) }),
-    firstNoticeAt: t.field({
-      type: 'DateTime',
+    sandboxStart: t.field({ type: 'DateTime', required: false }),
+    emergency: t.boolean({ required: false }),
+    emergencyReason: t.string({ required: false, validate: REASON }),
+    reason: t.string({
       required: false,
-      description:
-        "SERVER: send the final reminder earlier than the policy's 24 hours (the provider's schedule is known)",
+      description: 'required when the window of a published upgrade moves (a reschedule, told to the customers)',
+      validate: REASON,
     }),
+  }),
+});
+
+const UpgradeTargetRescheduleInput = builder.inputType('UpgradeTargetRescheduleInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [UpgradeNode] }),
+    customerId: t.globalID({ required: true, description: 'the target customer whose window moves' }),
+    windowStart: t.field({ type: 'DateTime', required: true }),
+    windowEnd: t.field({ type: 'DateTime', required: true }),
+    reason: t.string({ required: true, validate: REASON }),
   }),
 });
 
@@ -227,7 +433,7 @@ const UpgradeRescheduleInput = builder.inputType('UpgradeRescheduleInput', {
     id: t.globalID({ required: true, for: [UpgradeNode] }),
     windowStart: t.field({ type: 'DateTime', required: true }),
     windowEnd: t.field({ type: 'DateTime', required: true }),
-    reason: t.string({ required: true, validate: z.string().max(2000) }),
+    reason: t.string({ required: true, validate: REASON }),
   }),
 });
 
@@ -239,7 +445,7 @@ const UpgradeTransitionInput = builder.inputType('UpgradeTransitionInput', {
       required: true,
       description: 'SANDBOX, READY, IN_PROGRESS, COMPLETED, FAILED, CANCELLED',
     }),
-    note: t.string({ required: false, validate: z.string().max(2000) }),
+    note: t.string({ required: false, validate: REASON }),
   }),
 });
 
@@ -258,6 +464,39 @@ function upgradePayload(name: string) {
 }
 
 const UpgradeSchedulePayload = upgradePayload('UpgradeSchedulePayload');
+const UpgradeCreatePayload = upgradePayload('UpgradeCreatePayload');
+const UpgradeUpdatePayload = upgradePayload('UpgradeUpdatePayload');
+const UpgradeTargetReschedulePayload = upgradePayload('UpgradeTargetReschedulePayload');
+
+const UpgradePlanPreviewPayload = builder
+  .objectRef<{ plan: CustomerNoticePlan[] | null; userErrors: UserError[] }>('UpgradePlanPreviewPayload')
+  .implement({
+    fields: (t) => ({
+      plan: t.field({
+        type: [CustomerNoticePlanRef],
+        nullable: true,
+        args: planPageArgs,
+        description: 'per target customer, in the order of their ids',
+        resolve: (p, args) => (p.plan ? planPage(p.plan, args) : null),
+      }),
+      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
+    }),
+  });
+
+builder.queryField('upgradePlanPreview', (t) =>
+  t.withAuth({ role: ['ENGINEER', 'ADMIN'] }).field({
+    type: UpgradePlanPreviewPayload,
+    description:
+      'Vendor engineers: the notice plan an unsaved upgrade form would get if published now, per target customer',
+    args: { input: t.arg({ type: UpgradeCreateInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const outcome = await previewForm(ctx.prisma, scheduleInput(input), await actorFor(ctx));
+      return outcome.ok
+        ? { plan: outcome.value, userErrors: [] }
+        : { plan: null, userErrors: userErrorsOf(outcome.problems) };
+    },
+  }),
+);
 const UpgradeReschedulePayload = upgradePayload('UpgradeReschedulePayload');
 const UpgradeTransitionPayload = upgradePayload('UpgradeTransitionPayload');
 
@@ -281,6 +520,42 @@ builder.mutationFields((t) => {
       args: { input: t.arg({ type: UpgradeScheduleInput, required: true }) },
       resolve: async (_root, { input }, ctx) =>
         payloadOf(ctx, await scheduleUpgrade(ctx.prisma, scheduleInput(input), await actorFor(ctx))),
+    }),
+    upgradeCreate: runsUpgrades.field({
+      type: UpgradeCreatePayload,
+      description: 'Vendor engineers: save an upgrade as a DRAFT (nothing planned, nothing shown to customers)',
+      args: { input: t.arg({ type: UpgradeCreateInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        payloadOf(ctx, await createDraft(ctx.prisma, scheduleInput(input), await actorFor(ctx))),
+    }),
+    upgradeUpdate: runsUpgrades.field({
+      type: UpgradeUpdatePayload,
+      description:
+        'Vendor engineers: edit a draft, or an open published upgrade (its pending notices are re-rendered; a moved window is a reschedule)',
+      args: { input: t.arg({ type: UpgradeUpdateInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        payloadOf(ctx, await updateUpgrade(ctx.prisma, updateInput(input), await actorFor(ctx))),
+    }),
+    upgradeTargetReschedule: runsUpgrades.field({
+      type: UpgradeTargetReschedulePayload,
+      description:
+        "Vendor engineers: move the window for one target customer alone (e.g. after its window proposal); only that customer's notices are replanned",
+      args: { input: t.arg({ type: UpgradeTargetRescheduleInput, required: true }) },
+      resolve: async (_root, { input }, ctx) =>
+        payloadOf(
+          ctx,
+          await rescheduleForCustomer(
+            ctx.prisma,
+            {
+              id: uniqueId(input.id.id),
+              customerId: customerIdOf(input.customerId),
+              windowStart: input.windowStart,
+              windowEnd: input.windowEnd,
+              reason: input.reason,
+            },
+            await actorFor(ctx),
+          ),
+        ),
     }),
     upgradeReschedule: runsUpgrades.field({
       type: UpgradeReschedulePayload,
@@ -309,17 +584,36 @@ builder.mutationFields((t) => {
   };
 });
 
+// Not typed with `for` (Customer is defined in customer.ts, which imports this file); a non-customer id matches nothing.
+function customerIdOf(id: { typename: string; id: string }): string {
+  return id.typename === 'Customer' ? uniqueId(id.id) : uniqueId('');
+}
+
+function moduleVersionsOf(
+  versions: readonly (typeof ModuleVersionInput.$inferInput)[],
+): ScheduleInput['moduleVersions'] {
+  return versions.map((v) => ({
+    moduleId: uniqueId(v.moduleId.id),
+    fromVersion: v.fromVersion?.trim() || null,
+    targetVersion: v.targetVersion?.trim() || null,
+  }));
+}
+
+const optionalText = (text: string | null | undefined) => text?.trim() || null;
+
 function scheduleInput(input: typeof UpgradeScheduleInput.$inferInput): ScheduleInput {
   return {
     kind: input.kind,
     title: input.title.trim(),
     summary: input.summary.trim(),
+    titleEn: optionalText(input.titleEn),
+    summaryEn: optionalText(input.summaryEn),
+    changesVi: optionalText(input.changesVi),
+    changesEn: optionalText(input.changesEn),
     moduleIds: input.moduleIds.map((m) => uniqueId(m.id)),
+    moduleVersions: moduleVersionsOf(input.moduleVersions ?? []),
     targetVersion: input.targetVersion?.trim() || null,
-    // Not typed with `for` (Customer is defined in customer.ts, which imports this file); a non-customer id matches no target.
-    customerIds: input.customerIds
-      ? input.customerIds.map((c) => (c.typename === 'Customer' ? uniqueId(c.id) : uniqueId('')))
-      : null,
+    customerIds: input.customerIds ? input.customerIds.map(customerIdOf) : null,
     windowStart: input.windowStart,
     windowEnd: input.windowEnd,
     expectedDowntimeMinutes: input.expectedDowntimeMinutes,
@@ -328,5 +622,32 @@ function scheduleInput(input: typeof UpgradeScheduleInput.$inferInput): Schedule
     emergency: input.emergency ?? false,
     emergencyReason: input.emergencyReason ?? null,
     firstNoticeAt: input.firstNoticeAt ?? null,
+  };
+}
+
+/** Absent (undefined) stays; null clears what may be cleared; required fields ignore null. */
+function updateInput(input: typeof UpgradeUpdateInput.$inferInput): UpdateInput {
+  const keep = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
+  const clearable = (text: string | null | undefined) => (text === undefined ? undefined : optionalText(text));
+  return {
+    id: uniqueId(input.id.id),
+    title: keep(input.title?.trim()),
+    summary: keep(input.summary?.trim()),
+    titleEn: clearable(input.titleEn),
+    summaryEn: clearable(input.summaryEn),
+    changesVi: clearable(input.changesVi),
+    changesEn: clearable(input.changesEn),
+    moduleIds: input.moduleIds ? input.moduleIds.map((m) => uniqueId(m.id)) : undefined,
+    moduleVersions: input.moduleVersions ? moduleVersionsOf(input.moduleVersions) : undefined,
+    targetVersion: clearable(input.targetVersion),
+    customerIds: input.customerIds ? input.customerIds.map(customerIdOf) : undefined,
+    windowStart: keep(input.windowStart),
+    windowEnd: keep(input.windowEnd),
+    expectedDowntimeMinutes: keep(input.expectedDowntimeMinutes),
+    requiresRelogin: keep(input.requiresRelogin),
+    sandboxStart: input.sandboxStart === undefined ? undefined : input.sandboxStart,
+    emergency: keep(input.emergency),
+    emergencyReason: clearable(input.emergencyReason),
+    reason: input.reason ?? null,
   };
 }

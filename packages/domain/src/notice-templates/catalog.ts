@@ -21,6 +21,10 @@ export interface NoticeTemplateContext {
   reason?: string;
   expectedDowntimeMinutes: number;
   requiresRelogin: boolean;
+  /** The upgrade's summary in the notice's locale (or the other language when it has none there). */
+  summary?: string;
+  /** What changes for the users, in the notice's locale (or the other language). */
+  changes?: string;
   /** Module names in the notice's locale. */
   modules: readonly string[];
 }

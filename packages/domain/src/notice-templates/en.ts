@@ -43,6 +43,11 @@ function details(c: NoticeTemplateContext): string {
   return lines(`Window: ${c.window}`, modules(c), downtime(c), relogin(c));
 }
 
+/** The upgrade's own words: its summary and what changes for the users. */
+function about(c: NoticeTemplateContext): string | undefined {
+  return lines(c.summary, c.changes && `What changes:\n${c.changes}`) || undefined;
+}
+
 function acknowledgement(c: NoticeTemplateContext): string | undefined {
   return c.acknowledgeBy ? `Please acknowledge this notice by ${c.acknowledgeBy}.` : undefined;
 }
@@ -58,6 +63,7 @@ export const en: NoticeCatalog = {
       GREETING,
       `We are planning the ${KIND_PHRASE[c.kind]} “${c.title}” on your system.`,
       details(c),
+      about(c),
       c.kind === 'FEATURE' &&
         'The new version is tested in a sandbox environment before it goes to production. The window is outside business hours to keep the impact on your work to a minimum.',
       'If this time clashes with your month-end closing, payroll, tax filing or other critical work, please let us know early so that we can reschedule.',
@@ -72,6 +78,7 @@ export const en: NoticeCatalog = {
       GREETING,
       `A reminder that the ${KIND_PHRASE[c.kind]} “${c.title}” takes place as scheduled below.`,
       details(c),
+      about(c),
       'To prepare, please tell the users concerned and have them finish and save any documents in progress before the upgrade starts.',
       acknowledgement(c),
       CONTACT,
@@ -87,6 +94,7 @@ export const en: NoticeCatalog = {
             GREETING,
             `Your system will be unavailable during the ${KIND_PHRASE[c.kind]} “${c.title}”. You will not be able to use the software during this time.`,
             details(c),
+            about(c),
             'Please save your work and sign out before the maintenance starts. If this time affects critical work at your company, please reply at once so that we can review it.',
             acknowledgement(c),
             SIGN_OFF,
@@ -98,6 +106,7 @@ export const en: NoticeCatalog = {
             GREETING,
             `The ${KIND_PHRASE[c.kind]} “${c.title}” starts at ${c.start}.`,
             details(c),
+            about(c),
             'Please save your work and sign out of the software before the upgrade starts.',
             acknowledgement(c),
             CONTACT,
@@ -126,6 +135,7 @@ export const en: NoticeCatalog = {
       GREETING,
       `The ${KIND_PHRASE[c.kind]} “${c.title}” will be applied to your system.`,
       details(c),
+      about(c),
       c.kind === 'FIX' && 'This update does not change how the software is used.',
       'The implementation consultant and the Customer Care staff assigned to your company have been briefed and are ready to help.',
       acknowledgement(c),
@@ -165,6 +175,7 @@ export const en: NoticeCatalog = {
       GREETING,
       `The ${KIND_PHRASE[c.kind]} “${c.title}” has been completed successfully. The system is ready to use.`,
       lines(`Window: ${c.window}`, c.modules.length > 0 && `Modules updated: ${c.modules.join(', ')}.`),
+      about(c),
       c.requiresRelogin && 'Please sign in again to use the new version.',
       'If you notice anything unusual, please contact Customer Care or the implementation consultant assigned to your company.',
       acknowledgement(c),

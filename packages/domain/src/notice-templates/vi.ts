@@ -40,6 +40,11 @@ function details(c: NoticeTemplateContext): string {
   return lines(`Thời gian thực hiện: ${c.window}`, modules(c), downtime(c), relogin(c));
 }
 
+/** The upgrade's own words: its summary and what changes for the users. */
+function about(c: NoticeTemplateContext): string | undefined {
+  return lines(c.summary, c.changes && `Những thay đổi chính:\n${c.changes}`) || undefined;
+}
+
 function acknowledgement(c: NoticeTemplateContext): string | undefined {
   return c.acknowledgeBy ? `Quý khách vui lòng xác nhận đã nhận thông báo này trước ${c.acknowledgeBy}.` : undefined;
 }
@@ -55,6 +60,7 @@ export const vi: NoticeCatalog = {
       GREETING,
       `Chúng tôi trân trọng thông báo kế hoạch ${KIND_PHRASE[c.kind]} “${c.title}” trên hệ thống của Quý khách.`,
       details(c),
+      about(c),
       c.kind === 'FEATURE' &&
         'Phiên bản mới được kiểm thử trên môi trường sandbox trước khi triển khai trên môi trường chạy thật (production). Thời điểm nâng cấp được chọn ngoài giờ làm việc để hạn chế ảnh hưởng đến hoạt động của đơn vị.',
       'Nếu thời gian trên trùng với kỳ khóa sổ, tính lương, quyết toán thuế hoặc công việc quan trọng của đơn vị, Quý khách vui lòng phản hồi sớm để chúng tôi sắp xếp lại lịch.',
@@ -69,6 +75,7 @@ export const vi: NoticeCatalog = {
       GREETING,
       `Xin nhắc Quý khách: việc ${KIND_PHRASE[c.kind]} “${c.title}” sẽ được thực hiện theo lịch dưới đây.`,
       details(c),
+      about(c),
       'Để chuẩn bị, Quý khách vui lòng thông báo cho người dùng liên quan và hoàn tất, lưu các chứng từ đang nhập trước giờ nâng cấp.',
       acknowledgement(c),
       CONTACT,
@@ -84,6 +91,7 @@ export const vi: NoticeCatalog = {
             GREETING,
             `Hệ thống của Quý khách sẽ tạm dừng hoạt động để ${KIND_PHRASE[c.kind]} “${c.title}”. Trong thời gian này Quý khách không thể truy cập phần mềm.`,
             details(c),
+            about(c),
             'Quý khách vui lòng lưu dữ liệu đang nhập và đăng xuất trước giờ bảo trì. Nếu thời gian trên ảnh hưởng đến công việc quan trọng của đơn vị, xin vui lòng phản hồi ngay để chúng tôi xem xét.',
             acknowledgement(c),
             SIGN_OFF,
@@ -95,6 +103,7 @@ export const vi: NoticeCatalog = {
             GREETING,
             `Việc ${KIND_PHRASE[c.kind]} “${c.title}” sẽ bắt đầu lúc ${c.start}.`,
             details(c),
+            about(c),
             'Quý khách vui lòng lưu dữ liệu đang nhập và đăng xuất khỏi phần mềm trước giờ nâng cấp.',
             acknowledgement(c),
             CONTACT,
@@ -123,6 +132,7 @@ export const vi: NoticeCatalog = {
       GREETING,
       `Chúng tôi xin thông báo bản ${KIND_PHRASE[c.kind]} “${c.title}” sẽ được áp dụng cho hệ thống của Quý khách.`,
       details(c),
+      about(c),
       c.kind === 'FIX' && 'Bản cập nhật này không làm thay đổi cách sử dụng phần mềm.',
       'Cán bộ triển khai (TK) và bộ phận Chăm sóc khách hàng (CSKH) phụ trách đơn vị đã nắm thông tin và sẵn sàng hỗ trợ Quý khách.',
       acknowledgement(c),
@@ -165,6 +175,7 @@ export const vi: NoticeCatalog = {
         `Thời gian thực hiện: ${c.window}`,
         c.modules.length > 0 && `Các phân hệ đã được cập nhật: ${c.modules.join(', ')}.`,
       ),
+      about(c),
       c.requiresRelogin && 'Người dùng vui lòng đăng nhập lại để sử dụng phiên bản mới.',
       'Nếu phát hiện bất thường, Quý khách vui lòng liên hệ bộ phận Chăm sóc khách hàng (CSKH) hoặc cán bộ triển khai phụ trách đơn vị để được hỗ trợ kịp thời.',
       acknowledgement(c),
