@@ -3,8 +3,8 @@
 // these rows when staff schedule, move or end an upgrade; the demo seed writes the same rows for
 // its upgrades' histories.
 import type { Locale, NoticeChannel, NoticeStage, UpgradeKind } from './enums.ts';
-import type { PlannedNotice, PlanTarget } from './notice-policy.ts';
-import { renderNotice } from './notice-text.ts';
+import type { NoticePolicy, PlannedNotice, PlanTarget } from './notice-policy.ts';
+import { renderNotice, type NoticeContact } from './notice-text.ts';
 
 /** What planning needs to know of an upgrade (a Prisma row with its module names). */
 export interface UpgradeToPlan {
@@ -19,11 +19,37 @@ export interface UpgradeToPlan {
   emergency: boolean;
   emergencyReason: string | null;
   sequence: number;
-  modules: { module: { nameVi: string; nameEn: string } }[];
+  modules: { module: { id?: string; nameVi: string; nameEn: string } }[];
+  /** The version the upgrade brings, when staff gave one. */
+  targetVersion?: string | null;
+  /** FIX: announced to every target at once, without the account team's release. */
+  important?: boolean;
 }
 
 export interface TargetToPlan extends PlanTarget {
   locale: Locale;
+  /** The vendor staff assigned to the customer, named at the end of every notice. */
+  accountTeam?: NoticeContact['accountTeam'];
+  /** What the customer has installed: a FIX advisory says which of these it fixes. */
+  installedModules?: readonly { moduleId: string; version: string }[];
+}
+
+/** The vendor's contact at the end of every notice; the API passes the configured one (VENDOR_* settings). */
+export type VendorContact = NoticeContact['vendor'];
+
+export const DEFAULT_VENDOR_CONTACT: VendorContact = {
+  name: 'TIGO Solutions',
+  email: 'info@tigosolutions.com',
+  phone: '',
+};
+
+/**
+ * Whether a notice is held for the customer's account team to release (and maybe edit) first:
+ * a FIX advisory goes to the customer's implementation and customer-care staff, unless the fix is
+ * important enough to be announced to every target at once.
+ */
+export function awaitsRelease(stage: NoticeStage, upgrade: Pick<UpgradeToPlan, 'kind' | 'important'>): boolean {
+  return stage === 'ADVISORY' && upgrade.kind === 'FIX' && !upgrade.important;
 }
 
 export interface EventNoticeOptions {
@@ -31,6 +57,10 @@ export interface EventNoticeOptions {
   previousWindow?: { start: Date; end: Date };
   /** RESCHEDULED, CANCELLED, FAILED: the staff's reason. */
   reason?: string | null;
+  /** Who the customer can contact (default DEFAULT_VENDOR_CONTACT). */
+  vendor?: VendorContact;
+  /** The policy's quiet hours, for the working-hours sentence (default 18:00-06:00). */
+  policy?: Pick<NoticePolicy, 'quietHoursStart' | 'quietHoursEnd'>;
 }
 
 /** A Notice row as planned: not yet published, shown in the app only until the dispatcher adds channels. */
@@ -46,6 +76,17 @@ export interface NoticeRow {
   body: string;
   requiresAcknowledgement: boolean;
   acknowledgeBy: Date | null;
+  /** Held until a member of the customer's account team (or an ADMIN) releases it. */
+  awaitingRelease: boolean;
+}
+
+/** FIX advisory: the upgrade's modules the customer has installed, with the version it runs. */
+function customerModulesOf(upgrade: UpgradeToPlan, target: TargetToPlan) {
+  const installed = new Map((target.installedModules ?? []).map((m) => [m.moduleId, m.version]));
+  return upgrade.modules.flatMap(({ module }) => {
+    const version = module.id === undefined ? undefined : installed.get(module.id);
+    return version === undefined ? [] : [{ name: target.locale === 'EN' ? module.nameEn : module.nameVi, version }];
+  });
 }
 
 /** Notice rows for planned notices (or for an event notice sent at `now`), rendered per customer. */
@@ -59,7 +100,14 @@ export function noticeRows(
   // Thousands of targets share a handful of (locale, time zone) pairs: render each text once.
   const rendered = new Map<string, ReturnType<typeof renderNotice>>();
   const render = (notice: PlannedNotice, target: TargetToPlan) => {
-    const key = [notice.stage, target.locale, target.timeZone, notice.acknowledgeBy?.getTime()].join('|');
+    const key = JSON.stringify([
+      notice.stage,
+      target.locale,
+      target.timeZone,
+      notice.acknowledgeBy?.getTime(),
+      target.accountTeam,
+      notice.stage === 'ADVISORY' ? target.installedModules : null,
+    ]);
     let text = rendered.get(key);
     if (!text) {
       text = renderText(notice, target);
@@ -80,11 +128,15 @@ export function noticeRows(
         expectedDowntimeMinutes: upgrade.expectedDowntimeMinutes,
         requiresRelogin: upgrade.requiresRelogin,
         modules: upgrade.modules.map(({ module }) => (target.locale === 'EN' ? module.nameEn : module.nameVi)),
+        targetVersion: upgrade.targetVersion,
       },
       previousWindowStart: options.previousWindow?.start,
       previousWindowEnd: options.previousWindow?.end,
       reason: options.reason ?? undefined,
       acknowledgeBy: notice.acknowledgeBy ?? undefined,
+      quietHours: options.policy && { start: options.policy.quietHoursStart, end: options.policy.quietHoursEnd },
+      customerModules: notice.stage === 'ADVISORY' ? customerModulesOf(upgrade, target) : undefined,
+      contact: { vendor: options.vendor ?? DEFAULT_VENDOR_CONTACT, accountTeam: target.accountTeam ?? [] },
     });
   return planned.map((notice) => {
     const target = byId.get(notice.customerId);
@@ -102,6 +154,7 @@ export function noticeRows(
       body,
       requiresAcknowledgement: notice.requiresAcknowledgement,
       acknowledgeBy: notice.acknowledgeBy,
+      awaitingRelease: awaitsRelease(notice.stage, upgrade),
     };
   });
 }

@@ -27,6 +27,8 @@ export interface UpgradeSeed {
   scheduledHoursBefore: number;
   /** SERVER: staff sent the first notice this many hours ahead (the provider's date was known). */
   firstNoticeHoursBefore?: number;
+  /** SERVER, COMPLETED: the work ran this many minutes past the announced end (an overrun notice went out). */
+  overranMinutes?: number;
   /** Sandbox run: started this many hours before the window; verified this many hours later. */
   sandbox?: { startedHoursBefore: number; verifiedAfterHours?: number };
   emergencyReason?: string;
@@ -484,6 +486,7 @@ export const UPGRADES: readonly UpgradeSeed[] = [
     expectedDowntimeMinutes: 30,
     scheduledHoursBefore: 6 * 24,
     firstNoticeHoursBefore: 4 * 24,
+    overranMinutes: 25,
     acknowledgementRate: 0.8,
     acknowledgedBy: ['HANOI-WATER', 'SAIGON-GARMENT'],
     createdBy: 'engineer@vendor.example',

@@ -2,6 +2,7 @@
 // superseding what a new plan replaces. The rows themselves come from noticeRows in the domain.
 import type { Prisma, PrismaClient } from '@upgrade-desk/db';
 import type { NoticeStage, TargetToPlan } from '@upgrade-desk/domain';
+import { ACCOUNT_TEAM_ROLES } from '../admin/customers.ts';
 
 export {
   eventNotices,
@@ -13,11 +14,25 @@ export {
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
-/** The targets of an upgrade with what the planner and the renderer need: zone, locale, blackouts. */
+/**
+ * The targets of an upgrade with what the planner and the renderer need: zone, locale, blackouts,
+ * the account team named in every notice and the installed modules a FIX advisory names.
+ */
 export async function loadPlanTargets(tx: Tx, customerIds: readonly string[]): Promise<TargetToPlan[]> {
   const customers = await tx.customer.findMany({
     where: { id: { in: [...customerIds] } },
-    select: { id: true, timeZone: true, locale: true, blackoutWindows: { select: { startsAt: true, endsAt: true } } },
+    select: {
+      id: true,
+      timeZone: true,
+      locale: true,
+      blackoutWindows: { select: { startsAt: true, endsAt: true } },
+      installedModules: { select: { moduleId: true, version: true }, orderBy: { moduleId: 'asc' } },
+      staffAssignments: {
+        where: { user: { disabledAt: null, role: { in: [...ACCOUNT_TEAM_ROLES] } } },
+        select: { user: { select: { name: true, role: true } } },
+        orderBy: [{ user: { role: 'asc' } }, { user: { name: 'asc' } }],
+      },
+    },
     orderBy: { id: 'asc' },
   });
   return customers.map((c) => ({
@@ -25,6 +40,12 @@ export async function loadPlanTargets(tx: Tx, customerIds: readonly string[]): P
     timeZone: c.timeZone,
     locale: c.locale,
     blackouts: c.blackoutWindows,
+    installedModules: c.installedModules,
+    accountTeam: c.staffAssignments.map(({ user }) => ({
+      name: user.name,
+      // Narrowed by the query's role filter.
+      role: user.role as (typeof ACCOUNT_TEAM_ROLES)[number],
+    })),
   }));
 }
 

@@ -15,6 +15,7 @@ import './blackout-window.ts';
 import './notice-policy.ts';
 import './upgrade.ts';
 import './notice.ts';
+import './notice-advisory.ts';
 import './module-request.ts';
 import './activity.ts';
 import './webhook-endpoint.ts';

@@ -11,8 +11,10 @@ import {
   noticeForTransition,
   planNotices,
   scheduleProblems,
+  type EventNoticeOptions,
   type NoticePolicy,
   type UpgradeStatus,
+  type VendorContact,
 } from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
 import { eventNotices, loadPlanTargets, noticeRows, sentStages, supersedePending } from '../notices/plan-writer.ts';
@@ -34,7 +36,10 @@ const PLAN_SELECT = {
   emergency: true,
   emergencyReason: true,
   sequence: true,
-  modules: { select: { module: { select: { nameVi: true, nameEn: true } } } },
+  targetVersion: true,
+  important: true,
+  firstNoticeAt: true,
+  modules: { select: { module: { select: { id: true, nameVi: true, nameEn: true } } } },
   targets: { select: { customerId: true } },
 } as const;
 
@@ -55,6 +60,8 @@ export interface ScheduleInput {
   emergency: boolean;
   emergencyReason: string | null;
   firstNoticeAt: Date | null;
+  /** FIX: announce the advisory to every target at once instead of through the account teams. */
+  important?: boolean;
 }
 
 export interface Actor {
@@ -62,6 +69,13 @@ export interface Actor {
   now: Date;
   /** The notice policy of each kind of upgrade. */
   policies: ReadonlyMap<UpgradeKind, NoticePolicy>;
+  /** The vendor's contact closing every notice (VENDOR_* settings); the domain's default when absent. */
+  vendor?: VendorContact;
+}
+
+/** What every notice row of this actor's change is rendered with besides the plan. */
+function renderOptions(actor: Actor, policy: NoticePolicy): EventNoticeOptions {
+  return { vendor: actor.vendor, policy };
 }
 
 function policyFor(actor: Actor, kind: UpgradeKind): NoticePolicy {
@@ -122,6 +136,8 @@ export async function scheduleUpgrade(
           sandboxStart: input.sandboxStart,
           emergency: input.emergency,
           emergencyReason: input.emergency ? input.emergencyReason?.trim() : null,
+          firstNoticeAt: input.kind === 'SERVER' ? input.firstNoticeAt : null,
+          important: input.kind === 'FIX' && (input.important ?? false),
           createdById: actor.userId,
           createdAt: actor.now,
           modules: { createMany: { data: input.moduleIds.map((moduleId) => ({ moduleId })) } },
@@ -130,8 +146,8 @@ export async function scheduleUpgrade(
         select: PLAN_SELECT,
       });
       const targets = await loadPlanTargets(tx, targetIds);
-      const planned = planNotices({ ...upgrade, firstNoticeAt: input.firstNoticeAt }, policy, targets, actor.now);
-      await tx.notice.createMany({ data: noticeRows(upgrade, planned, targets) });
+      const planned = planNotices(upgrade, policy, targets, actor.now);
+      await tx.notice.createMany({ data: noticeRows(upgrade, planned, targets, renderOptions(actor, policy)) });
       await audit(tx, {
         actorId: actor.userId,
         action: 'upgrade.schedule',
@@ -183,12 +199,18 @@ export async function rescheduleUpgrade(
         ...(current.status === 'DRAFT'
           ? []
           : noticeRows(upgrade, eventNotices(EVENT_STAGE.rescheduled, told, actor.now), targets, {
+              ...renderOptions(actor, policy),
               previousWindow: { start: current.windowStart, end: current.windowEnd },
               reason,
             })),
         ...(current.status === 'DRAFT'
           ? []
-          : noticeRows(upgrade, planNotices(upgrade, policy, targets, actor.now, sent), targets)),
+          : noticeRows(
+              upgrade,
+              planNotices(upgrade, policy, targets, actor.now, sent),
+              targets,
+              renderOptions(actor, policy),
+            )),
       ];
       await tx.notice.createMany({ data: rows });
       await audit(tx, {
@@ -259,7 +281,12 @@ export async function transitionUpgrade(
       );
       if (current.status === 'DRAFT' && input.to === 'SCHEDULED') {
         await tx.notice.createMany({
-          data: noticeRows(upgrade, planNotices(upgrade, policy, targets, actor.now), targets),
+          data: noticeRows(
+            upgrade,
+            planNotices(upgrade, policy, targets, actor.now),
+            targets,
+            renderOptions(actor, policy),
+          ),
         });
       }
       if (endsNoticePlan(input.to)) await supersedePending(tx, upgrade.id, actor.now);
@@ -267,7 +294,10 @@ export async function transitionUpgrade(
       if (stage) {
         const told = [...(await sentStages(tx, upgrade.id)).keys()];
         await tx.notice.createMany({
-          data: noticeRows(upgrade, eventNotices(stage, told, actor.now), targets, { reason: note }),
+          data: noticeRows(upgrade, eventNotices(stage, told, actor.now), targets, {
+            ...renderOptions(actor, policy),
+            reason: note,
+          }),
         });
       }
       await audit(tx, {
