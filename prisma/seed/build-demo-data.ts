@@ -700,7 +700,7 @@ function pushNotice(data: DemoData, context: NoticeContext): void {
   const id = ids.notice(upgrade.key, target.code, notice.stage, notice.sequence);
   // A held FIX advisory is due only once its customer's account team released it.
   const releasedAt =
-    notice.awaitingRelease && !notice.supersededAt
+    notice.awaitingRelease && !notice.supersededAt && !upgrade.advisoryAwaitingReleaseFor?.includes(target.code)
       ? advisoryRelease(notice, context.windowStart, now, `release:${noticeKey}`)
       : null;
   const dueAt = notice.awaitingRelease ? releasedAt : notice.scheduledFor;

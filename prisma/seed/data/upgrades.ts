@@ -27,6 +27,8 @@ export interface UpgradeSeed {
   scheduledHoursBefore: number;
   /** SERVER: staff sent the first notice this many hours ahead (the provider's date was known). */
   firstNoticeHoursBefore?: number;
+  /** FIX: customers whose account team has not yet released the advisory (it awaits them in the staff console). */
+  advisoryAwaitingReleaseFor?: readonly string[];
   /** SERVER, COMPLETED: the work ran this many minutes past the announced end (an overrun notice went out). */
   overranMinutes?: number;
   /** Sandbox run: started this many hours before the window; verified this many hours later. */
@@ -268,6 +270,7 @@ export const UPGRADES: readonly UpgradeSeed[] = [
     window: { day: 4, at: [20, 0], minutes: 30 },
     expectedDowntimeMinutes: 0,
     scheduledHoursBefore: 5 * 24,
+    advisoryAwaitingReleaseFor: ['VINHLONG-WATER'],
     createdBy: 'engineer@vendor.example',
   },
   {
