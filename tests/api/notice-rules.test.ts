@@ -59,7 +59,14 @@ type PlannedNotice = {
   body: string;
 };
 
-async function schedule(values: Record<string, unknown>) {
+interface Scheduled {
+  id: string;
+  firstNoticeAt: string | null;
+  important: boolean;
+  plan: PlannedNotice[];
+}
+
+async function schedule(values: Record<string, unknown>): Promise<Scheduled> {
   const result = await api.gql(SCHEDULE, { input: values }, { token: engineer });
   expect(result.errors).toBeUndefined();
   expect(result.data.upgradeSchedule.userErrors).toEqual([]);
@@ -84,9 +91,10 @@ const AWAITING = '{ advisoriesAwaitingRelease(first: 50) { totalCount edges { no
 
 beforeAll(async () => {
   api = await startTestApi();
-  [engineer, admin, hanoiUser, saigonUser] = await Promise.all(
-    [ACCOUNTS.engineer, ACCOUNTS.admin, ACCOUNTS.hanoiUser, ACCOUNTS.saigonUser].map((email) => api.login(email)),
-  );
+  engineer = await api.login(ACCOUNTS.engineer);
+  admin = await api.login(ACCOUNTS.admin);
+  hanoiUser = await api.login(ACCOUNTS.hanoiUser);
+  saigonUser = await api.login(ACCOUNTS.saigonUser);
   const { data } = await api.gql(
     '{ viewer { customer { id installedModules(first: 1) { edges { node { version module { id } } } } } } }',
     {},
