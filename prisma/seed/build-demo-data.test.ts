@@ -238,12 +238,12 @@ describe.each(NOWS)('the demo built at %s', (now) => {
     }
   });
 
-  it('asks for acknowledgement of FEATURE announcements and SERVER final reminders, due at the next notice (SERVER: 4 hours ahead at the latest)', () => {
+  it('asks for acknowledgement of FEATURE announcements and SERVER first and final notices, due at the next notice (SERVER: 4 hours ahead at the latest)', () => {
     for (const notice of data.notices) {
       const kind = upgradeById.get(notice.upgradeId)?.kind;
       const needs =
         (kind === 'FEATURE' && notice.stage === 'ANNOUNCEMENT') ||
-        (kind === 'SERVER' && notice.stage === 'FINAL_REMINDER');
+        (kind === 'SERVER' && (notice.stage === 'FINAL_REMINDER' || notice.stage === 'ANNOUNCEMENT'));
       expect(notice.requiresAcknowledgement, `${kind} ${notice.stage}`).toBe(needs);
       if (!needs) continue;
       const next = data.notices.find(
@@ -251,7 +251,8 @@ describe.each(NOWS)('the demo built at %s', (now) => {
           other.upgradeId === notice.upgradeId &&
           other.customerId === notice.customerId &&
           other.sequence === notice.sequence &&
-          other.stage === (kind === 'FEATURE' ? 'REMINDER' : 'IMMINENT'),
+          other.stage ===
+            (kind === 'FEATURE' ? 'REMINDER' : notice.stage === 'ANNOUNCEMENT' ? 'FINAL_REMINDER' : 'IMMINENT'),
       );
       // SERVER: the account team needs time to call before the window, unless the notice itself came later.
       const windowStart = time(upgradeById.get(notice.upgradeId)?.windowStart);

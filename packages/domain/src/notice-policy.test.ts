@@ -154,7 +154,7 @@ describe('SERVER: final reminder -24 h (or earlier), imminent -30 min; under 24 
   it('an earlier first notice set by staff is added: the final reminder still goes out 24 hours ahead', () => {
     const earlier = upgrade('SERVER', 5 * DAY, { firstNoticeAt: new Date(NOW.getTime() + DAY) });
     expect(plan(earlier)).toEqual([
-      { stage: 'ANNOUNCEMENT', before: 4 * 24, atOnce: false, ack: false },
+      { stage: 'ANNOUNCEMENT', before: 4 * 24, atOnce: false, ack: true },
       { stage: 'FINAL_REMINDER', before: 24, atOnce: false, ack: true },
       { stage: 'IMMINENT', before: 0.5, atOnce: false, ack: false },
     ]);

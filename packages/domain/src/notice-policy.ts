@@ -234,10 +234,13 @@ export interface PlannedNotice {
   acknowledgeBy: Date | null;
 }
 
-/** Notices that ask the customer for a decision, and so for an acknowledgement. */
+/**
+ * Notices that ask the customer for a decision, and so for an acknowledgement. A SERVER upgrade's
+ * earlier first notice (an ANNOUNCEMENT) asks too, due by the 24-hour notice.
+ */
 const NEEDS_ACKNOWLEDGEMENT: Readonly<Partial<Record<UpgradeKind, readonly NoticeStage[]>>> = {
   FEATURE: ['ANNOUNCEMENT'],
-  SERVER: ['FINAL_REMINDER'],
+  SERVER: ['ANNOUNCEMENT', 'FINAL_REMINDER'],
 };
 
 /** The policy's timeline of one upgrade before clamping, in stage order: each stage with the instant the policy asks for. */
