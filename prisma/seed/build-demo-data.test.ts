@@ -13,7 +13,14 @@ import {
   type ModuleRequestStage,
   type NoticeStage,
 } from '@upgrade-desk/domain';
-import { buildDemoData, customerAdminEmail, ids, type DemoData } from './build-demo-data.ts';
+import {
+  accountTeamOf,
+  buildDemoData,
+  customerAdminEmail,
+  ids,
+  installedModulesOf,
+  type DemoData,
+} from './build-demo-data.ts';
 import { CUSTOMERS } from './data/customers.ts';
 import { MODULES } from './data/modules.ts';
 import { UPGRADES } from './data/upgrades.ts';
@@ -61,7 +68,7 @@ describe.each(NOWS)('the demo built at %s', (now) => {
   });
 
   it('has, for every upgrade, the notices the planner gives for its current window', () => {
-    const EVENT_STAGES = new Set(['RESCHEDULED', 'CANCELLED', 'COMPLETED', 'FAILED']);
+    const EVENT_STAGES = new Set(['RESCHEDULED', 'CANCELLED', 'COMPLETED', 'FAILED', 'OVERRUN']);
     const customerById = new Map(data.customers.map((row) => [row.id, row]));
     const moduleById = new Map(data.modules.map((row) => [row.id, row]));
     let compared = 0;
@@ -83,6 +90,8 @@ describe.each(NOWS)('the demo built at %s', (now) => {
             .filter((row) => row.customerId === customerId)
             .map((row) => ({ startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) })),
           window: null,
+          accountTeam: accountTeamOf(data, customerId),
+          installedModules: installedModulesOf(data, customerId),
         }));
       const notices = data.notices.filter((row) => row.upgradeId === upgrade.id);
       // What customers had been sent before the move: the earlier plan's notices that were not dropped.
@@ -107,10 +116,12 @@ describe.each(NOWS)('the demo built at %s', (now) => {
         emergency: upgrade.emergency ?? false,
         emergencyReason: upgrade.emergencyReason ?? null,
         sequence,
+        targetVersion: upgrade.targetVersion ?? null,
         modules: data.upgradeModules
           .filter((row) => row.upgradeId === upgrade.id)
           .map((row) => ({
             module: {
+              id: row.moduleId,
               nameVi: moduleById.get(row.moduleId)?.nameVi ?? '',
               nameEn: moduleById.get(row.moduleId)?.nameEn ?? '',
             },
@@ -144,6 +155,8 @@ describe.each(NOWS)('the demo built at %s', (now) => {
           body: row.body,
           requiresAcknowledgement: row.requiresAcknowledgement,
           acknowledgeBy: row.acknowledgeBy ? new Date(row.acknowledgeBy) : null,
+          // Held when planned: a released advisory no longer awaits release.
+          awaitingRelease: (row.awaitingRelease ?? false) || Boolean(row.releasedAt),
           createdAt: new Date(row.createdAt ?? Number.NaN),
         }));
       const order = (a: { customerId: string; stage: string }, b: { customerId: string; stage: string }) =>
@@ -167,6 +180,10 @@ describe.each(NOWS)('the demo built at %s', (now) => {
         expect(time(notice.publishedAt)).toBeLessThanOrEqual(at);
         expect(time(notice.publishedAt)).toBeGreaterThanOrEqual(time(notice.scheduledFor));
         expect(notice.supersededAt).toBeNull();
+      } else if (notice.awaitingRelease) {
+        // Due, but held for the customer's account team: only FIX advisories wait so.
+        expect(notice.stage).toBe('ADVISORY');
+        expect(notice.supersededAt ?? null).toBeNull();
       } else if (!notice.supersededAt) {
         expect(time(notice.scheduledFor), `${notice.stage} ${notice.title}`).toBeGreaterThan(at);
       }
@@ -227,12 +244,12 @@ describe.each(NOWS)('the demo built at %s', (now) => {
     }
   });
 
-  it('asks for acknowledgement of FEATURE announcements and SERVER final reminders, due at the next notice', () => {
+  it('asks for acknowledgement of FEATURE announcements and SERVER first and final notices, due at the next notice (SERVER: 4 hours ahead at the latest)', () => {
     for (const notice of data.notices) {
       const kind = upgradeById.get(notice.upgradeId)?.kind;
       const needs =
         (kind === 'FEATURE' && notice.stage === 'ANNOUNCEMENT') ||
-        (kind === 'SERVER' && notice.stage === 'FINAL_REMINDER');
+        (kind === 'SERVER' && (notice.stage === 'FINAL_REMINDER' || notice.stage === 'ANNOUNCEMENT'));
       expect(notice.requiresAcknowledgement, `${kind} ${notice.stage}`).toBe(needs);
       if (!needs) continue;
       const next = data.notices.find(
@@ -240,9 +257,17 @@ describe.each(NOWS)('the demo built at %s', (now) => {
           other.upgradeId === notice.upgradeId &&
           other.customerId === notice.customerId &&
           other.sequence === notice.sequence &&
-          other.stage === (kind === 'FEATURE' ? 'REMINDER' : 'IMMINENT'),
+          other.stage ===
+            (kind === 'FEATURE' ? 'REMINDER' : notice.stage === 'ANNOUNCEMENT' ? 'FINAL_REMINDER' : 'IMMINENT'),
       );
-      expect(time(notice.acknowledgeBy)).toBe(time(next?.scheduledFor));
+      // SERVER: the account team needs time to call before the window, unless the notice itself came later.
+      const windowStart = time(upgradeById.get(notice.upgradeId)?.windowStart);
+      const callBy = windowStart - 4 * 3_600_000;
+      const expected =
+        kind === 'SERVER' && callBy > time(notice.scheduledFor)
+          ? Math.min(callBy, time(next?.scheduledFor))
+          : time(next?.scheduledFor);
+      expect(time(notice.acknowledgeBy)).toBe(expected);
     }
   });
 

@@ -56,6 +56,39 @@ export const ids = {
 };
 
 /** Demo customer users' addresses: admin@<domain> and user@<domain>. */
+/**
+ * A customer's account team as the API's plan-writer loads it for the notices' closing block:
+ * enabled implementation and customer-care staff, in the database's role order, then by name.
+ */
+export function accountTeamOf(
+  data: Pick<DemoData, 'customerStaff' | 'users'>,
+  customerId: string,
+): { name: string; role: 'IMPLEMENTATION' | 'CUSTOMER_CARE' }[] {
+  const ROLE_ORDER = ['CUSTOMER_CARE', 'IMPLEMENTATION'] as const;
+  return data.customerStaff
+    .filter((row) => row.customerId === customerId)
+    .map((row) => data.users.find((user) => user.id === row.userId))
+    .flatMap((user) => {
+      const role = ROLE_ORDER.find((r) => r === user?.role);
+      return user && role && !user.disabledAt ? [{ name: user.name, role }] : [];
+    })
+    .sort(
+      (a, b) =>
+        ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
+}
+
+/** What a customer has installed, as the plan-writer loads it (by module id). */
+export function installedModulesOf(
+  data: Pick<DemoData, 'installedModules'>,
+  customerId: string,
+): { moduleId: string; version: string }[] {
+  return data.installedModules
+    .filter((row) => row.customerId === customerId)
+    .map((row) => ({ moduleId: row.moduleId, version: row.version }))
+    .sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
+}
+
 export function customerAdminEmail(customer: CustomerSeed): string {
   return `admin@${customer.domain}`;
 }
@@ -468,6 +501,12 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
       emergency: upgrade.emergencyReason !== undefined,
       emergencyReason: upgrade.emergencyReason ?? null,
       sequence: upgrade.rescheduled ? 1 : 0,
+      targetVersion: upgrade.targetVersion ?? null,
+      // SERVER: the earlier first notice staff set when scheduling, stored on the upgrade.
+      firstNoticeAt:
+        upgrade.firstNoticeHoursBefore === undefined
+          ? null
+          : plusHours(previousWindow?.start ?? window.start, -upgrade.firstNoticeHoursBefore),
     };
     data.upgrades.push({
       ...planned,
@@ -511,7 +550,9 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
       seed: upgrade,
       upgrade: {
         ...planned,
-        modules: upgrade.modules.map((key) => ({ module: { nameVi: module(key).nameVi, nameEn: module(key).nameEn } })),
+        modules: upgrade.modules.map((key) => ({
+          module: { id: ids.module(key), nameVi: module(key).nameVi, nameEn: module(key).nameEn },
+        })),
       },
       policy: DEFAULT_NOTICE_POLICIES[upgrade.kind],
       targets: targets.map((code) => ({
@@ -520,13 +561,16 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
         locale: customer(code).locale,
         blackouts: blackoutsOf.get(code) ?? [],
         window: null,
+        accountTeam: accountTeamOf(data, ids.customer(code)),
+        installedModules: installedModulesOf(data, ids.customer(code)),
       })),
       previousWindow,
       timeline,
     });
     for (const notice of notices) {
       const target = customer(required(codeOf.get(notice.customerId), 'target'));
-      pushNotice(data, { upgrade, notice, target, now, usersOf, audience });
+      const releasers = data.customerStaff.filter((row) => row.customerId === notice.customerId).map((r) => r.userId);
+      pushNotice(data, { upgrade, notice, target, now, usersOf, audience, windowStart: window.start, releasers });
     }
   }
 
@@ -637,6 +681,21 @@ interface NoticeContext {
   usersOf: Map<string, Prisma.UserCreateManyInput[]>;
   /** Who the notice's deliveries go to. */
   audience: DeliveryAudience;
+  windowStart: Date;
+  /** The customer's account team, who release its held FIX advisories. */
+  releasers: readonly string[];
+}
+
+/**
+ * When the account team released a held advisory: within two hours of its planning, and well
+ * before the window; null while it still awaits release (the recent ones, for the staff console).
+ */
+function advisoryRelease(notice: DemoNotice, windowStart: Date, now: Date, key: string): Date | null {
+  const room = windowStart.getTime() - notice.scheduledFor.getTime() - 15 * 60_000;
+  const at = new Date(
+    notice.scheduledFor.getTime() + Math.floor(Math.max(0, Math.min(room, 2 * 3_600_000)) * stableFraction(key)),
+  );
+  return at.getTime() <= now.getTime() ? at : null;
 }
 
 /** One customer's notice, published if due, with its acknowledgement and deliveries if published. */
@@ -645,14 +704,26 @@ function pushNotice(data: DemoData, context: NoticeContext): void {
   const { customerId } = notice;
   const noticeKey = `${upgrade.key}:${target.code}:${notice.stage}:${notice.sequence}`;
   const id = ids.notice(upgrade.key, target.code, notice.stage, notice.sequence);
-  const due = !notice.supersededAt && notice.scheduledFor.getTime() <= now.getTime();
+  // A held FIX advisory is due only once its customer's account team released it.
+  const releasedAt =
+    notice.awaitingRelease && !notice.supersededAt && !upgrade.advisoryAwaitingReleaseFor?.includes(target.code)
+      ? advisoryRelease(notice, context.windowStart, now, `release:${noticeKey}`)
+      : null;
+  const dueAt = notice.awaitingRelease ? releasedAt : notice.scheduledFor;
+  const due = !notice.supersededAt && dueAt !== null && dueAt.getTime() <= now.getTime();
   // The dispatcher picks a due notice up within a minute.
-  const publishedAt = due
-    ? earliest(
-        now,
-        new Date(notice.scheduledFor.getTime() + 5_000 + Math.floor(stableFraction(`publish:${noticeKey}`) * 50_000)),
-      )
-    : null;
+  const publishedAt =
+    due && dueAt
+      ? earliest(now, new Date(dueAt.getTime() + 5_000 + Math.floor(stableFraction(`publish:${noticeKey}`) * 50_000)))
+      : null;
+  const release = releasedAt
+    ? {
+        awaitingRelease: false,
+        releasedAt,
+        releasedById:
+          context.releasers[Math.floor(stableFraction(`released-by:${noticeKey}`) * context.releasers.length)] ?? null,
+      }
+    : {};
 
   let acknowledgedAt: Date | undefined;
   if (publishedAt && notice.requiresAcknowledgement) {
@@ -682,7 +753,7 @@ function pushNotice(data: DemoData, context: NoticeContext): void {
       ? plusMinutes(notice.acknowledgeBy, 5)
       : null;
 
-  const row = { ...notice, id, publishedAt, supersededAt: notice.supersededAt ?? null, escalatedAt };
+  const row = { ...notice, ...release, id, publishedAt, supersededAt: notice.supersededAt ?? null, escalatedAt };
   data.notices.push(row);
   if (!publishedAt) return;
 

@@ -4,6 +4,7 @@ import {
   noticeForTransition,
   noticeRows,
   planNotices,
+  windowOverrun,
   type NoticePolicy,
   type NoticeRow,
   type NoticeStage,
@@ -34,6 +35,8 @@ export interface UpgradeTimeline {
   cancelledAt?: Date;
   /** COMPLETED: when it finished; FAILED: when it was declared failed. */
   finishedAt?: Date;
+  /** When the worker saw the work run past the announced end (an overrun notice went out). */
+  overranAt?: Date;
 }
 
 export interface UpgradeHistory {
@@ -93,6 +96,12 @@ export function upgradeNotices({
     write(noticeRows(upgrade, planNotices(upgrade, policy, targets, movedAt, sent), targets), movedAt);
   }
 
+  // Still in progress past the announced end: those told hear of the overrun at once.
+  const overranAt = timeline.overranAt;
+  if (overranAt && windowOverrun({ ...upgrade, status: 'IN_PROGRESS' }, overranAt)) {
+    tell(EVENT_STAGE.overran, overranAt, upgrade, {});
+  }
+
   // Cancelled, completed or failed: what was still pending is dropped, and those told hear the outcome.
   const endStage = noticeForTransition(seed.status);
   const endedAt = seed.status === 'CANCELLED' ? timeline.cancelledAt : timeline.finishedAt;
@@ -119,7 +128,11 @@ export function upgradeTimeline(upgrade: UpgradeSeed, window: Window, calendar: 
   };
   if (upgrade.rescheduled) timeline.rescheduledAt = decided(upgrade.rescheduled.hoursBefore, 14, 0);
   if (upgrade.cancelled) timeline.cancelledAt = decided(upgrade.cancelled.hoursBefore, 15, 30);
-  if (upgrade.status === 'COMPLETED') timeline.finishedAt = plusMinutes(window.end, -10);
+  if (upgrade.status === 'COMPLETED') {
+    timeline.finishedAt = plusMinutes(window.end, upgrade.overranMinutes ?? -10);
+    // The worker notices an overrun within its round (a few seconds), shown here as a minute.
+    if (upgrade.overranMinutes) timeline.overranAt = plusMinutes(window.end, 1);
+  }
   if (upgrade.status === 'FAILED') timeline.finishedAt = plusMinutes(window.end, -15);
   return timeline;
 }

@@ -127,16 +127,19 @@ export const ORACLE: Record<string, Loader> = {
       names: [],
     })),
 
-  // Not-yet-published (and superseded) notices are vendor-only.
+  // Not-yet-published (and superseded) notices are vendor-only, and so is a FIX advisory held for
+  // the customer's account team.
   Notice: async (prisma) =>
     (
-      await prisma.notice.findMany({ select: { id: true, customerId: true, publishedAt: true, supersededAt: true } })
+      await prisma.notice.findMany({
+        select: { id: true, customerId: true, publishedAt: true, supersededAt: true, awaitingRelease: true },
+      })
     ).map((n) => ({
       rawId: n.id,
       owners: [n.customerId],
       visibleTo: (viewer) =>
         isStaffViewer(viewer) ||
-        (viewer.customerId === n.customerId && n.publishedAt !== null && n.supersededAt === null),
+        (viewer.customerId === n.customerId && n.publishedAt !== null && n.supersededAt === null && !n.awaitingRelease),
       names: [],
     })),
 

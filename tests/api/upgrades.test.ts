@@ -171,10 +171,12 @@ describe('SERVER', () => {
 });
 
 describe('FIX, and the life of an upgrade', () => {
-  it('sends a FIX advisory at once', async () => {
+  it('sends an important FIX advisory at once', async () => {
     const payload = await schedule({
       ...featureInput(hanoiEvening(2)),
       kind: 'FIX',
+      // Important: announced to every target at once (other advisories wait for the account team).
+      important: true,
       sandboxStart: null,
       title: 'Sửa lỗi làm tròn VAT',
     });
@@ -222,7 +224,13 @@ describe('FIX, and the life of an upgrade', () => {
 
     for (const end of ['COMPLETED', 'FAILED']) {
       const id = (
-        await schedule({ ...featureInput(hanoiEvening(3)), kind: 'FIX', sandboxStart: null, title: `Bản vá ${end}` })
+        await schedule({
+          ...featureInput(hanoiEvening(3)),
+          kind: 'FIX',
+          important: true,
+          sandboxStart: null,
+          title: `Bản vá ${end}`,
+        })
       ).upgrade.id;
       await dispatch();
       expect((await transition(id, 'COMPLETED')).data.upgradeTransition.userErrors).toEqual([

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
-import { DEFAULT_WARRANTY_MONTHS } from '@upgrade-desk/domain';
+import { DEFAULT_VENDOR_CONTACT, DEFAULT_WARRANTY_MONTHS } from '@upgrade-desk/domain';
 import { z } from 'zod';
 import { LOG_LEVELS } from './logging.ts';
 import { parseAddressRanges } from './net/address-ranges.ts';
@@ -67,6 +67,10 @@ const ConfigSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().trim().min(3).default('Upgrade Desk <no-reply@upgrade-desk.example>'),
+  // The vendor's contact, closing every notice (the customer's account team follows it).
+  VENDOR_NAME: z.string().trim().min(1).default(DEFAULT_VENDOR_CONTACT.name),
+  VENDOR_EMAIL: z.email().default(DEFAULT_VENDOR_CONTACT.email),
+  VENDOR_PHONE: z.string().trim().default(DEFAULT_VENDOR_CONTACT.phone),
   /** Key of the signed one-click unsubscribe links in notice emails. Unset: one generated and kept in the database. */
   UNSUBSCRIBE_SECRET: z
     .string()
@@ -174,4 +178,9 @@ export function configWarnings(config: Config, role: 'api' | 'worker'): string[]
     warnings.push('RATE_LIMIT_PER_MINUTE=0 in production: requests are not limited per token or address.');
   }
   return warnings;
+}
+
+/** The vendor's contact as notices print it. */
+export function vendorContact(config: Pick<Config, 'VENDOR_NAME' | 'VENDOR_EMAIL' | 'VENDOR_PHONE'>) {
+  return { name: config.VENDOR_NAME, email: config.VENDOR_EMAIL, phone: config.VENDOR_PHONE };
 }

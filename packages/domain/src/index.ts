@@ -1,6 +1,7 @@
 export * from './enums.ts';
 export * from './time-zone.ts';
 export * from './notice-text.ts';
+export * from './notice-stage-names.ts';
 export type { NoticeCatalog, NoticeTemplate, NoticeTemplateContext } from './notice-templates/catalog.ts';
 export * from './notice-policy.ts';
 export * from './notice-rows.ts';

@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_NOTICE_POLICIES,
   insideQuietHours,
+  acknowledgementDeadline,
   maySendNotice,
   overlaps,
   planNotices,
   policyWarnings,
   scheduleProblems,
   validateNoticePolicy,
+  windowOverrun,
   type PlanTarget,
   type UpgradeWindow,
 } from './notice-policy.ts';
@@ -149,11 +151,48 @@ describe('SERVER: final reminder -24 h (or earlier), imminent -30 min; under 24 
     expect(plan(u)).toEqual([{ stage: 'FINAL_REMINDER', before: 0.5, atOnce: true, ack: true }]);
   });
 
-  it('an earlier first notice set by staff moves the final reminder earlier, never later', () => {
+  it('an earlier first notice set by staff is added: the final reminder still goes out 24 hours ahead', () => {
     const earlier = upgrade('SERVER', 5 * DAY, { firstNoticeAt: new Date(NOW.getTime() + DAY) });
-    expect(plan(earlier)[0]).toMatchObject({ stage: 'FINAL_REMINDER', before: 4 * 24 });
+    expect(plan(earlier)).toEqual([
+      { stage: 'ANNOUNCEMENT', before: 4 * 24, atOnce: false, ack: true },
+      { stage: 'FINAL_REMINDER', before: 24, atOnce: false, ack: true },
+      { stage: 'IMMINENT', before: 0.5, atOnce: false, ack: false },
+    ]);
+  });
+
+  it('a first notice later than the 24-hour one adds nothing', () => {
     const later = upgrade('SERVER', 5 * DAY, { firstNoticeAt: new Date(NOW.getTime() + 4.5 * DAY) });
-    expect(plan(later)[0]).toMatchObject({ stage: 'FINAL_REMINDER', before: 24 });
+    expect(plan(later).map((n) => [n.stage, n.before])).toEqual([
+      ['FINAL_REMINDER', 24],
+      ['IMMINENT', 0.5],
+    ]);
+  });
+
+  it('a first notice due now goes out at once, and the 24-hour one still follows', () => {
+    const now = upgrade('SERVER', 3 * DAY, { firstNoticeAt: NOW });
+    expect(plan(now).map((n) => [n.stage, n.before, n.atOnce])).toEqual([
+      ['ANNOUNCEMENT', 72, true],
+      ['FINAL_REMINDER', 24, false],
+      ['IMMINENT', 0.5, false],
+    ]);
+  });
+
+  it('a stored first notice already past adds nothing when the plan is recomputed', () => {
+    const moved = upgrade('SERVER', 3 * DAY, { firstNoticeAt: new Date(NOW.getTime() - HOUR) });
+    expect(plan(moved).map((n) => n.stage)).toEqual(['FINAL_REMINDER', 'IMMINENT']);
+  });
+
+  it('the acknowledgement of the 24-hour notice is due 4 hours ahead, so the account team can still call', () => {
+    const u = upgrade('SERVER', 3 * DAY);
+    const [final] = planNotices(u, SERVER, [HANOI], NOW);
+    expect(SERVER.acknowledgementCallMinutes).toBe(240);
+    expect((u.windowStart.getTime() - final!.acknowledgeBy!.getTime()) / HOUR).toBe(4);
+  });
+
+  it('without call time in the policy the deadline is the next notice', () => {
+    const u = upgrade('SERVER', 3 * DAY);
+    const [final] = planNotices(u, { ...SERVER, acknowledgementCallMinutes: null }, [HANOI], NOW);
+    expect((u.windowStart.getTime() - final!.acknowledgeBy!.getTime()) / HOUR).toBe(0.5);
   });
 });
 
@@ -177,7 +216,7 @@ describe('reschedule: sent notices stay, pending ones are recomputed', () => {
   });
 });
 
-describe('nothing but COMPLETED, FAILED and CANCELLED goes out after the window starts', () => {
+describe('nothing but COMPLETED, FAILED, CANCELLED and OVERRUN goes out after the window starts', () => {
   const start = new Date('2026-12-19T12:00:00Z');
   it.each([
     ['ANNOUNCEMENT', false],
@@ -189,6 +228,7 @@ describe('nothing but COMPLETED, FAILED and CANCELLED goes out after the window 
     ['COMPLETED', true],
     ['FAILED', true],
     ['CANCELLED', true],
+    ['OVERRUN', true],
   ] as const)('%s after the start: %s', (stage, allowed) => {
     expect(maySendNotice(stage, start, new Date(start.getTime() + 1))).toBe(allowed);
     expect(maySendNotice(stage, start, start)).toBe(allowed);
@@ -328,5 +368,45 @@ describe('policy edits', () => {
       'announcementLeadDays',
     );
     expect(validateNoticePolicy({ ...FEATURE, quietHoursStart: 24 }).map((p) => p.field)).toEqual(['quietHoursStart']);
+  });
+});
+
+describe('acknowledgement deadlines leave the account team time to call', () => {
+  const start = new Date('2026-12-19T12:00:00Z');
+  const at = (hoursBefore: number) => new Date(start.getTime() - hoursBefore * HOUR);
+  it.each([
+    // [call minutes, sent (h before), next notice (h before), deadline (h before)]
+    [240, 24, 0.5, 4],
+    [240, 24, 6, 6],
+    [240, 24, null, 4],
+    [240, 2, 0.5, 0.5],
+    [240, 4, 0.5, 0.5],
+    [240, 5, 0.5, 4],
+    [null, 24, 0.5, 0.5],
+    [null, 24, null, 0],
+  ] as const)('call %s min, sent -%sh, next -%sh: due -%sh', (call, sent, next, due) => {
+    const deadline = acknowledgementDeadline(
+      { acknowledgementCallMinutes: call },
+      start,
+      at(sent),
+      next === null ? null : at(next),
+    );
+    expect((start.getTime() - deadline.getTime()) / HOUR).toBe(due);
+  });
+});
+
+describe('an overrun notice when a server maintenance runs past its announced end', () => {
+  const windowEnd = new Date('2026-12-19T15:00:00Z');
+  const after = new Date(windowEnd.getTime() + 60_000);
+  it.each([
+    ['SERVER', 'IN_PROGRESS', after, true],
+    ['SERVER', 'IN_PROGRESS', windowEnd, false],
+    ['SERVER', 'COMPLETED', after, false],
+    ['SERVER', 'FAILED', after, false],
+    ['SERVER', 'SCHEDULED', after, false],
+    ['FEATURE', 'IN_PROGRESS', after, false],
+    ['FIX', 'IN_PROGRESS', after, false],
+  ] as const)('%s %s: %s', (kind, status, now, due) => {
+    expect(windowOverrun({ kind, status, windowEnd }, now)).toBe(due);
   });
 });

@@ -3,6 +3,7 @@
 // `now` is always a parameter.
 import type { NoticeStage, UpgradeKind } from './enums.ts';
 import { fromLocalClock, toLocalClock } from './time-zone.ts';
+import type { UpgradeStatus } from './upgrade-status.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,6 +24,12 @@ export interface NoticePolicy {
   typicalDowntimeMinutes: number | null;
   quietHoursStart: number;
   quietHoursEnd: number;
+  /**
+   * An acknowledgement asked for must come this many minutes before the window at the latest, so
+   * that the account team, alerted when it is overdue, still has time to call the customer.
+   * Null: the deadline is the next notice of the plan (or the window's start).
+   */
+  acknowledgementCallMinutes: number | null;
 }
 
 /** The defaults of DESIGN.md section 2: the seed writes these, an ADMIN may change them. */
@@ -41,6 +48,7 @@ export const DEFAULT_NOTICE_POLICIES: Readonly<Record<UpgradeKind, NoticePolicy>
     typicalDowntimeMinutes: null,
     quietHoursStart: 18,
     quietHoursEnd: 6,
+    acknowledgementCallMinutes: null,
   },
   SERVER: {
     kind: 'SERVER',
@@ -56,6 +64,8 @@ export const DEFAULT_NOTICE_POLICIES: Readonly<Record<UpgradeKind, NoticePolicy>
     typicalDowntimeMinutes: 60,
     quietHoursStart: 18,
     quietHoursEnd: 6,
+    // Four hours: the team calls a customer who has not confirmed a server stop during office hours.
+    acknowledgementCallMinutes: 4 * 60,
   },
   FIX: {
     kind: 'FIX',
@@ -71,6 +81,7 @@ export const DEFAULT_NOTICE_POLICIES: Readonly<Record<UpgradeKind, NoticePolicy>
     typicalDowntimeMinutes: null,
     quietHoursStart: 18,
     quietHoursEnd: 6,
+    acknowledgementCallMinutes: null,
   },
 };
 
@@ -113,6 +124,7 @@ export function validateNoticePolicy(policy: NoticePolicy): PolicyProblem[] {
     'imminentLeadMinutes',
     'minimumNoticeHours',
     'typicalDowntimeMinutes',
+    'acknowledgementCallMinutes',
   ] as const) {
     const value = policy[field];
     if (value !== null && (!Number.isInteger(value) || value < 0)) {
@@ -136,7 +148,10 @@ export interface UpgradeWindow {
   sandboxStart: Date | null;
   emergency: boolean;
   emergencyReason: string | null;
-  /** SERVER: staff may send the final reminder earlier than the policy's offset, when the provider's schedule is known. */
+  /**
+   * SERVER: when the provider's schedule is known early, staff set an earlier first notice (stored
+   * on the upgrade); it is sent in addition to the final reminder 24 hours ahead, never instead of it.
+   */
   firstNoticeAt?: Date | null;
 }
 
@@ -219,10 +234,13 @@ export interface PlannedNotice {
   acknowledgeBy: Date | null;
 }
 
-/** Notices that ask the customer for a decision, and so for an acknowledgement. */
+/**
+ * Notices that ask the customer for a decision, and so for an acknowledgement. A SERVER upgrade's
+ * earlier first notice (an ANNOUNCEMENT) asks too, due by the 24-hour notice.
+ */
 const NEEDS_ACKNOWLEDGEMENT: Readonly<Partial<Record<UpgradeKind, readonly NoticeStage[]>>> = {
   FEATURE: ['ANNOUNCEMENT'],
-  SERVER: ['FINAL_REMINDER'],
+  SERVER: ['ANNOUNCEMENT', 'FINAL_REMINDER'],
 };
 
 /** The policy's timeline of one upgrade before clamping, in stage order: each stage with the instant the policy asks for. */
@@ -242,12 +260,41 @@ function policyTimeline(upgrade: UpgradeWindow, policy: NoticePolicy, now: Date)
     timeline.push({ stage: 'REMINDER', at: before(policy.reminderLeadHours * HOUR) });
   if (policy.finalReminderLeadHours !== null) {
     const byPolicy = before(policy.finalReminderLeadHours * HOUR);
-    const earlier = upgrade.kind === 'SERVER' && upgrade.firstNoticeAt && upgrade.firstNoticeAt < byPolicy;
-    timeline.push({ stage: 'FINAL_REMINDER', at: earlier ? upgrade.firstNoticeAt! : byPolicy });
+    const early = earlyFirstNotice(upgrade, byPolicy, now);
+    if (early) timeline.push({ stage: 'ANNOUNCEMENT', at: early });
+    timeline.push({ stage: 'FINAL_REMINDER', at: byPolicy });
   }
   if (policy.imminentLeadMinutes !== null)
     timeline.push({ stage: 'IMMINENT', at: before(policy.imminentLeadMinutes * MINUTE) });
   return timeline;
+}
+
+/**
+ * SERVER: the staff's earlier first notice, when it really is earlier than the final reminder. Once
+ * its time has passed (a plan recomputed after a move) it is history: sent, or dropped with the old plan.
+ */
+function earlyFirstNotice(upgrade: UpgradeWindow, finalReminderAt: Date, now: Date): Date | null {
+  if (upgrade.kind !== 'SERVER' || !upgrade.firstNoticeAt || upgrade.firstNoticeAt < now) return null;
+  return upgrade.firstNoticeAt < finalReminderAt ? upgrade.firstNoticeAt : null;
+}
+
+/**
+ * When an acknowledgement asked for at `sentAt` is due: before the next notice of the plan (or the
+ * window), and, when the policy says so, early enough for the account team to call the customer.
+ * A notice sent too late for that margin (an emergency) keeps the next-notice deadline: a deadline
+ * already past when the customer reads it could never be met.
+ */
+export function acknowledgementDeadline(
+  policy: Pick<NoticePolicy, 'acknowledgementCallMinutes'>,
+  windowStart: Date,
+  sentAt: Date,
+  nextNoticeAt: Date | null,
+): Date {
+  const byNext = nextNoticeAt ?? windowStart;
+  if (policy.acknowledgementCallMinutes === null) return byNext;
+  const byCall = new Date(windowStart.getTime() - policy.acknowledgementCallMinutes * MINUTE);
+  if (byCall <= sentAt) return byNext;
+  return byCall < byNext ? byCall : byNext;
 }
 
 /**
@@ -281,7 +328,9 @@ export function planNotices(
         stage: n.stage,
         scheduledFor: n.at,
         requiresAcknowledgement,
-        acknowledgeBy: requiresAcknowledgement ? (planned[i + 1]?.at ?? upgrade.windowStart) : null,
+        acknowledgeBy: requiresAcknowledgement
+          ? acknowledgementDeadline(policy, upgrade.windowStart, n.at, planned[i + 1]?.at ?? null)
+          : null,
       };
     });
   });
@@ -293,11 +342,26 @@ export const EVENT_STAGE = {
   cancelled: 'CANCELLED',
   completed: 'COMPLETED',
   failed: 'FAILED',
+  overran: 'OVERRUN',
 } as const satisfies Record<string, NoticeStage>;
 
-const AFTER_WINDOW_STAGES: readonly NoticeStage[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
+const AFTER_WINDOW_STAGES: readonly NoticeStage[] = ['COMPLETED', 'FAILED', 'CANCELLED', 'OVERRUN'];
 
-/** The dispatcher's last check: nothing but COMPLETED, FAILED and CANCELLED is ever sent once the window has started. */
+/** Kinds whose customers are told at once when the work runs past the announced end (their system is down). */
+const OVERRUN_NOTICE_KINDS: readonly UpgradeKind[] = ['SERVER'];
+
+/**
+ * Whether an upgrade still in progress has run past its announced end, so that its customers must
+ * be told at once (once per announced window).
+ */
+export function windowOverrun(
+  upgrade: { kind: UpgradeKind; status: UpgradeStatus; windowEnd: Date },
+  now: Date,
+): boolean {
+  return OVERRUN_NOTICE_KINDS.includes(upgrade.kind) && upgrade.status === 'IN_PROGRESS' && now > upgrade.windowEnd;
+}
+
+/** The dispatcher's last check: once the window has started, only COMPLETED, FAILED, CANCELLED and OVERRUN are sent. */
 export function maySendNotice(stage: NoticeStage, windowStart: Date, now: Date): boolean {
   return AFTER_WINDOW_STAGES.includes(stage) || now < windowStart;
 }

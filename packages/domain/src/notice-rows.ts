@@ -10,7 +10,7 @@ import {
   type PlanTarget,
   type UpgradeWindow,
 } from './notice-policy.ts';
-import { renderNotice } from './notice-text.ts';
+import { renderNotice, type NoticeContact } from './notice-text.ts';
 import { contentIn, type UpgradeContent } from './upgrade-content.ts';
 
 /** What planning needs to know of an upgrade (a Prisma row with its module names). */
@@ -25,13 +25,21 @@ export interface UpgradeToPlan extends UpgradeContent {
   emergency: boolean;
   emergencyReason: string | null;
   sequence: number;
-  modules: { module: { nameVi: string; nameEn: string } }[];
+  modules: { module: { id?: string; nameVi: string; nameEn: string } }[];
+  /** The version the upgrade brings, when staff gave one. */
+  targetVersion?: string | null;
+  /** FIX: announced to every target at once, without the account team's release. */
+  important?: boolean;
 }
 
 export interface TargetToPlan extends PlanTarget {
   locale: Locale;
   /** This customer's own window, when staff moved it for this customer alone. */
   window: { start: Date; end: Date } | null;
+  /** The vendor staff assigned to the customer, named at the end of every notice. */
+  accountTeam?: NoticeContact['accountTeam'];
+  /** What the customer has installed: a FIX advisory says which of these it fixes. */
+  installedModules?: readonly { moduleId: string; version: string }[];
 }
 
 /** The window a target customer is told about: its own when staff set one, else the upgrade's. */
@@ -50,6 +58,7 @@ export function planRows(
   targets: readonly TargetToPlan[],
   now: Date,
   alreadySent?: ReadonlyMap<string, ReadonlySet<NoticeStage>>,
+  options: Pick<EventNoticeOptions, 'vendor'> = {},
 ): NoticeRow[] {
   // Targets sharing a window are planned together (most of them share the upgrade's).
   const byWindow = new Map<string, TargetToPlan[]>();
@@ -58,8 +67,29 @@ export function planRows(
     byWindow.set(key, [...(byWindow.get(key) ?? []), target]);
   }
   return [...byWindow.values()].flatMap((group) =>
-    noticeRows(upgrade, planNotices(windowFor(upgrade, group[0]!), policy, group, now, alreadySent), group),
+    noticeRows(upgrade, planNotices(windowFor(upgrade, group[0]!), policy, group, now, alreadySent), group, {
+      ...options,
+      policy,
+    }),
   );
+}
+
+/** The vendor's contact at the end of every notice; the API passes the configured one (VENDOR_* settings). */
+export type VendorContact = NoticeContact['vendor'];
+
+export const DEFAULT_VENDOR_CONTACT: VendorContact = {
+  name: 'TIGO Solutions',
+  email: 'info@tigosolutions.com',
+  phone: '',
+};
+
+/**
+ * Whether a notice is held for the customer's account team to release (and maybe edit) first:
+ * a FIX advisory goes to the customer's implementation and customer-care staff, unless the fix is
+ * important enough to be announced to every target at once.
+ */
+export function awaitsRelease(stage: NoticeStage, upgrade: Pick<UpgradeToPlan, 'kind' | 'important'>): boolean {
+  return stage === 'ADVISORY' && upgrade.kind === 'FIX' && !upgrade.important;
 }
 
 export interface EventNoticeOptions {
@@ -67,6 +97,10 @@ export interface EventNoticeOptions {
   previousWindow?: { start: Date; end: Date };
   /** RESCHEDULED, CANCELLED, FAILED: the staff's reason. */
   reason?: string | null;
+  /** Who the customer can contact (default DEFAULT_VENDOR_CONTACT). */
+  vendor?: VendorContact;
+  /** The policy's quiet hours, for the working-hours sentence (default 18:00-06:00). */
+  policy?: Pick<NoticePolicy, 'quietHoursStart' | 'quietHoursEnd'>;
 }
 
 /** A Notice row as planned: not yet published, shown in the app only until the dispatcher adds channels. */
@@ -82,6 +116,17 @@ export interface NoticeRow {
   body: string;
   requiresAcknowledgement: boolean;
   acknowledgeBy: Date | null;
+  /** Held until a member of the customer's account team (or an ADMIN) releases it. */
+  awaitingRelease: boolean;
+}
+
+/** FIX advisory: the upgrade's modules the customer has installed, with the version it runs. */
+function customerModulesOf(upgrade: UpgradeToPlan, target: TargetToPlan) {
+  const installed = new Map((target.installedModules ?? []).map((m) => [m.moduleId, m.version]));
+  return upgrade.modules.flatMap(({ module }) => {
+    const version = module.id === undefined ? undefined : installed.get(module.id);
+    return version === undefined ? [] : [{ name: target.locale === 'EN' ? module.nameEn : module.nameVi, version }];
+  });
 }
 
 /** Notice rows for planned notices (or for an event notice sent at `now`), rendered per customer. */
@@ -95,14 +140,16 @@ export function noticeRows(
   // Thousands of targets share a handful of (locale, time zone) pairs: render each text once.
   const rendered = new Map<string, ReturnType<typeof renderNotice>>();
   const render = (notice: PlannedNotice, target: TargetToPlan) => {
-    const key = [
+    const key = JSON.stringify([
       notice.stage,
       target.locale,
       target.timeZone,
       notice.acknowledgeBy?.getTime(),
       target.window?.start.getTime(),
       target.window?.end.getTime(),
-    ].join('|');
+      target.accountTeam,
+      notice.stage === 'ADVISORY' ? target.installedModules : null,
+    ]);
     let text = rendered.get(key);
     if (!text) {
       text = renderText(notice, target);
@@ -127,11 +174,15 @@ export function noticeRows(
         expectedDowntimeMinutes: upgrade.expectedDowntimeMinutes,
         requiresRelogin: upgrade.requiresRelogin,
         modules: upgrade.modules.map(({ module }) => (target.locale === 'EN' ? module.nameEn : module.nameVi)),
+        targetVersion: upgrade.targetVersion,
       },
       previousWindowStart: options.previousWindow?.start,
       previousWindowEnd: options.previousWindow?.end,
       reason: options.reason ?? undefined,
       acknowledgeBy: notice.acknowledgeBy ?? undefined,
+      quietHours: options.policy && { start: options.policy.quietHoursStart, end: options.policy.quietHoursEnd },
+      customerModules: notice.stage === 'ADVISORY' ? customerModulesOf(upgrade, target) : undefined,
+      contact: { vendor: options.vendor ?? DEFAULT_VENDOR_CONTACT, accountTeam: target.accountTeam ?? [] },
     });
   };
   return planned.map((notice) => {
@@ -150,6 +201,7 @@ export function noticeRows(
       body,
       requiresAcknowledgement: notice.requiresAcknowledgement,
       acknowledgeBy: notice.acknowledgeBy,
+      awaitingRelease: awaitsRelease(notice.stage, upgrade),
     };
   });
 }

@@ -202,5 +202,122 @@ describe('the upgrade’s own words in its notices', () => {
   it('without them the text is as before', () => {
     const plain = renderNotice({ stage: 'REMINDER', locale: 'EN', timeZone: 'Asia/Ho_Chi_Minh', upgrade: einvoice });
     expect(plain.body).not.toContain('What changes');
+describe('the working-hours sentence appears only when the window lies in 18:00-06:00 for the customer', () => {
+  const daytime: NoticeUpgrade = {
+    ...einvoice,
+    windowStart: new Date('2026-12-19T03:00:00Z'),
+    windowEnd: new Date('2026-12-19T05:00:00Z'),
+  };
+  it.each([
+    // [window, time zone, sentence expected]
+    ['evening in Hà Nội', einvoice, 'Asia/Ho_Chi_Minh', true],
+    ['10:00-12:00 in Hà Nội', daytime, 'Asia/Ho_Chi_Minh', false],
+    ['the Hà Nội evening is 13:00 in Berlin', einvoice, 'Europe/Berlin', false],
+    [
+      'crosses 06:00 in Hà Nội',
+      { ...einvoice, windowEnd: new Date('2026-12-19T23:30:00Z') },
+      'Asia/Ho_Chi_Minh',
+      false,
+    ],
+  ] as const)('%s', (_name, upgrade, timeZone, expected) => {
+    for (const locale of LOCALES) {
+      const { body } = renderNotice({ stage: 'ANNOUNCEMENT', locale, timeZone, upgrade });
+      const sentence = locale === 'VI' ? 'ngoài giờ làm việc' : 'outside business hours';
+      expect(body.includes(sentence)).toBe(expected);
+    }
+  });
+
+  it('follows the policy’s own quiet hours', () => {
+    const { body } = renderNotice({
+      stage: 'ANNOUNCEMENT',
+      locale: 'EN',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      upgrade: einvoice,
+      quietHours: { start: 20, end: 6 },
+    });
+    expect(body).not.toContain('outside business hours');
+  });
+});
+
+describe('every notice ends with the vendor’s contact and the account team', () => {
+  const contact = {
+    vendor: { name: 'TIGO Solutions', email: 'info@tigo.example', phone: '024 1234 5678' },
+    accountTeam: [
+      { name: 'Nguyễn Thị Hoa', role: 'IMPLEMENTATION' as const },
+      { name: 'Trần Văn Nam', role: 'CUSTOMER_CARE' as const },
+    ],
+  };
+  it.each(LOCALES.flatMap((locale) => NOTICE_STAGES.map((stage) => [locale, stage] as const)))(
+    '%s %s',
+    (locale, stage) => {
+      const { body } = renderNotice({ stage, locale, timeZone: 'Asia/Ho_Chi_Minh', upgrade: migration, contact });
+      const last = body.split('\n\n').at(-1)!;
+      expect(last).toContain('TIGO Solutions');
+      expect(last).toContain('info@tigo.example');
+      expect(last).toContain('024 1234 5678');
+      expect(last).toContain('Nguyễn Thị Hoa');
+      expect(last).toContain('Trần Văn Nam');
+      expect(last).toContain(locale === 'VI' ? 'Triển khai (TK)' : 'Implementation');
+    },
+  );
+
+  it('leaves out a phone that is not configured, and an empty account team', () => {
+    const { body } = renderNotice({
+      stage: 'REMINDER',
+      locale: 'VI',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      upgrade: einvoice,
+      contact: { vendor: { ...contact.vendor, phone: '' }, accountTeam: [] },
+    });
+    expect(body).not.toContain('Điện thoại');
+    expect(body).not.toContain('Cán bộ phụ trách');
+    expect(body.split('\n\n').at(-1)).toContain('info@tigo.example');
+  });
+});
+
+describe('the customer is addressed as "Quý khách" throughout', () => {
+  it.each(NOTICE_STAGES.flatMap((stage) => UPGRADE_KINDS.map((kind) => [stage, kind] as const)))(
+    '%s %s',
+    (stage, kind) => {
+      const { body } = renderNotice({
+        stage,
+        locale: 'VI',
+        timeZone: 'Asia/Ho_Chi_Minh',
+        upgrade: { ...einvoice, kind },
+        acknowledgeBy: new Date('2026-12-17T12:00:00Z'),
+        reason: 'Nhà cung cấp đổi lịch',
+        previousWindowStart: new Date('2026-12-12T12:00:00Z'),
+      });
+      expect(body.startsWith('Kính gửi Quý khách hàng,')).toBe(true);
+      // Other forms of address the catalog once mixed in.
+      expect(body).not.toMatch(/\b(bạn|anh\/chị|quý công ty|khách hàng thân mến)\b/i);
+      expect(body).not.toMatch(/xin vui lòng/);
+      expect(body).toContain('Quý khách');
+    },
+  );
+});
+
+describe('FIX advisory: names the customer’s own modules and versions', () => {
+  it('lists each with the version the customer runs, and the version it brings', () => {
+    const fix: NoticeUpgrade = { ...einvoice, kind: 'FIX', targetVersion: '3.2.2' };
+    const vi = renderNotice({
+      stage: 'ADVISORY',
+      locale: 'VI',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      upgrade: fix,
+      customerModules: [{ name: 'Kế toán', version: '3.2.1' }],
+    });
+    expect(vi.body).toContain(
+      'Bản sửa lỗi áp dụng cho các phân hệ của Quý khách: Kế toán (phiên bản Quý khách đang dùng: 3.2.1).',
+    );
+    expect(vi.body).toContain('Phiên bản sau khi cập nhật: 3.2.2.');
+    const en = renderNotice({
+      stage: 'ADVISORY',
+      locale: 'EN',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      upgrade: fix,
+      customerModules: [{ name: 'Accounting', version: '3.2.1' }],
+    });
+    expect(en.body).toContain('This fix is for your modules: Accounting (your version: 3.2.1).');
   });
 });

@@ -1,10 +1,12 @@
 import type { Locale, NoticeStage, UpgradeKind } from './enums.ts';
-import type { NoticeCatalog, RenderedNotice } from './notice-templates/catalog.ts';
+import { insideQuietHours } from './notice-policy.ts';
+import { noticeStageName } from './notice-stage-names.ts';
+import type { NoticeCatalog, NoticeContact, RenderedNotice } from './notice-templates/catalog.ts';
 import { en } from './notice-templates/en.ts';
 import { vi } from './notice-templates/vi.ts';
 import { formatLocalDateTime, formatLocalWindow } from './time-zone.ts';
 
-export type { RenderedNotice } from './notice-templates/catalog.ts';
+export type { NoticeContact, RenderedNotice } from './notice-templates/catalog.ts';
 
 export const NOTICE_CATALOGS: Readonly<Record<Locale, NoticeCatalog>> = { VI: vi, EN: en };
 
@@ -20,6 +22,7 @@ export interface NoticeUpgrade {
   /** The summary and what changes, already in the notice's locale (see contentIn). */
   summary?: string;
   changes?: string | null;
+  targetVersion?: string | null;
 }
 
 export interface RenderNoticeInput {
@@ -36,6 +39,12 @@ export interface RenderNoticeInput {
   reason?: string;
   /** When the notice requires an acknowledgement: its deadline, shown to the customer. */
   acknowledgeBy?: Date;
+  /** The policy's quiet hours (local hours; default 18:00-06:00): the working-hours sentence needs the window inside them. */
+  quietHours?: { start: number; end: number };
+  /** FIX: the customer's installed modules the fix is for (names in the notice's locale) and their versions. */
+  customerModules?: readonly { name: string; version: string }[];
+  /** The closing contact block (vendor and account team); the notice pipeline always gives it. */
+  contact?: NoticeContact;
 }
 
 /** The title and body of one notice, in the customer's locale and time zone. */
@@ -63,5 +72,16 @@ export function renderNotice(input: RenderNoticeInput): RenderedNotice {
     modules: upgrade.modules,
     summary: upgrade.summary?.trim() || undefined,
     changes: upgrade.changes?.trim() || undefined,
+    stageName: noticeStageName(locale, input.stage, upgrade.kind),
+    outsideWorkingHours: insideQuietHours(
+      upgrade.windowStart,
+      upgrade.windowEnd,
+      timeZone,
+      input.quietHours?.start,
+      input.quietHours?.end,
+    ),
+    targetVersion: upgrade.targetVersion ?? undefined,
+    customerModules: input.customerModules,
+    contact: input.contact,
   });
 }

@@ -27,6 +27,10 @@ export interface UpgradeSeed {
   scheduledHoursBefore: number;
   /** SERVER: staff sent the first notice this many hours ahead (the provider's date was known). */
   firstNoticeHoursBefore?: number;
+  /** FIX: customers whose account team has not yet released the advisory (it awaits them in the staff console). */
+  advisoryAwaitingReleaseFor?: readonly string[];
+  /** SERVER, COMPLETED: the work ran this many minutes past the announced end (an overrun notice went out). */
+  overranMinutes?: number;
   /** Sandbox run: started this many hours before the window; verified this many hours later. */
   sandbox?: { startedHoursBefore: number; verifiedAfterHours?: number };
   emergencyReason?: string;
@@ -266,6 +270,7 @@ export const UPGRADES: readonly UpgradeSeed[] = [
     window: { day: 4, at: [20, 0], minutes: 30 },
     expectedDowntimeMinutes: 0,
     scheduledHoursBefore: 5 * 24,
+    advisoryAwaitingReleaseFor: ['VINHLONG-WATER'],
     createdBy: 'engineer@vendor.example',
   },
   {
@@ -484,6 +489,7 @@ export const UPGRADES: readonly UpgradeSeed[] = [
     expectedDowntimeMinutes: 30,
     scheduledHoursBefore: 6 * 24,
     firstNoticeHoursBefore: 4 * 24,
+    overranMinutes: 25,
     acknowledgementRate: 0.8,
     acknowledgedBy: ['HANOI-WATER', 'SAIGON-GARMENT'],
     createdBy: 'engineer@vendor.example',

@@ -125,7 +125,7 @@ export async function setCustomerActive(
   return done(customerId);
 }
 
-export const ACCOUNT_TEAM_ROLES = ['IMPLEMENTATION', 'CUSTOMER_CARE'] as const satisfies readonly Role[];
+export { ACCOUNT_TEAM_ROLES } from '@upgrade-desk/domain';
 
 /**
  * Puts one IMPLEMENTATION and one CUSTOMER_CARE member in charge of the customer, replacing the

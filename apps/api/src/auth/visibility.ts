@@ -48,9 +48,12 @@ export function visibleApiTokens(viewer: Viewer | null): Prisma.ApiTokenWhereInp
   return viewer.role === 'ADMIN' ? {} : { userId: viewer.userId };
 }
 
-/** A notice reaches its customer once published; drafts of the plan are vendor-only. */
+/**
+ * A notice reaches its customer once published; drafts of the plan are vendor-only, and so is a
+ * FIX advisory held for the customer's account team (it is never published before its release).
+ */
 export function publishedNotice(): Prisma.NoticeWhereInput {
-  return { publishedAt: { not: null }, supersededAt: null };
+  return { publishedAt: { not: null }, supersededAt: null, awaitingRelease: false };
 }
 
 /**

@@ -1,7 +1,8 @@
 // The notice dispatcher: a transactional outbox. Due notices are claimed (FOR UPDATE SKIP LOCKED, so
 // several dispatchers never take the same row), published, and their deliveries recorded in ONE
 // transaction: a crash anywhere before the commit leaves them unclaimed for the next run, after it
-// they are published exactly once. Live events go out after the commit.
+// they are published exactly once. Live events go out after the commit. A FIX advisory held for the
+// customer's account team is not due until one of them releases it.
 import { sqlTimestamp, type NoticeChannel, type NoticeStage, type Prisma, type PrismaClient } from '@upgrade-desk/db';
 import { maySendNotice } from '@upgrade-desk/domain';
 import { CHANNEL_ORDER } from './channels/index.ts';
@@ -54,6 +55,7 @@ async function dispatchBatch({ prisma, now, batchSize = 1000, afterClaim }: Disp
         FROM "Notice" n JOIN "Upgrade" u ON u."id" = n."upgradeId"
           LEFT JOIN "UpgradeTarget" t ON t."upgradeId" = n."upgradeId" AND t."customerId" = n."customerId"
         WHERE n."publishedAt" IS NULL AND n."supersededAt" IS NULL AND n."scheduledFor" <= ${sqlTimestamp(now)}
+          AND NOT n."awaitingRelease"
         ORDER BY n."scheduledFor", n."id"
         LIMIT ${batchSize}
         FOR UPDATE OF n SKIP LOCKED`;

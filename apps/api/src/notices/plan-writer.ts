@@ -2,7 +2,7 @@
 // window), the stages already sent, superseding what a new plan replaces. The rows themselves come
 // from planRows / noticeRows in the domain.
 import type { Prisma } from '@upgrade-desk/db';
-import type { NoticeStage, TargetToPlan } from '@upgrade-desk/domain';
+import { ACCOUNT_TEAM_ROLES, type NoticeStage, type TargetToPlan } from '@upgrade-desk/domain';
 
 export {
   eventNotices,
@@ -20,7 +20,8 @@ const NO_UPGRADE = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The targets of an upgrade with what the planner and the renderer need: zone, locale, blackouts,
- * and (given the upgrade's id) each customer's own window where staff set one.
+ * the account team named in every notice, the installed modules a FIX advisory names and
+ * (given the upgrade's id) each customer's own window where staff set one.
  */
 export async function loadPlanTargets(
   tx: Tx,
@@ -35,6 +36,12 @@ export async function loadPlanTargets(
       locale: true,
       blackoutWindows: { select: { startsAt: true, endsAt: true } },
       upgradeTargets: { where: { upgradeId: upgradeId ?? NO_UPGRADE }, select: { windowStart: true, windowEnd: true } },
+      installedModules: { select: { moduleId: true, version: true }, orderBy: { moduleId: 'asc' } },
+      staffAssignments: {
+        where: { user: { disabledAt: null, role: { in: [...ACCOUNT_TEAM_ROLES] } } },
+        select: { user: { select: { name: true, role: true } } },
+        orderBy: [{ user: { role: 'asc' } }, { user: { name: 'asc' } }],
+      },
     },
     orderBy: { id: 'asc' },
   });
@@ -46,6 +53,12 @@ export async function loadPlanTargets(
       locale: c.locale,
       blackouts: c.blackoutWindows,
       window: own?.windowStart && own.windowEnd ? { start: own.windowStart, end: own.windowEnd } : null,
+      installedModules: c.installedModules,
+      accountTeam: c.staffAssignments.map(({ user }) => ({
+        name: user.name,
+        // Narrowed by the query's role filter.
+        role: user.role as (typeof ACCOUNT_TEAM_ROLES)[number],
+      })),
     };
   });
 }

@@ -2,12 +2,14 @@
 // notices, escalate overdue acknowledgements, and send due emails and webhooks. It runs inside the
 // API process by default and as its own process with `pnpm dispatch`.
 import type { PrismaClient } from '@upgrade-desk/db';
-import type { Config } from '../config.ts';
+import { vendorContact, type Config } from '../config.ts';
+import type { VendorContact } from '@upgrade-desk/domain';
 import { createUnsubscribeLinkMaker } from '../unsubscribe/token.ts';
 import { createEmailTransport, type EmailTransport, type NoticeEmailSettings } from './channels/email.ts';
 import { createWebhookSenderFromConfig, type WebhookSender } from './channels/webhook.ts';
 import { dispatchDue } from './dispatcher.ts';
 import { escalateOverdue } from './escalation.ts';
+import { announceOverruns } from './overrun.ts';
 import type { NoticeEvents } from './events.ts';
 import { sendDue } from './sender.ts';
 
@@ -19,6 +21,8 @@ export interface NoticeWorkerOptions {
   /** The notice emails' organizer and unsubscribe links. */
   noticeEmail?: NoticeEmailSettings;
   intervalMs: number;
+  /** The vendor's contact closing the notices this worker writes (overrun notices). */
+  vendor?: VendorContact;
   now?: () => Date;
   log?: (message: string, data?: Record<string, unknown>) => void;
 }
@@ -50,6 +54,8 @@ export function startNoticeWorker(options: NoticeWorkerOptions): NoticeWorker {
 
   async function round(): Promise<RoundResult> {
     const { prisma, events, email, webhook, noticeEmail } = options;
+    // Overrun notices are written first, so this round's dispatch publishes them.
+    await announceOverruns({ prisma, now: now(), vendor: options.vendor });
     const dispatched = await dispatchDue({ prisma, events, now: now() });
     const escalated = await escalateOverdue({ prisma, events, now: now() });
     const { deliveries, emails } = await sendDue({ prisma, email, webhook, noticeEmail, events, now: now() });
@@ -118,5 +124,6 @@ export function startNoticeWorkerFromConfig(
     webhook: createWebhookSenderFromConfig(config),
     noticeEmail: { from: config.MAIL_FROM, unsubscribe: createUnsubscribeLinkMaker({ config, prisma: deps.prisma }) },
     intervalMs: config.DISPATCH_INTERVAL_MS,
+    vendor: vendorContact(config),
   });
 }

@@ -16,6 +16,7 @@ import './notice-policy.ts';
 import './upgrade.ts';
 import './window-proposal.ts';
 import './notice.ts';
+import './notice-advisory.ts';
 import './module-request.ts';
 import './activity.ts';
 import './webhook-endpoint.ts';

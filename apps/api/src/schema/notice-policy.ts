@@ -20,6 +20,11 @@ const NoticePolicyRef = builder.objectRef<NoticePolicy>('NoticePolicy').implemen
     typicalDowntimeMinutes: t.exposeInt('typicalDowntimeMinutes', { nullable: true }),
     quietHoursStart: t.exposeInt('quietHoursStart'),
     quietHoursEnd: t.exposeInt('quietHoursEnd'),
+    acknowledgementCallMinutes: t.exposeInt('acknowledgementCallMinutes', {
+      nullable: true,
+      description:
+        'An acknowledgement is due this many minutes before the window, leaving the account team time to call the customer',
+    }),
   }),
 });
 
@@ -47,6 +52,7 @@ const NoticePolicyUpdateInput = builder.inputType('NoticePolicyUpdateInput', {
     typicalDowntimeMinutes: t.int({ required: false }),
     quietHoursStart: t.int({ required: false }),
     quietHoursEnd: t.int({ required: false }),
+    acknowledgementCallMinutes: t.int({ required: false }),
   }),
 });
 

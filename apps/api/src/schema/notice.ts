@@ -88,6 +88,16 @@ export const NoticeNode = builder.prismaNode('Notice', {
       nullable: true,
       description: 'Acknowledgement deadline',
     }),
+    awaitingRelease: t.exposeBoolean('awaitingRelease', {
+      authScopes: { staff: true },
+      description: "Vendor staff: a FIX advisory held until the customer's account team releases it",
+    }),
+    releasedAt: t.expose('releasedAt', {
+      type: 'DateTime',
+      nullable: true,
+      authScopes: { staff: true },
+      description: 'Vendor staff: when the account team released the advisory',
+    }),
     escalatedAt: t.expose('escalatedAt', {
       type: 'DateTime',
       nullable: true,

@@ -1,5 +1,6 @@
 import type { Module, Prisma } from '@upgrade-desk/db';
 import { z } from 'zod';
+import { vendorContact } from '../config.ts';
 import type { Context } from '../context.ts';
 import {
   CONTENT_SELECT,
@@ -182,6 +183,16 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
     sandboxVerifiedAt: t.expose('sandboxVerifiedAt', { type: 'DateTime', nullable: true }),
     emergency: t.exposeBoolean('emergency', { authScopes: { staff: true } }),
     emergencyReason: t.exposeString('emergencyReason', { nullable: true, authScopes: { staff: true } }),
+    firstNoticeAt: t.expose('firstNoticeAt', {
+      type: 'DateTime',
+      nullable: true,
+      authScopes: { staff: true },
+      description: 'Vendor staff, SERVER: the earlier first notice set when the provider’s schedule was known',
+    }),
+    important: t.exposeBoolean('important', {
+      authScopes: { staff: true },
+      description: 'Vendor staff, FIX: the advisory went to every target at once, without the account teams’ release',
+    }),
     policyWarnings: t.field({
       type: [PolicyWarningEnum],
       authScopes: { staff: true },
@@ -363,7 +374,12 @@ function upgradeFormFields(name: string) {
         type: 'DateTime',
         required: false,
         description:
-          "SERVER: send the final reminder earlier than the policy's 24 hours (the provider's schedule is known)",
+          "SERVER: an extra first notice at this time, when the provider's schedule is known early; the final reminder 24 hours ahead still goes out",
+      }),
+      important: t.boolean({
+        required: false,
+        description:
+          "FIX: announce the advisory to every target at once instead of holding it for each customer's account team to release",
       }),
     }),
   });
@@ -501,7 +517,12 @@ const UpgradeReschedulePayload = upgradePayload('UpgradeReschedulePayload');
 const UpgradeTransitionPayload = upgradePayload('UpgradeTransitionPayload');
 
 async function actorFor(ctx: ViewerContext): Promise<Actor> {
-  return { userId: ctx.viewer.userId, now: ctx.now(), policies: await ctx.noticePolicies() };
+  return {
+    userId: ctx.viewer.userId,
+    now: ctx.now(),
+    policies: await ctx.noticePolicies(),
+    vendor: vendorContact(ctx.config),
+  };
 }
 
 /** The payload; a change tells the dispatcher, as it may have planned notices due now. */
@@ -622,6 +643,7 @@ function scheduleInput(input: typeof UpgradeScheduleInput.$inferInput): Schedule
     emergency: input.emergency ?? false,
     emergencyReason: input.emergencyReason ?? null,
     firstNoticeAt: input.firstNoticeAt ?? null,
+    important: input.important ?? false,
   };
 }
 

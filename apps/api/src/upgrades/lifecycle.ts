@@ -10,10 +10,12 @@ import {
   nextUpgradeStatuses,
   noticeForTransition,
   scheduleProblems,
+  type EventNoticeOptions,
   type NoticePolicy,
   type ScheduleProblem,
   type UpgradeContent,
   type UpgradeStatus,
+  type VendorContact,
 } from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
 import {
@@ -54,8 +56,10 @@ export const PLAN_SELECT = {
   emergency: true,
   emergencyReason: true,
   sequence: true,
+  important: true,
+  firstNoticeAt: true,
   modules: {
-    select: { moduleId: true, targetVersion: true, module: { select: { nameVi: true, nameEn: true } } },
+    select: { moduleId: true, targetVersion: true, module: { select: { id: true, nameVi: true, nameEn: true } } },
     orderBy: { module: { sortOrder: 'asc' } },
   },
   targets: { select: { customerId: true }, orderBy: { customerId: 'asc' } },
@@ -88,6 +92,8 @@ export interface ScheduleInput extends UpgradeContent {
   emergency: boolean;
   emergencyReason: string | null;
   firstNoticeAt: Date | null;
+  /** FIX: announce the advisory to every target at once instead of through the account teams. */
+  important?: boolean;
 }
 
 export interface Actor {
@@ -95,6 +101,13 @@ export interface Actor {
   now: Date;
   /** The notice policy of each kind of upgrade. */
   policies: ReadonlyMap<UpgradeKind, NoticePolicy>;
+  /** The vendor's contact closing every notice (VENDOR_* settings); the domain's default when absent. */
+  vendor?: VendorContact;
+}
+
+/** What every notice row of this actor's change is rendered with besides the plan. */
+function renderOptions(actor: Actor, policy: NoticePolicy): EventNoticeOptions {
+  return { vendor: actor.vendor, policy };
 }
 
 export function policyFor(actor: Actor, kind: UpgradeKind): NoticePolicy {
@@ -225,6 +238,8 @@ async function createUpgrade(
         data: {
           ...contentData(input),
           status,
+          firstNoticeAt: input.kind === 'SERVER' ? input.firstNoticeAt : null,
+          important: input.kind === 'FIX' && (input.important ?? false),
           createdById: actor.userId,
           createdAt: actor.now,
           modules: { createMany: { data: moduleRows(input) } },
@@ -235,7 +250,9 @@ async function createUpgrade(
       let notices = 0;
       if (status === 'SCHEDULED') {
         const targets = await loadPlanTargets(tx, targetIds, upgrade.id);
-        const rows = planRows({ ...upgrade, firstNoticeAt: input.firstNoticeAt }, policy, targets, actor.now);
+        const rows = planRows(upgrade, policy, targets, actor.now, undefined, {
+          vendor: actor.vendor,
+        });
         await tx.notice.createMany({ data: rows });
         notices = rows.length;
       }
@@ -382,7 +399,12 @@ export async function replan(
   upgrade: PlannedUpgrade,
   policy: NoticePolicy,
   now: Date,
-  change: { previousWindow: { start: Date; end: Date } | null; reason: string; customerId?: string },
+  change: {
+    previousWindow: { start: Date; end: Date } | null;
+    reason: string;
+    customerId?: string;
+    vendor?: VendorContact;
+  },
 ): Promise<void> {
   await supersedePending(tx, upgrade.id, now, change.customerId);
   const sent = await sentStages(tx, upgrade.id);
@@ -395,9 +417,11 @@ export async function replan(
       ? noticeRows(upgrade, eventNotices(EVENT_STAGE.rescheduled, told, now), targets, {
           previousWindow: change.previousWindow,
           reason: change.reason,
+          vendor: change.vendor,
+          policy,
         })
       : []),
-    ...planRows(upgrade, policy, targets, now, sent),
+    ...planRows(upgrade, policy, targets, now, sent, { vendor: change.vendor }),
   ];
   await tx.notice.createMany({ data: rows });
 }
@@ -454,6 +478,7 @@ export async function rescheduleUpgrade(
         await replan(tx, upgrade, policy, actor.now, {
           previousWindow: { start: current.windowStart, end: current.windowEnd },
           reason,
+          vendor: actor.vendor,
         });
       }
       await audit(tx, {
@@ -536,14 +561,20 @@ export async function transitionUpgrade(
         upgrade.targets.map((t) => t.customerId),
         upgrade.id,
       );
-      if (publishing) await tx.notice.createMany({ data: planRows(upgrade, policy, targets, actor.now) });
+      if (publishing)
+        await tx.notice.createMany({
+          data: planRows(upgrade, policy, targets, actor.now, undefined, { vendor: actor.vendor }),
+        });
       if (input.to === 'COMPLETED') await installTargetVersions(tx, upgrade);
       if (endsNoticePlan(input.to)) await supersedePending(tx, upgrade.id, actor.now);
       const stage = noticeForTransition(input.to);
       if (stage) {
         const told = [...(await sentStages(tx, upgrade.id)).keys()];
         await tx.notice.createMany({
-          data: noticeRows(upgrade, eventNotices(stage, told, actor.now), targets, { reason: note }),
+          data: noticeRows(upgrade, eventNotices(stage, told, actor.now), targets, {
+            ...renderOptions(actor, policy),
+            reason: note,
+          }),
         });
       }
       await audit(tx, {

@@ -27,6 +27,23 @@ export interface NoticeTemplateContext {
   changes?: string;
   /** Module names in the notice's locale. */
   modules: readonly string[];
+  /** The stage's name from the one stage catalog (notice-stage-names.ts): every title starts with it. */
+  stageName: string;
+  /** Whether the window lies wholly in the customer's quiet hours (18:00-06:00 by default), outside working hours. */
+  outsideWorkingHours: boolean;
+  /** The version the upgrade brings, when staff gave one. */
+  targetVersion?: string;
+  /** FIX: which of the customer's own installed modules the fix is for, with the version each runs. */
+  customerModules?: readonly { name: string; version: string }[];
+  /** Who the customer can reach: the vendor and its own account team. Absent: no contact block. */
+  contact?: NoticeContact;
+}
+
+/** The vendor's contact details (from settings) and the customer's account team, closing each notice. */
+export interface NoticeContact {
+  vendor: { name: string; email: string; phone: string };
+  /** Vendor staff assigned to the customer: names and roles only, never their login emails. */
+  accountTeam: readonly { name: string; role: 'IMPLEMENTATION' | 'CUSTOMER_CARE' }[];
 }
 
 export interface RenderedNotice {

@@ -1,3 +1,4 @@
+import { NOTICE_STAGE_NAMES } from '@upgrade-desk/domain';
 import { lines, paragraphs, type CalendarCatalog } from './catalog.ts';
 
 // English calendar texts; wording matches the notice templates in packages/domain.
@@ -13,12 +14,15 @@ function duration(minutes: number): string {
   return rest === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(rest, 'minute')}`;
 }
 
+/** The stage name from the one catalog the portal and the notices share, set in capitals as a marker. */
+const CANCELLED = NOTICE_STAGE_NAMES.EN.CANCELLED.toLocaleUpperCase('en');
+
 export const en: CalendarCatalog = {
   calendarName: (customerName) => `Upgrades and maintenance – ${customerName}`,
   calendarDescription: (customerName) => `Software upgrades and maintenance announced to ${customerName}.`,
   eventDescription: (c) =>
     paragraphs(
-      lines(c.cancelled && 'CANCELLED: this upgrade will not take place.', c.summary),
+      lines(c.cancelled && `${CANCELLED}: this upgrade will not take place.`, c.summary),
       lines(
         `Window: ${c.window}`,
         c.modules.length > 0 && `Modules concerned: ${c.modules.join(', ')}.`,

@@ -1,3 +1,4 @@
+import { NOTICE_STAGE_NAMES } from '@upgrade-desk/domain';
 import { lines, paragraphs, type CalendarCatalog } from './catalog.ts';
 
 // Vietnamese calendar texts; wording matches the notice templates in packages/domain.
@@ -9,12 +10,15 @@ function duration(minutes: number): string {
   return rest === 0 ? `${hours} giờ` : `${hours} giờ ${rest} phút`;
 }
 
+/** The stage name from the one catalog the portal and the notices share, set in capitals as a marker. */
+const CANCELLED = NOTICE_STAGE_NAMES.VI.CANCELLED.toLocaleUpperCase('vi');
+
 export const vi: CalendarCatalog = {
   calendarName: (customerName) => `Lịch nâng cấp và bảo trì – ${customerName}`,
   calendarDescription: (customerName) => `Các đợt nâng cấp và bảo trì phần mềm đã được thông báo cho ${customerName}.`,
   eventDescription: (c) =>
     paragraphs(
-      lines(c.cancelled && 'ĐÃ HỦY: đợt nâng cấp này sẽ không diễn ra.', c.summary),
+      lines(c.cancelled && `${CANCELLED}: đợt nâng cấp này sẽ không diễn ra.`, c.summary),
       lines(
         `Thời gian thực hiện: ${c.window}`,
         c.modules.length > 0 && `Phân hệ liên quan: ${c.modules.join(', ')}.`,

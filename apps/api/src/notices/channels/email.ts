@@ -81,10 +81,10 @@ export const emailChannel: DeliveryChannel = {
 
 /**
  * The stages that tell of a window still to come, moved or called off: their emails carry it as a
- * calendar invitation. COMPLETED and FAILED tell of a window that is over.
+ * calendar invitation. COMPLETED, FAILED and OVERRUN tell of a window that is over.
  */
 const WINDOW_STAGES: ReadonlySet<NoticeStage> = new Set(
-  NOTICE_STAGES.filter((stage) => stage !== 'COMPLETED' && stage !== 'FAILED'),
+  NOTICE_STAGES.filter((stage) => stage !== 'COMPLETED' && stage !== 'FAILED' && stage !== 'OVERRUN'),
 );
 
 /** The invitation for the upgrade as it stands at sending time (a cancelled one: a CANCEL). */

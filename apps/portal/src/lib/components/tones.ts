@@ -15,7 +15,8 @@ export function statusTone(status: UpgradeStatus): BadgeTone {
 
 export function noticeStageTone(stage: NoticeStage): BadgeTone {
   if (stage === 'FAILED' || stage === 'CANCELLED') return 'danger';
-  if (stage === 'IMMINENT' || stage === 'FINAL_REMINDER' || stage === 'RESCHEDULED') return 'warning';
+  if (stage === 'IMMINENT' || stage === 'FINAL_REMINDER' || stage === 'RESCHEDULED' || stage === 'OVERRUN')
+    return 'warning';
   if (stage === 'COMPLETED') return 'success';
   return 'info';
 }

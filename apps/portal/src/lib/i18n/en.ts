@@ -1,4 +1,5 @@
 // English: every key of vi.ts (the compiler checks it), with the same {placeholders}.
+import { NOTICE_STAGE_NAMES } from '@upgrade-desk/domain/notice-stage-names';
 import type { vi } from './vi';
 
 export const en: Record<keyof typeof vi, string> = {
@@ -56,15 +57,17 @@ export const en: Record<keyof typeof vi, string> = {
   'status.FAILED': 'Failed',
   'status.CANCELLED': 'Cancelled',
 
-  'noticeStage.ANNOUNCEMENT': 'Announcement',
-  'noticeStage.REMINDER': 'Reminder',
-  'noticeStage.FINAL_REMINDER': 'Final reminder',
-  'noticeStage.IMMINENT': 'Starting soon',
-  'noticeStage.ADVISORY': 'Advisory',
-  'noticeStage.RESCHEDULED': 'Rescheduled',
-  'noticeStage.CANCELLED': 'Cancelled',
-  'noticeStage.COMPLETED': 'Completed',
-  'noticeStage.FAILED': 'Failed',
+  // Stage names come from the one catalog the notice titles and the calendar feed also read.
+  'noticeStage.ANNOUNCEMENT': NOTICE_STAGE_NAMES.EN.ANNOUNCEMENT,
+  'noticeStage.REMINDER': NOTICE_STAGE_NAMES.EN.REMINDER,
+  'noticeStage.FINAL_REMINDER': NOTICE_STAGE_NAMES.EN.FINAL_REMINDER,
+  'noticeStage.IMMINENT': NOTICE_STAGE_NAMES.EN.IMMINENT,
+  'noticeStage.OVERRUN': NOTICE_STAGE_NAMES.EN.OVERRUN,
+  'noticeStage.ADVISORY': NOTICE_STAGE_NAMES.EN.ADVISORY,
+  'noticeStage.RESCHEDULED': NOTICE_STAGE_NAMES.EN.RESCHEDULED,
+  'noticeStage.CANCELLED': NOTICE_STAGE_NAMES.EN.CANCELLED,
+  'noticeStage.COMPLETED': NOTICE_STAGE_NAMES.EN.COMPLETED,
+  'noticeStage.FAILED': NOTICE_STAGE_NAMES.EN.FAILED,
 
   'requestStage.SUBMITTED': 'Request received',
   'requestStage.CONSULTATION': 'Consultation',

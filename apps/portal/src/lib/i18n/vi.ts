@@ -2,6 +2,8 @@
 // exactly these keys (the compiler checks it), with the same {placeholders} (a test checks them).
 // Keys ending in `.one` / `.other` are plural forms, picked by `plural()` in messages.ts.
 
+import { NOTICE_STAGE_NAMES } from '@upgrade-desk/domain/notice-stage-names';
+
 export const vi = {
   'app.name': 'Upgrade Desk',
   'app.pageTitle': '{page} · Upgrade Desk',
@@ -57,15 +59,17 @@ export const vi = {
   'status.FAILED': 'Không thành công',
   'status.CANCELLED': 'Đã hủy',
 
-  'noticeStage.ANNOUNCEMENT': 'Thông báo kế hoạch',
-  'noticeStage.REMINDER': 'Nhắc lịch',
-  'noticeStage.FINAL_REMINDER': 'Nhắc lần cuối',
-  'noticeStage.IMMINENT': 'Sắp bắt đầu',
-  'noticeStage.ADVISORY': 'Thông báo sửa lỗi',
-  'noticeStage.RESCHEDULED': 'Đổi lịch',
-  'noticeStage.CANCELLED': 'Hủy lịch',
-  'noticeStage.COMPLETED': 'Hoàn thành',
-  'noticeStage.FAILED': 'Không thành công',
+  // Stage names come from the one catalog the notice titles and the calendar feed also read.
+  'noticeStage.ANNOUNCEMENT': NOTICE_STAGE_NAMES.VI.ANNOUNCEMENT,
+  'noticeStage.REMINDER': NOTICE_STAGE_NAMES.VI.REMINDER,
+  'noticeStage.FINAL_REMINDER': NOTICE_STAGE_NAMES.VI.FINAL_REMINDER,
+  'noticeStage.IMMINENT': NOTICE_STAGE_NAMES.VI.IMMINENT,
+  'noticeStage.OVERRUN': NOTICE_STAGE_NAMES.VI.OVERRUN,
+  'noticeStage.ADVISORY': NOTICE_STAGE_NAMES.VI.ADVISORY,
+  'noticeStage.RESCHEDULED': NOTICE_STAGE_NAMES.VI.RESCHEDULED,
+  'noticeStage.CANCELLED': NOTICE_STAGE_NAMES.VI.CANCELLED,
+  'noticeStage.COMPLETED': NOTICE_STAGE_NAMES.VI.COMPLETED,
+  'noticeStage.FAILED': NOTICE_STAGE_NAMES.VI.FAILED,
 
   'requestStage.SUBMITTED': 'Đã tiếp nhận yêu cầu',
   'requestStage.CONSULTATION': 'Tư vấn',
