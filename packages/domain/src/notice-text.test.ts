@@ -202,6 +202,9 @@ describe('the upgrade’s own words in its notices', () => {
   it('without them the text is as before', () => {
     const plain = renderNotice({ stage: 'REMINDER', locale: 'EN', timeZone: 'Asia/Ho_Chi_Minh', upgrade: einvoice });
     expect(plain.body).not.toContain('What changes');
+  });
+});
+
 describe('the working-hours sentence appears only when the window lies in 18:00-06:00 for the customer', () => {
   const daytime: NoticeUpgrade = {
     ...einvoice,
