@@ -3,7 +3,7 @@
 // fields that show them; and the length limits of free text.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODULE_REQUEST_LIMITS } from '../../packages/domain/src/index.ts';
+import { MODULE_REQUEST_LIMITS } from '@upgrade-desk/domain';
 import { ACCOUNTS, NOW, startTestApi, type TestApi } from './harness.ts';
 
 const CAPS = {

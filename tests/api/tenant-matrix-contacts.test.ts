@@ -5,7 +5,7 @@
 import { getNamedType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../apps/api/src/schema/index.ts';
-import { roleTitle } from '../../packages/domain/src/index.ts';
+import { roleTitle } from '@upgrade-desk/domain';
 import { ACCOUNTS, startTestApi, type TestApi } from './harness.ts';
 import { seesAccountOf, type MatrixViewer } from './tenant-matrix-oracle.ts';
 
