@@ -24,6 +24,7 @@ const PATHS: Record<string, string> = {
   'ModuleRequestEvent.assignee':
     '{ viewer { customer { moduleRequests(first: 100) { PAGE edges { node { timeline { assignee USER } } } } } } }',
   'Activity.actor': '{ viewer { customer { activities(first: 100) { PAGE edges { node { actor USER } } } } } }',
+  'AccountTeamMember.user': '{ viewer { customer { accountTeam { user USER } } } }',
   'Notice.acknowledgedBy':
     '{ viewer { customer { notices(first: 100) { PAGE edges { node { acknowledgedBy USER } } } } } }',
 };

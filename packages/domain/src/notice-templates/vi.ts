@@ -126,7 +126,6 @@ export const vi: NoticeCatalog = {
             `Hệ thống của Quý khách sẽ tạm dừng hoạt động để ${KIND_PHRASE[c.kind]} “${c.title}”. Trong thời gian này Quý khách không thể truy cập phần mềm.`,
             details(c),
             about(c),
-            'Quý khách vui lòng lưu dữ liệu đang nhập và đăng xuất trước giờ bảo trì. Nếu thời gian trên ảnh hưởng đến công việc quan trọng của đơn vị, xin vui lòng phản hồi ngay để chúng tôi xem xét.',
             'Quý khách vui lòng lưu dữ liệu đang nhập và đăng xuất trước giờ bảo trì. Nếu thời gian trên ảnh hưởng đến công việc quan trọng của đơn vị, Quý khách vui lòng phản hồi ngay để chúng tôi xem xét.',
             acknowledgement(c),
             SIGN_OFF,
