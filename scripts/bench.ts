@@ -114,15 +114,21 @@ async function benchDispatch(label: string) {
   }
 }
 
-benchPlanning();
 const pgUrl =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-delete process.env.TEST_DATABASE_URL;
-await benchDispatch('PGlite    ');
-process.env.TEST_DATABASE_URL = pgUrl;
-await benchDispatch('PostgreSQL');
+// BENCH_ONLY=e runs the credential and uncached-page section alone: the quick loop while profiling.
+const onlyE = process.env.BENCH_ONLY === 'e';
+if (!onlyE) {
+  benchPlanning();
+  delete process.env.TEST_DATABASE_URL;
+  await benchDispatch('PGlite    ');
+  process.env.TEST_DATABASE_URL = pgUrl;
+  await benchDispatch('PostgreSQL');
+}
 await benchCredentialAndPage(pgUrl);
-if (process.env.BENCH_LARGE === '0') {
+if (onlyE) {
+  console.log('large     (a)-(d) skipped (BENCH_ONLY=e)');
+} else if (process.env.BENCH_LARGE === '0') {
   console.log('large     skipped (BENCH_LARGE=0)');
 } else {
   await benchLargeData(pgUrl);

@@ -402,15 +402,26 @@ async function ensureDemoSeeded(url: string): Promise<void> {
   }
 }
 
-async function apiTokenOf(send: Fetch, session: string): Promise<string> {
+async function apiTokenOf(send: Fetch, session: string): Promise<{ token: string; revoke: () => Promise<unknown> }> {
   const data = (await gql(
     send,
-    'mutation ($input: ApiTokenCreateInput!) { apiTokenCreate(input: $input) { token userErrors { code } } }',
+    'mutation ($input: ApiTokenCreateInput!) { apiTokenCreate(input: $input) { token apiToken { id } userErrors { code } } }',
     { input: { name: `bench ${Date.now()}`, scopes: ['READ'] } },
     session,
-  )) as { apiTokenCreate: { token: string | null } };
-  if (!data.apiTokenCreate.token) throw new Error('apiTokenCreate failed');
-  return data.apiTokenCreate.token;
+  )) as { apiTokenCreate: { token: string | null; apiToken: { id: string } | null } };
+  const { token, apiToken } = data.apiTokenCreate;
+  if (!token || !apiToken) throw new Error('apiTokenCreate failed');
+  // Revoked after the run: the demo database is reused, and a user's live tokens are capped.
+  const revoke = () =>
+    gql(
+      send,
+      'mutation ($input: ApiTokenRevokeInput!) { apiTokenRevoke(input: $input) { userErrors { code } } }',
+      {
+        input: { id: apiToken.id },
+      },
+      session,
+    );
+  return { token, revoke };
 }
 
 export async function benchCredentialAndPage(adminUrl: string): Promise<void> {
@@ -421,7 +432,8 @@ export async function benchCredentialAndPage(adminUrl: string): Promise<void> {
 
   const uncached = await serve(url, 'cache off');
   try {
-    const apiToken = await apiTokenOf(uncached.send, await login(uncached.send, CUSTOMER_ADMIN));
+    const adminSession = await login(uncached.send, CUSTOMER_ADMIN);
+    const { token: apiToken, revoke } = await apiTokenOf(uncached.send, adminSession);
     // Warm-up, so that the first figure does not pay for the JIT compiling the server's code paths.
     for (const bearer of [null, uncached.tokens.customer, apiToken])
       await throughput(uncached, TYPENAME, {}, 2, bearer);
@@ -453,6 +465,7 @@ export async function benchCredentialAndPage(adminUrl: string): Promise<void> {
         `large     (e) ${name.padEnd(30)}: ${reqPerSecond.toFixed(0)} req/s, ${ratio.toFixed(2)}x anonymous (target >= ${target}x) ${verdict(ratio >= target)}`,
       );
     }
+    await revoke();
   } finally {
     await uncached.close();
   }

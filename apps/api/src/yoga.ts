@@ -33,11 +33,18 @@ function errorSeverity(error: unknown): 'debug' | 'warn' | 'error' {
 
 /** Introspection (and so GraphiQL's docs) is for vendor staff; everyone else has the committed schema.graphql. */
 function staffOnlyIntrospection(): Plugin<Context> {
+  // Per parsed document: yoga's parser cache hands out the same document object for the same query
+  // text, so the check walks each operation once rather than on every request.
+  const introspects = new WeakMap<object, boolean>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
       if (isStaff(args.contextValue.viewer)) return;
-      const errors = validate(args.schema, args.document, [NoSchemaIntrospectionCustomRule]);
-      if (errors.length > 0) {
+      let found = introspects.get(args.document);
+      if (found === undefined) {
+        found = validate(args.schema, args.document, [NoSchemaIntrospectionCustomRule]).length > 0;
+        introspects.set(args.document, found);
+      }
+      if (found) {
         setResultAndStopExecution({
           errors: [
             new GraphQLError('Introspection is available to vendor staff only.', { extensions: { code: 'FORBIDDEN' } }),

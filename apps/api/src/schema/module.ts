@@ -6,6 +6,9 @@ const inLocale = (locale: Locale | undefined, vi: string, en: string) => (locale
 
 export const ModuleNode = builder.prismaNode('Module', {
   id: { field: 'id' },
+  // Only the columns the asked fields need: loading whole rows (long texts, every column of each
+  // nested relation) made the uncached dashboard spend most of its time in the Prisma client.
+  select: { id: true },
   nullable: true,
   findUnique: (id) => ({ id: uniqueId(id) }),
   fields: (t) => ({

@@ -63,6 +63,9 @@ export const NOTICE_ORDER: Prisma.NoticeOrderByWithRelationInput[] = [{ schedule
 
 export const NoticeNode = builder.prismaNode('Notice', {
   id: { field: 'id' },
+  // Only the columns the asked fields need: loading whole rows (long texts, every column of each
+  // nested relation) made the uncached dashboard spend most of its time in the Prisma client.
+  select: { id: true },
   nullable: true,
   findUnique: (id, ctx) => ({
     id: uniqueId(id),

@@ -105,6 +105,9 @@ const UpgradeModuleVersionRef = builder
 
 export const UpgradeNode = builder.prismaNode('Upgrade', {
   id: { field: 'id' },
+  // Only the columns the asked fields need: loading whole rows (long texts, every column of each
+  // nested relation) made the uncached dashboard spend most of its time in the Prisma client.
+  select: { id: true },
   nullable: true,
   findUnique: (id, ctx) => ({ id: uniqueId(id), AND: [visibleUpgrades(ctx.viewer)] }),
   fields: (t) => ({
