@@ -214,16 +214,28 @@ describe('customerAssignTeam', () => {
     const rows = await api.db.prisma.customerStaff.findMany({ where: { customerId: id } });
     expect(rows.map((r) => r.userId).sort()).toEqual([impl, care].sort());
 
-    const customerView = await api.gql(
-      '{ viewer { customer { accountTeam { role name user { id email } } } } }',
+    const customerToken = await api.login(ACCOUNTS.hanoiUser);
+    // A customer sees the team as contacts: names and role titles, never a login email.
+    const contacts = await api.gql(
+      '{ viewer { customer { accountTeam { role name user { name roleTitle } } } } }',
       {},
-      { token: await api.login(ACCOUNTS.hanoiUser) },
+      { token: customerToken },
     );
-    expect(customerView.errors).toBeUndefined();
-    for (const member of customerView.data.viewer.customer.accountTeam) {
-      expect(member.user).toBeNull();
+    expect(contacts.errors).toBeUndefined();
+    for (const member of contacts.data.viewer.customer.accountTeam) {
       expect(member.name).toBeTruthy();
+      expect(member.user.name).toBe(member.name);
     }
+    const emails = await api.gql(
+      '{ viewer { customer { accountTeam { user { email } } } } }',
+      {},
+      { token: customerToken },
+    );
+    expect(emails.errors?.map((e: { extensions?: { code?: string } }) => e.extensions?.code)).toEqual([
+      'FORBIDDEN',
+      'FORBIDDEN',
+    ]);
+    expect(JSON.stringify(emails.data)).not.toContain('@vendor.example');
   });
 
   it('refuses a wrong role, a customer user and an unknown id, and keeps the old team', async () => {

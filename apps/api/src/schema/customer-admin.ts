@@ -1,7 +1,6 @@
 // The vendor's administration of customers (ADMIN): create, update, deactivate/reactivate, and the
 // account team. The rules live in admin/customers.ts; these are the GraphQL shapes around them.
 import { uniqueId } from '../auth/visibility.ts';
-import { isStaff } from '../auth/viewer.ts';
 import {
   ACCOUNT_TEAM_ROLES,
   assignAccountTeam,
@@ -30,9 +29,9 @@ const AccountTeamMemberRef = builder.objectRef<AccountTeamMember>('AccountTeamMe
     user: t.prismaField({
       type: 'User',
       nullable: true,
-      description: 'Vendor staff only; null for customers',
-      resolve: (query, m, _args, ctx) =>
-        isStaff(ctx.viewer) ? ctx.prisma.user.findUnique({ ...query, where: { id: m.userId } }) : null,
+      // Customers see the member as a contact: name and role title; User.email and User.role refuse them.
+      description: 'The staff member; a customer reads only their name and roleTitle',
+      resolve: (query, m, _args, ctx) => ctx.prisma.user.findUnique({ ...query, where: { id: m.userId } }),
     }),
   }),
 });
