@@ -450,6 +450,14 @@ describe('superseded notices and per-customer windows', () => {
       { reason: 'Khóa sổ cuối tháng', customer: { code: 'HANOI-WATER' } },
     ]);
     expect((await proposals(saigonAdmin)).data.node.windowProposals).toEqual([]);
+    // The customer's account team is alerted, in the inbox and by email.
+    const alerts = await api.db.prisma.staffAlert.findMany({
+      where: { kind: 'COUNTER_PROPOSAL', customerId: customers.hanoi, upgradeId: uuidOf(upgrade.id) },
+      select: { user: { select: { role: true } } },
+    });
+    const team = await api.db.prisma.customerStaff.count({ where: { customerId: customers.hanoi } });
+    expect(team).toBeGreaterThan(0);
+    expect(alerts.length).toBe(team);
 
     const pendingOf = async (customerId: string) =>
       api.db.prisma.notice.findMany({

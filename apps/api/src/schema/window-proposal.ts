@@ -69,6 +69,7 @@ builder.mutationField('upgradeWindowPropose', (t) =>
             reason: input.reason,
           },
           ctx.now(),
+          ctx.events,
         ),
       ),
   }),

@@ -5,7 +5,9 @@ import type { PrismaClient } from '@upgrade-desk/db';
 import { isUpgradeOpen } from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
 import { publishedNotice } from '../auth/visibility.ts';
+import type { NoticeEvents } from '../notices/events.ts';
 import { done, problem, refused, type Outcome } from '../problem.ts';
+import { alertAccountTeam, announceStaffAlerts } from '../staff-alerts/alert-account-team.ts';
 import { checkMove, PLAN_SELECT, replan, type Actor, type LifecycleResult, type WindowMove } from './lifecycle.ts';
 
 export interface WindowProposalInput {
@@ -26,6 +28,7 @@ export async function proposeWindow(
   prisma: PrismaClient,
   input: WindowProposalInput,
   now: Date,
+  events?: NoticeEvents,
 ): Promise<Outcome<string>> {
   const reason = input.reason.trim();
   if (!reason) return refused(problem('INVALID_INPUT', 'Say why this window does not suit you.', ['reason']));
@@ -42,13 +45,13 @@ export async function proposeWindow(
       targets: { some: { customerId: input.customerId } },
       notices: { some: { customerId: input.customerId, stage: 'ANNOUNCEMENT', ...publishedNotice() } },
     },
-    select: { id: true, status: true },
+    select: { id: true, status: true, title: true },
   });
   if (!upgrade) return refused(problem('NOT_FOUND', 'No such upgrade announced to you.', ['upgradeId']));
   if (!isUpgradeOpen(upgrade.status)) {
     return refused(problem('INVALID_TRANSITION', `A ${upgrade.status} upgrade can no longer be moved.`, ['upgradeId']));
   }
-  const proposal = await prisma.$transaction(async (tx) => {
+  const { proposal, raised } = await prisma.$transaction(async (tx) => {
     const created = await tx.windowProposal.create({
       data: {
         upgradeId: upgrade.id,
@@ -69,8 +72,25 @@ export async function proposeWindow(
       at: now,
       data: { customerId: input.customerId, proposalId: created.id },
     });
-    return created;
+    // The account team hears of it in the same transaction: alerts in their inbox, and by email.
+    const by = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true } });
+    const raised = await alertAccountTeam(tx, {
+      customerId: input.customerId,
+      sourceKey: `window-proposal:${created.id}`,
+      at: now,
+      upgradeId: upgrade.id,
+      event: {
+        kind: 'COUNTER_PROPOSAL',
+        by: by.name,
+        upgradeTitle: upgrade.title,
+        proposedStart: input.windowStart,
+        proposedEnd: input.windowEnd,
+        reason,
+      },
+    });
+    return { proposal: created, raised };
   });
+  announceStaffAlerts(events, raised);
   return done(proposal.id);
 }
 
