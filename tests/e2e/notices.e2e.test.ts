@@ -166,6 +166,8 @@ describe('live notices', () => {
       windowStart: start.toISOString(),
       windowEnd: new Date(start.getTime() + 30 * 60_000).toISOString(),
       expectedDowntimeMinutes: 0,
+      // Announced to every target at once; an ordinary fix waits for the account team's release.
+      important: true,
     });
 
     const arrived = page.getByTestId('notice').filter({ hasText: title });
