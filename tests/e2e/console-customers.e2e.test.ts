@@ -105,6 +105,9 @@ describe('who reaches the console', () => {
       '/console/modules',
       '/console/modules/new',
       `/console/modules/${moduleId}`,
+      '/console/alerts',
+      '/console/alerts?show=unread',
+      '/console/advisories',
     ];
     for (const url of urls) {
       const response = await page.goto(`${stack.portal}${url}`);
@@ -285,6 +288,8 @@ describe('every console page', () => {
       modules: '/console/modules',
       'module-new': '/console/modules/new',
       module: `/console/modules/${moduleId}`,
+      alerts: '/console/alerts',
+      advisories: '/console/advisories',
     };
     const gzipped = new Map<string, number>();
     const sizeOf = async (file: string) => {
