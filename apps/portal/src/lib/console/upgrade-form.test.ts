@@ -46,6 +46,8 @@ describe('upgrade form', () => {
         ['expectedDowntimeMinutes', ' 45 '],
         ['emergency', 'on'],
         ['emergencyReason', 'Lỗ hổng bảo mật'],
+        ['requiresRelogin', 'on'],
+        ['firstNoticeAt', '2027-02-01T09:00'],
         ['moduleIds', 'accounting'],
         ['moduleIds', 'accounting'],
         [fromVersionName('accounting'), '4.1'],
@@ -68,6 +70,8 @@ describe('upgrade form', () => {
       expectedDowntimeMinutes: '45',
       emergency: true,
       emergencyReason: 'Lỗ hổng bảo mật',
+      requiresRelogin: true,
+      firstNoticeAt: '2027-02-01T09:00',
       moduleIds: ['accounting'],
       versions: {
         accounting: { fromVersion: '4.1', targetVersion: '4.2' },
@@ -124,10 +128,31 @@ describe('upgrade form', () => {
         windowEnd: '2027-03-21T03:30:00.000Z',
         // Before they moved (UTC-5).
         sandboxStart: '2027-03-10T14:00:00.000Z',
+        firstNoticeAt: null,
         expectedDowntimeMinutes: 30,
+        requiresRelogin: false,
+        important: false,
         emergency: false,
         emergencyReason: null,
       },
+    });
+  });
+
+  it('sends the first notice of a SERVER upgrade and the importance of a FIX only for that kind', () => {
+    const offered = targetChoices(CUSTOMERS, { ...FILLED, offeredCustomerIds: [], customerIds: [] });
+    const typed = { ...FILLED, firstNoticeAt: '2027-03-01T09:00', important: true };
+    const server = upgradeInput({ ...typed, kind: 'SERVER' }, 'Asia/Ho_Chi_Minh', offered);
+    const fix = upgradeInput({ ...typed, kind: 'FIX' }, 'Asia/Ho_Chi_Minh', offered);
+    const feature = upgradeInput(typed, 'Asia/Ho_Chi_Minh', offered);
+    expect(server.ok && [server.input.firstNoticeAt, server.input.important]).toEqual([
+      '2027-03-01T02:00:00.000Z',
+      false,
+    ]);
+    expect(fix.ok && [fix.input.firstNoticeAt, fix.input.important]).toEqual([null, true]);
+    expect(feature.ok && [feature.input.firstNoticeAt, feature.input.important]).toEqual([null, false]);
+    expect(upgradeInput({ ...typed, kind: 'SERVER', firstNoticeAt: 'soon' }, 'Asia/Ho_Chi_Minh', offered)).toEqual({
+      ok: false,
+      errors: { firstNoticeAt: 'console.plan.error.firstNoticeAt' },
     });
   });
 

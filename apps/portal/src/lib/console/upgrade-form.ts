@@ -15,6 +15,7 @@ export const UPGRADE_TEXT_FIELDS = [
   'windowStart',
   'windowEnd',
   'sandboxStart',
+  'firstNoticeAt',
   'expectedDowntimeMinutes',
   'emergencyReason',
 ] as const;
@@ -28,6 +29,9 @@ export interface ModuleVersionValues {
 export type UpgradeValues = Record<UpgradeTextField, string> & {
   kind: UpgradeKind;
   emergency: boolean;
+  requiresRelogin: boolean;
+  /** FIX: announce to every target at once instead of holding it for the account teams. */
+  important: boolean;
   moduleIds: string[];
   /** From and target version typed per module id (modules not chosen included: kept while unticked). */
   versions: Record<string, ModuleVersionValues>;
@@ -55,8 +59,11 @@ export const EMPTY_UPGRADE: UpgradeValues = {
   windowStart: '',
   windowEnd: '',
   sandboxStart: '',
+  firstNoticeAt: '',
   expectedDowntimeMinutes: '0',
   emergency: false,
+  requiresRelogin: false,
+  important: false,
   emergencyReason: '',
   moduleIds: [],
   versions: {},
@@ -73,6 +80,7 @@ export const UPGRADE_FIELD_MESSAGES: Partial<Record<UpgradeField, MessageKey>> =
   windowStart: 'console.plan.error.windowStart',
   windowEnd: 'console.plan.error.windowEnd',
   sandboxStart: 'console.plan.error.sandboxStart',
+  firstNoticeAt: 'console.plan.error.firstNoticeAt',
   expectedDowntimeMinutes: 'console.plan.error.downtime',
   emergencyReason: 'console.plan.error.emergencyReason',
 };
@@ -94,6 +102,8 @@ export function readUpgradeForm(form: FormData): UpgradeValues {
     ...texts,
     kind: (UPGRADE_KINDS as readonly string[]).includes(kind) ? (kind as UpgradeKind) : 'FEATURE',
     emergency: form.get('emergency') !== null,
+    requiresRelogin: form.get('requiresRelogin') !== null,
+    important: form.get('important') !== null,
     moduleIds: list('moduleIds'),
     customerIds: list('customerIds'),
     offeredCustomerIds: list('offeredCustomerIds'),
@@ -149,7 +159,12 @@ export interface UpgradeInput {
   windowStart: string;
   windowEnd: string;
   sandboxStart: string | null;
+  /** SERVER only: an earlier first notice. */
+  firstNoticeAt: string | null;
   expectedDowntimeMinutes: number;
+  requiresRelogin: boolean;
+  /** FIX only. */
+  important: boolean;
   emergency: boolean;
   emergencyReason: string | null;
 }
@@ -167,7 +182,7 @@ export function upgradeInput(
   offered: readonly { customer: TargetCandidate; ticked: boolean }[],
 ): UpgradeInputOutcome {
   const errors: UpgradeFormState['errors'] = {};
-  const instant = (field: 'windowStart' | 'windowEnd' | 'sandboxStart') => {
+  const instant = (field: 'windowStart' | 'windowEnd' | 'sandboxStart' | 'firstNoticeAt') => {
     const at = fromLocalInputValue(values[field], timeZone);
     if (!at && values[field] !== '') errors[field] = UPGRADE_FIELD_MESSAGES[field];
     return at;
@@ -175,6 +190,8 @@ export function upgradeInput(
   const windowStart = instant('windowStart');
   const windowEnd = instant('windowEnd');
   const sandboxStart = instant('sandboxStart');
+  // Each kind's own field counts only for that kind (the form shows them all, for use without scripts).
+  const firstNoticeAt = values.kind === 'SERVER' ? instant('firstNoticeAt') : null;
   if (!windowStart) errors.windowStart = 'console.plan.error.windowStart';
   if (!windowEnd) errors.windowEnd = 'console.plan.error.windowEnd';
   if (values.title === '') errors.title = 'console.plan.error.title';
@@ -208,7 +225,10 @@ export function upgradeInput(
       windowStart: windowStart.toISOString(),
       windowEnd: windowEnd.toISOString(),
       sandboxStart: sandboxStart?.toISOString() ?? null,
+      firstNoticeAt: firstNoticeAt?.toISOString() ?? null,
       expectedDowntimeMinutes: downtime,
+      requiresRelogin: values.requiresRelogin,
+      important: values.kind === 'FIX' && values.important,
       emergency: values.emergency,
       emergencyReason: values.emergency ? values.emergencyReason : null,
     },

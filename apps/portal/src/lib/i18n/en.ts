@@ -616,6 +616,7 @@ export const en: Record<keyof typeof vi, string> = {
   'console.plan.changesEn': 'What changes for the users (English)',
   'console.plan.emergency': 'Emergency (allows a shorter notice period than the policy)',
   'console.plan.emergencyReason': 'Reason for the emergency',
+  'console.plan.emergencyReasonHelp': 'Required for an emergency.',
   'console.plan.targets': 'Customers to upgrade',
   'console.plan.targetsHelp': 'By default every customer with one of the chosen modules installed.',
   'console.plan.targetsNone': 'Choose modules to see the customers that run them.',
@@ -654,4 +655,11 @@ export const en: Record<keyof typeof vi, string> = {
   'console.plan.error.sandboxStart': 'Enter a valid sandbox time before the window.',
   'console.plan.error.downtime': 'Enter whole minutes, no longer than the window.',
   'console.plan.error.emergencyReason': 'Say why it is an emergency.',
+  'console.plan.firstNoticeAt': 'Earlier first notice',
+  'console.plan.firstNoticeHelp':
+    "Server maintenance only, when the provider's schedule is known early; the final reminder 24 hours ahead still goes out. In your time zone: {zone}.",
+  'console.plan.requiresRelogin': 'Users must log in again after the upgrade',
+  'console.plan.important':
+    'Important fix: announce to every customer at once, without waiting for the account teams (fixes only)',
+  'console.plan.error.firstNoticeAt': 'Enter a valid time between now and the window.',
 };

@@ -615,6 +615,7 @@ export const vi = {
   'console.plan.changesEn': 'Thay đổi với người dùng (tiếng Anh)',
   'console.plan.emergency': 'Khẩn cấp (cho phép báo trước ngắn hơn quy định)',
   'console.plan.emergencyReason': 'Lý do khẩn cấp',
+  'console.plan.emergencyReasonHelp': 'Bắt buộc khi đánh dấu khẩn cấp.',
   'console.plan.targets': 'Khách hàng nhận nâng cấp',
   'console.plan.targetsHelp': 'Mặc định: mọi khách hàng đã cài một trong các phân hệ đã chọn.',
   'console.plan.targetsNone': 'Chọn phân hệ để thấy các khách hàng đang dùng.',
@@ -653,4 +654,11 @@ export const vi = {
   'console.plan.error.sandboxStart': 'Nhập thời điểm chạy thử hợp lệ, trước khung giờ thực hiện.',
   'console.plan.error.downtime': 'Nhập số phút nguyên, không dài hơn khung giờ.',
   'console.plan.error.emergencyReason': 'Nêu lý do khẩn cấp.',
+  'console.plan.firstNoticeAt': 'Thông báo đầu tiên sớm hơn',
+  'console.plan.firstNoticeHelp':
+    'Chỉ cho bảo trì máy chủ, khi đã biết sớm lịch của nhà cung cấp; vẫn nhắc lần cuối 24 giờ trước. Theo múi giờ của bạn: {zone}.',
+  'console.plan.requiresRelogin': 'Người dùng phải đăng nhập lại sau nâng cấp',
+  'console.plan.important':
+    'Sửa lỗi quan trọng: thông báo ngay cho mọi khách hàng, không chờ nhóm phụ trách (chỉ cho sửa lỗi)',
+  'console.plan.error.firstNoticeAt': 'Nhập thời điểm hợp lệ, từ bây giờ đến trước khung giờ thực hiện.',
 } as const satisfies Record<string, string>;
