@@ -105,6 +105,7 @@ describe('who reaches the console', () => {
       '/console/modules',
       '/console/modules/new',
       `/console/modules/${moduleId}`,
+      '/console/upgrades/new',
       '/console/alerts',
       '/console/alerts?show=unread',
       '/console/advisories',
@@ -288,6 +289,7 @@ describe('every console page', () => {
       modules: '/console/modules',
       'module-new': '/console/modules/new',
       module: `/console/modules/${moduleId}`,
+      'upgrade-new': '/console/upgrades/new',
       alerts: '/console/alerts',
       advisories: '/console/advisories',
     };

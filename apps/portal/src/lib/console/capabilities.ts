@@ -8,6 +8,8 @@ export interface ConsoleCapabilities {
   administer: boolean;
   /** Install, uninstall, change the version and warranty of a customer's modules. */
   manageInstalledModules: boolean;
+  /** Plan upgrades: save drafts, preview their notices, publish them. */
+  planUpgrades: boolean;
   /** Edit and release the FIX advisories held for a customer's account team. */
   releaseAdvisories: boolean;
 }
@@ -20,6 +22,7 @@ export function consoleCapabilities(role: Role): ConsoleCapabilities {
   return {
     administer: role === 'ADMIN',
     manageInstalledModules: role === 'ADMIN' || role === 'ENGINEER',
+    planUpgrades: role === 'ADMIN' || role === 'ENGINEER',
     // The account team (and admins) release advisories; the API also limits them to their customers'.
     releaseAdvisories: role === 'ADMIN' || role === 'IMPLEMENTATION' || role === 'CUSTOMER_CARE',
   };
