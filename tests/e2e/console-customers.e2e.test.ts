@@ -106,6 +106,9 @@ describe('who reaches the console', () => {
       '/console/modules/new',
       `/console/modules/${moduleId}`,
       '/console/upgrades/new',
+      '/console/alerts',
+      '/console/alerts?show=unread',
+      '/console/advisories',
     ];
     for (const url of urls) {
       const response = await page.goto(`${stack.portal}${url}`);
@@ -287,6 +290,8 @@ describe('every console page', () => {
       'module-new': '/console/modules/new',
       module: `/console/modules/${moduleId}`,
       'upgrade-new': '/console/upgrades/new',
+      alerts: '/console/alerts',
+      advisories: '/console/advisories',
     };
     const gzipped = new Map<string, number>();
     const sizeOf = async (file: string) => {
