@@ -8,6 +8,7 @@ import { connect } from 'node:net';
 import { DEMO_PASSWORD } from '@upgrade-desk/accounts';
 import { CSRF_HEADER } from '../../apps/api/src/index.ts';
 import { COST_BOMB_CATEGORIES, costBombGenerators } from './cost-bombs.ts';
+import { gql, JSON_HEADERS, post, someToken, withAuth } from './hostile-builders.ts';
 import { DASHBOARD, PARTNER_NOTICES } from './operations.ts';
 import { SSRF_CATEGORIES, ssrfGenerators } from './ssrf-attacks.ts';
 
@@ -150,46 +151,6 @@ const concat = (...parts: (string | Uint8Array)[]) =>
 /** The bytes as latin1 text, control characters and spaces replaced (an HTTP client refuses those in headers and paths). */
 const visibleLatin1 = (bytes: Uint8Array) =>
   Array.from(bytes, (b) => (b <= 0x20 || b === 0x7f ? 'x' : String.fromCharCode(b))).join('');
-
-const JSON_HEADERS = { 'content-type': 'application/json', [CSRF_HEADER]: '1' };
-
-function withAuth(headers: Record<string, string>, token: string | undefined): Record<string, string> {
-  return token ? { ...headers, authorization: `Bearer ${token}` } : headers;
-}
-
-function post(
-  category: Category,
-  variant: string,
-  body: string | Uint8Array,
-  options: { token?: string; headers?: Record<string, string> } = {},
-): HostileRequest {
-  return {
-    category,
-    variant,
-    method: 'POST',
-    path: '/graphql',
-    headers: withAuth({ ...JSON_HEADERS, ...options.headers }, options.token),
-    body,
-  };
-}
-
-function gql(
-  category: Category,
-  variant: string,
-  query: unknown,
-  variables?: unknown,
-  options: { token?: string; operationName?: unknown } = {},
-): HostileRequest {
-  const payload: Record<string, unknown> = { query };
-  if (variables !== undefined) payload.variables = variables;
-  if (options.operationName !== undefined) payload.operationName = options.operationName;
-  return post(category, variant, JSON.stringify(payload), options);
-}
-
-/** Any of the context's tokens, or none. */
-function someToken(r: Draw, ctx: FuzzContext): string | undefined {
-  return r.pick([ctx.tokens.staff, ctx.tokens.customerAdmin, ctx.tokens.customerUser, undefined]);
-}
 
 /** A real ID of the kind when the context has one, else a well-formed one of nothing. */
 function realId(r: Draw, ids: string[], type: string): string {

@@ -9,7 +9,7 @@
 // cannot be refused when the URL is stored: the delivery refuses them (apps/api/src/notices/channels/
 // webhook-transport.ts and its tests, with an injected resolver). Kept apart from
 // hostile-requests.ts, which spreads these into its own categories.
-import { CSRF_HEADER } from '../../apps/api/src/index.ts';
+import { gql } from './hostile-builders.ts';
 import type { Draw, FuzzContext, HostileRequest } from './hostile-requests.ts';
 
 export const SSRF_CATEGORIES = ['ssrf-webhook-urls'] as const;
@@ -100,18 +100,13 @@ export function ssrfRequest(
   token?: string,
 ): HostileRequest {
   const input = mutation === 'create' ? { url, description: 'ssrf' } : { id: endpointId, url };
-  return {
-    category: 'ssrf-webhook-urls',
-    variant: `webhookEndpoint${mutation === 'create' ? 'Create' : 'Update'}, non-public host`,
-    method: 'POST',
-    path: '/graphql',
-    headers: {
-      'content-type': 'application/json',
-      [CSRF_HEADER]: '1',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query: mutation === 'create' ? CREATE : UPDATE, variables: { input } }),
-  };
+  return gql(
+    'ssrf-webhook-urls',
+    `webhookEndpoint${mutation === 'create' ? 'Create' : 'Update'}, non-public host`,
+    mutation === 'create' ? CREATE : UPDATE,
+    { input },
+    { token },
+  );
 }
 
 /**

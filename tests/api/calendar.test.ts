@@ -158,6 +158,34 @@ describe('the ICS feed', () => {
     expect(description).toMatch(/đăng nhập lại/);
   });
 
+  it('shows a customer the window staff moved for it alone, and the upgrade’s again once cleared', async () => {
+    const url = await calendarUrlOf(ACCOUNTS.hanoiUser);
+    const event = (await fetchFeed(url)).events.find((e) => e.props.get('STATUS') === 'CONFIRMED')!;
+    const uid = event.props.get('UID')!;
+    const upgradeId = uid.replace(/^upgrade-|@upgrade-desk$/g, '');
+    const hanoi = await api.db.prisma.customer.findUniqueOrThrow({ where: { code: 'HANOI-WATER' } });
+    const own = { windowStart: new Date('2027-01-09T14:00:00Z'), windowEnd: new Date('2027-01-09T16:30:00Z') };
+    await api.db.prisma.upgradeTarget.update({
+      where: { upgradeId_customerId: { upgradeId, customerId: hanoi.id } },
+      data: { ...own, overrideReason: 'Khách hàng chốt sổ cuối tháng' },
+    });
+    try {
+      const moved = (await fetchFeed(url)).events.find((e) => e.props.get('UID') === uid)!;
+      const utc = (d: Date) => d.toISOString().replace(/[-:]|\.\d{3}/g, '');
+      expect(moved.props.get('DTSTART')).toBe(utc(own.windowStart));
+      expect(moved.props.get('DTEND')).toBe(utc(own.windowEnd));
+      // The description's local window says the same.
+      expect(moved.props.get('DESCRIPTION')).toContain('21:00');
+    } finally {
+      await api.db.prisma.upgradeTarget.update({
+        where: { upgradeId_customerId: { upgradeId, customerId: hanoi.id } },
+        data: { windowStart: null, windowEnd: null, overrideReason: null },
+      });
+    }
+    const back = (await fetchFeed(url)).events.find((e) => e.props.get('UID') === uid)!;
+    expect(back.props.get('DTSTART')).toBe(event.props.get('DTSTART'));
+  });
+
   it('speaks English in the zone of an English-speaking customer abroad', async () => {
     const kessler = await customerId('KESSLER-VIETNAM');
     const { data } = await api.gql(

@@ -184,6 +184,41 @@ describe('SERVER: an overrun notice when the work runs past the announced end', 
   });
 });
 
+describe('SERVER: overrun from each customer’s own window', () => {
+  it('waits for the end staff set for that customer alone', async () => {
+    const start = new Date(NOW.getTime() + 2 * HOUR);
+    const upgrade = await schedule(
+      input('SERVER', start, { title: 'Thay ổ đĩa máy chủ', emergency: true, emergencyReason: 'Ổ cứng báo lỗi' }),
+    );
+    await dispatch();
+    const upgradeId = Buffer.from(upgrade.id, 'base64').toString().split(':')[1]!;
+    const customerId = Buffer.from(hanoi.id, 'base64').toString().split(':')[1]!;
+    const windowEnd = new Date(start.getTime() + HOUR);
+    const ownEnd = new Date(windowEnd.getTime() + 2 * HOUR);
+    // Staff moved the end for this customer alone before the work began.
+    await api.db.prisma.upgradeTarget.update({
+      where: { upgradeId_customerId: { upgradeId, customerId } },
+      data: { windowStart: start, windowEnd: ownEnd, overrideReason: 'Kéo dài theo yêu cầu' },
+    });
+    const transition = await api.gql(
+      'mutation ($input: UpgradeTransitionInput!) { upgradeTransition(input: $input) { userErrors { code } } }',
+      { input: { id: upgrade.id, to: 'IN_PROGRESS' } },
+      { token: engineer },
+    );
+    expect(transition.data.upgradeTransition.userErrors).toEqual([]);
+    const overruns = () => api.db.prisma.notice.count({ where: { stage: 'OVERRUN', upgradeId } });
+
+    await announceOverruns({ prisma: api.db.prisma, now: new Date(windowEnd.getTime() + MINUTE) });
+    expect(await overruns()).toBe(0);
+    await announceOverruns({ prisma: api.db.prisma, now: ownEnd });
+    expect(await overruns()).toBe(0);
+    await announceOverruns({ prisma: api.db.prisma, now: new Date(ownEnd.getTime() + MINUTE) });
+    expect(await overruns()).toBe(1);
+    await announceOverruns({ prisma: api.db.prisma, now: new Date(ownEnd.getTime() + 2 * MINUTE) });
+    expect(await overruns()).toBe(1);
+  });
+});
+
 describe('FIX: the advisory goes through the account team', () => {
   let advisoryId: string;
 

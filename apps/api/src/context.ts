@@ -1,7 +1,7 @@
 import type { PrismaClient, UpgradeKind } from '@upgrade-desk/db';
 import { DEFAULT_NOTICE_POLICIES, type NoticePolicy } from '@upgrade-desk/domain';
 import type { Config } from './config.ts';
-import { parseAddressRanges, parseIpAddress, type AddressRanges } from './net/address-ranges.ts';
+import { AddressRanges, parseAddressRanges, parseIpAddress } from './net/address-ranges.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { CredentialCache } from './auth/credential-cache.ts';
 import { createCustomerCounter, type CustomerCounter } from './customer-counts.ts';
@@ -34,6 +34,15 @@ export interface ServerContext {
   req?: { socket?: { remoteAddress?: string } };
 }
 
+// The configured list is parsed once per config, not on every request (each asks for its address twice).
+const parsedRanges = new WeakMap<readonly string[], AddressRanges>();
+function trustedRanges(list: AddressRanges | readonly string[]): AddressRanges {
+  if (list instanceof AddressRanges) return list;
+  let ranges = parsedRanges.get(list);
+  if (!ranges) parsedRanges.set(list, (ranges = parseAddressRanges(list)));
+  return ranges;
+}
+
 /**
  * The caller's address. A peer that is not a trusted proxy is the caller, whatever X-Forwarded-For
  * says. From a trusted proxy the header is read from the right, skipping further trusted hops: each
@@ -47,7 +56,7 @@ export function clientIp(
   server: ServerContext,
   trustedProxies: AddressRanges | readonly string[],
 ): string {
-  const trusted = parseAddressRanges(trustedProxies);
+  const trusted = trustedRanges(trustedProxies);
   const peerText = server.req?.socket?.remoteAddress;
   const peer = peerText === undefined ? undefined : parseIpAddress(peerText);
   if (peerText !== undefined && (!peer || !trusted.includes(peer))) return peer?.toString() ?? peerText;

@@ -42,6 +42,19 @@ export interface TargetToPlan extends PlanTarget {
   installedModules?: readonly { moduleId: string; version: string }[];
 }
 
+/**
+ * One customer's window from its target row: its own when staff moved it for that customer alone
+ * (both ends set), else the upgrade's. What the API, the calendar feed and the overrun check show.
+ */
+export function customerWindow(
+  upgrade: { windowStart: Date; windowEnd: Date },
+  own: { windowStart: Date | null; windowEnd: Date | null } | null | undefined,
+): { windowStart: Date; windowEnd: Date } {
+  return own?.windowStart && own.windowEnd
+    ? { windowStart: own.windowStart, windowEnd: own.windowEnd }
+    : { windowStart: upgrade.windowStart, windowEnd: upgrade.windowEnd };
+}
+
 /** The window a target customer is told about: its own when staff set one, else the upgrade's. */
 export function windowFor<U extends { windowStart: Date; windowEnd: Date }>(upgrade: U, target: TargetToPlan): U {
   return target.window ? { ...upgrade, windowStart: target.window.start, windowEnd: target.window.end } : upgrade;

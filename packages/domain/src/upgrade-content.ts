@@ -22,18 +22,32 @@ export interface LocalizedContent {
 
 const present = (text: string | null | undefined): string | null => (text?.trim() ? text : null);
 
+/** The title in `locale`, else in the other language: the only columns it reads. */
+export function titleIn(locale: Locale, content: Pick<UpgradeContent, 'title' | 'titleEn'>): string {
+  return locale === 'EN'
+    ? (present(content.titleEn) ?? content.title)
+    : (present(content.title) ?? present(content.titleEn) ?? '');
+}
+
+/** The summary in `locale`, else in the other language. */
+export function summaryIn(locale: Locale, content: Pick<UpgradeContent, 'summary' | 'summaryEn'>): string {
+  return locale === 'EN'
+    ? (present(content.summaryEn) ?? content.summary)
+    : (present(content.summary) ?? present(content.summaryEn) ?? '');
+}
+
+/** What changes, in `locale`, else in the other language; null when neither has it. */
+export function changesIn(locale: Locale, content: Pick<UpgradeContent, 'changesVi' | 'changesEn'>): string | null {
+  return locale === 'EN'
+    ? (present(content.changesEn) ?? present(content.changesVi))
+    : (present(content.changesVi) ?? present(content.changesEn));
+}
+
 /** The content in `locale`, each part falling back to the other language. */
 export function contentIn(locale: Locale, content: UpgradeContent): LocalizedContent {
-  if (locale === 'EN') {
-    return {
-      title: present(content.titleEn) ?? content.title,
-      summary: present(content.summaryEn) ?? content.summary,
-      changes: present(content.changesEn) ?? present(content.changesVi),
-    };
-  }
   return {
-    title: present(content.title) ?? present(content.titleEn) ?? '',
-    summary: present(content.summary) ?? present(content.summaryEn) ?? '',
-    changes: present(content.changesVi) ?? present(content.changesEn),
+    title: titleIn(locale, content),
+    summary: summaryIn(locale, content),
+    changes: changesIn(locale, content),
   };
 }

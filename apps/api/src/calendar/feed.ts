@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@upgrade-desk/db';
+import { customerWindow } from '@upgrade-desk/domain';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { upgradesAnnouncedTo } from '../auth/visibility.ts';
 import { CALENDAR_CATALOGS } from './catalog/index.ts';
@@ -31,6 +32,8 @@ export async function renderCalendarFeed(prisma: PrismaClient, token: string): P
       requiresRelogin: true,
       sequence: true,
       updatedAt: true,
+      // The customer's own window, where staff moved it for this customer alone.
+      targets: { where: { customerId: customer.id }, select: { windowStart: true, windowEnd: true } },
       modules: {
         select: { module: { select: { nameVi: true, nameEn: true } } },
         orderBy: { module: { sortOrder: 'asc' } },
@@ -49,11 +52,12 @@ export async function renderCalendarFeed(prisma: PrismaClient, token: string): P
     ttl: REFRESH_SECONDS,
     x: readerZoneProperties(timeZone),
   });
-  for (const upgrade of upgrades) {
+  for (const { targets, ...upgrade } of upgrades) {
     calendar.createEvent(
       upgradeEvent(
         {
           ...upgrade,
+          ...customerWindow(upgrade, targets[0]),
           moduleNames: upgrade.modules.map(({ module }) => (locale === 'VI' ? module.nameVi : module.nameEn)),
         },
         { locale, timeZone },

@@ -6,8 +6,9 @@
 // - `nodes(ids:)`: the number of IDs given (at most MAX_NODES_IDS, refused above);
 // - any other list of objects: its bound in list-bounds.ts;
 // - anything else: once.
-// Depth and breadth are measured as @pothos/plugin-complexity measures them. Introspection fields
-// (`__schema`, `__type`) cost 1 whatever they select, as there: only staff may introspect.
+// Depth is the longest chain of nested fields; breadth the number of fields selected in the whole
+// operation, each counted once. Introspection fields (`__schema`, `__type`) cost 1 whatever they
+// select: only staff may introspect.
 import {
   getArgumentValues,
   getNamedType,

@@ -1,9 +1,9 @@
 // Limits on the shape of a GraphQL operation, checked before anything runs: lexical tokens (while
 // parsing, graphql-armor's token-counting parser), aliases (a validation rule, graphql-armor's),
-// depth and breadth (the schema's own @pothos/plugin-complexity limits) and cost (operation-cost.ts:
-// the objects the response can hold, counting the page sizes and IDs actually asked for), checked
-// before execution instead of inside the first root resolver. A refusal is a GraphQL error with HTTP 400
-// whatever the Accept header: yoga would answer 200 to validation errors under application/json.
+// and depth, breadth and cost (operation-cost.ts: the objects the response can hold, counting the
+// page sizes and IDs actually asked for), measured in one walk and checked before execution. A
+// refusal is a GraphQL error with HTTP 400 whatever the Accept header: yoga would answer 200 to
+// validation errors under application/json.
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import {
@@ -17,7 +17,6 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../context.ts';
-import { builder } from '../schema/builder.ts';
 import { MAX_NODES_IDS } from './list-bounds.ts';
 import { estimateCost, TooManyIdsError, type CostMeasure } from './operation-cost.ts';
 
@@ -28,18 +27,10 @@ export interface OperationLimits {
   maxAliases: number;
   /** Nesting depth of fields. */
   maxDepth: number;
-  /** Fields selected at one level. */
+  /** Fields selected in the whole operation (each counted once, not multiplied by list sizes). */
   maxBreadth: number;
   /** Cost (operation-cost.ts): 1 per field, sub-selections multiplied by the items their list can hold. */
   maxComplexity: number;
-}
-
-function schemaComplexityLimits(): Pick<OperationLimits, 'maxDepth' | 'maxBreadth'> {
-  const limit = builder.options.complexity?.limit;
-  if (!limit || typeof limit === 'function' || !limit.depth || !limit.breadth) {
-    throw new Error('schema/builder.ts must set fixed complexity limits (depth, breadth)');
-  }
-  return { maxDepth: limit.depth, maxBreadth: limit.breadth };
 }
 
 /**
@@ -54,8 +45,9 @@ function schemaComplexityLimits(): Pick<OperationLimits, 'maxDepth' | 'maxBreadt
 export const OPERATION_LIMITS: OperationLimits = {
   maxTokens: 2_000,
   maxAliases: 30,
+  maxDepth: 12,
+  maxBreadth: 200,
   maxComplexity: 150_000,
-  ...schemaComplexityLimits(),
 };
 
 const LIMIT_CODES = ['QUERY_TOO_LARGE', 'QUERY_TOO_COMPLEX', 'TOO_MANY_IDS'] as const;

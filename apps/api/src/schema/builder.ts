@@ -1,5 +1,4 @@
 import SchemaBuilder from '@pothos/core';
-import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -45,7 +44,7 @@ export const builder = new SchemaBuilder<{
   Connection: { totalCount: number | (() => number | Promise<number>) };
 }>({
   defaultFieldNullability: false,
-  plugins: [PrismaPlugin, RelayPlugin, ScopeAuthPlugin, ValidationPlugin, ComplexityPlugin],
+  plugins: [PrismaPlugin, RelayPlugin, ScopeAuthPlugin, ValidationPlugin],
   prisma: {
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),
@@ -81,15 +80,6 @@ export const builder = new SchemaBuilder<{
         failure.issues.map((issue) => `${issue.path?.map(String).join('.') ?? ''}: ${issue.message}`).join('; '),
         { extensions: { code: 'BAD_USER_INPUT' } },
       ),
-  },
-  complexity: {
-    defaultComplexity: 1,
-    defaultListMultiplier: 10,
-    limit: { complexity: 20_000, depth: 12, breadth: 200 },
-    complexityError: (kind, result) =>
-      new GraphQLError(`Query ${kind.toLowerCase()} exceeds the limit (${JSON.stringify(result)})`, {
-        extensions: { code: 'QUERY_TOO_COMPLEX' },
-      }),
   },
 });
 

@@ -18,6 +18,8 @@ import { UPGRADE_ORDER, UpgradeConnection, UpgradeNode, UpgradeFilterInput, upgr
 
 export const CustomerNode = builder.prismaNode('Customer', {
   id: { field: 'id' },
+  // Only the columns the asked fields need (every screen's viewer loads its customer).
+  select: { id: true },
   nullable: true,
   findUnique: (id, ctx) => ({ id: uniqueId(id), AND: [visibleCustomers(ctx.viewer)] }),
   fields: (t) => ({

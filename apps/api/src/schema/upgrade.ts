@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { vendorContact } from '../config.ts';
 import type { Context } from '../context.ts';
 import {
-  CONTENT_SELECT,
   createDraft,
   rescheduleUpgrade,
   scheduleUpgrade,
@@ -18,7 +17,7 @@ import { rescheduleForCustomer } from '../upgrades/customer-window.ts';
 import { noticePlanOf, previewForm } from '../upgrades/notice-plan.ts';
 import type { CustomerNoticePlan } from '../notices/plan-preview.ts';
 import { entityPayload, UserErrorRef, userErrorsOf, type EntityPayload, type UserError } from './user-error.ts';
-import { contentIn, policyWarnings } from '@upgrade-desk/domain';
+import { changesIn, customerWindow, policyWarnings, summaryIn, titleIn } from '@upgrade-desk/domain';
 import { CustomerNoticePlanRef } from './notice-plan.ts';
 import { uniqueId, visibleNotices, visibleUpgrades } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
@@ -113,21 +112,22 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
   fields: (t) => ({
     kind: t.expose('kind', { type: UpgradeKindEnum }),
     status: t.expose('status', { type: UpgradeStatusEnum }),
+    // Each reads its own two columns only: a list of titles does not load every summary's long text.
     title: t.string({
       description: "In the reader's language (the other language when it has none there)",
-      select: CONTENT_SELECT,
-      resolve: (u, _args, ctx) => contentIn(ctx.viewer?.locale ?? 'VI', u).title,
+      select: { title: true, titleEn: true },
+      resolve: (u, _args, ctx) => titleIn(ctx.viewer?.locale ?? 'VI', u),
     }),
     summary: t.string({
       description: "In the reader's language (the other language when it has none there)",
-      select: CONTENT_SELECT,
-      resolve: (u, _args, ctx) => contentIn(ctx.viewer?.locale ?? 'VI', u).summary,
+      select: { summary: true, summaryEn: true },
+      resolve: (u, _args, ctx) => summaryIn(ctx.viewer?.locale ?? 'VI', u),
     }),
     changes: t.string({
       nullable: true,
       description: "What changes for the users, in the reader's language (else the other one)",
-      select: CONTENT_SELECT,
-      resolve: (u, _args, ctx) => contentIn(ctx.viewer?.locale ?? 'VI', u).changes,
+      select: { changesVi: true, changesEn: true },
+      resolve: (u, _args, ctx) => changesIn(ctx.viewer?.locale ?? 'VI', u),
     }),
     titleVi: t.exposeString('title', { authScopes: { staff: true }, description: 'Vendor staff: as written' }),
     titleEn: t.exposeString('titleEn', { nullable: true, authScopes: { staff: true } }),
@@ -173,12 +173,12 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
       type: 'DateTime',
       description: 'A customer reads its own window when staff moved it for that customer alone',
       select: (_args, ctx) => ownWindowSelect(ctx.viewer),
-      resolve: (u) => u.targets?.[0]?.windowStart ?? u.windowStart,
+      resolve: (u) => customerWindow(u, u.targets?.[0]).windowStart,
     }),
     windowEnd: t.field({
       type: 'DateTime',
       select: (_args, ctx) => ownWindowSelect(ctx.viewer),
-      resolve: (u) => u.targets?.[0]?.windowEnd ?? u.windowEnd,
+      resolve: (u) => customerWindow(u, u.targets?.[0]).windowEnd,
     }),
     expectedDowntimeMinutes: t.exposeInt('expectedDowntimeMinutes'),
     requiresRelogin: t.exposeBoolean('requiresRelogin'),

@@ -8,24 +8,30 @@ import { LocaleEnum, RoleEnum } from './enums.ts';
 
 export const UserNode = builder.prismaNode('User', {
   id: { field: 'id' },
+  // Only the columns the asked fields need: never the password hash, which no field shows.
+  select: { id: true },
   nullable: true,
   findUnique: (id, ctx) => ({ id: uniqueId(id), AND: [visibleUsers(ctx.viewer)] }),
   fields: (t) => ({
-    email: t.exposeString('email', {
+    email: t.string({
       description:
         "Refused (FORBIDDEN) to a customer's users for vendor staff, whom they see as contacts: name and roleTitle",
+      select: { email: true, customerId: true },
       authScopes: (user, _args, ctx) => seesUserAccount(ctx.viewer, user),
+      resolve: (user) => user.email,
     }),
     name: t.exposeString('name'),
-    role: t.expose('role', {
+    role: t.field({
       type: RoleEnum,
       description: "Refused (FORBIDDEN) to a customer's users for vendor staff: roleTitle names it",
+      select: { role: true, customerId: true },
       authScopes: (user, _args, ctx) => seesUserAccount(ctx.viewer, user),
+      resolve: (user) => user.role,
     }),
     roleTitle: t.string({
       description:
         'The role\'s title in the viewer\'s language, e.g. "Triển khai (TK)"; readable by whoever sees the user',
-      select: { role: true },
+      select: { role: true, locale: true },
       resolve: (user, _args, ctx) => roleTitle(user.role, ctx.viewer?.locale ?? user.locale),
     }),
     locale: t.expose('locale', { type: LocaleEnum }),
