@@ -6,7 +6,7 @@ import { loadQuery } from '$lib/server/api';
 import { requireStaff } from '$lib/server/console-access';
 import { utcOffsetLabel } from '@upgrade-desk/domain/time-zone';
 import { changeVersion, install, setWarranty, uninstall } from './installed-modules.server';
-import { assignTeam, disableUser, enableUser, inviteUser } from './people.server';
+import { assignTeam, changeUserRole, disableUser, enableUser, inviteUser, resendInvite } from './people.server';
 import type { Actions, PageServerLoad } from './$types';
 
 // The page's one operation: the customer and what the administration forms pick from.
@@ -157,6 +157,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   assignTeam: (event) => assignTeam(event, event.params.id),
   invite: (event) => inviteUser(event, event.params.id),
+  resendInvite,
+  changeUserRole,
   disableUser,
   enableUser,
   install: (event) => install(event, event.params.id),
