@@ -131,3 +131,43 @@ export const RequestDetailFields = graphql(`
   }
 `);
 export type RequestDetail = ResultOf<typeof RequestDetailFields>;
+
+/** A customer's own details, as its console page shows them and its edit form starts from. */
+export const CustomerDetailFields = graphql(`
+  fragment CustomerDetailFields on Customer {
+    id
+    code
+    name
+    industry
+    province
+    address
+    contactPhone
+    contactEmail
+    timeZone
+    locale
+  }
+`);
+
+/** A module installed at a customer: which version since when, and the warranty's end. */
+export const InstallationFields = graphql(`
+  fragment InstallationFields on InstalledModule {
+    id
+    version
+    installedAt
+    warrantyEndsAt
+  }
+`);
+
+/** The catalog's modules by name: what a module may require, or a customer may get installed. */
+export const ModuleChoices = graphql(`
+  fragment ModuleChoices on Query {
+    modules(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);

@@ -1,59 +1,60 @@
 import { isOpenModuleRequest, nodesOf, type ModuleRequestKind, type ModuleRequestStage } from '$lib/api-types';
+import { InstallationFields } from '$lib/fragments';
 import { graphql, type ResultOf } from '$lib/graphql';
 import { loadQuery } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
 
-const CatalogQuery = graphql(`
-  query Catalog {
-    modules(first: 100) {
-      totalCount
-      edges {
-        node {
-          id
-          key
-          name
-          description
-          category
-          latestVersion
-          requires {
+const CatalogQuery = graphql(
+  `
+    query Catalog {
+      modules(first: 100) {
+        totalCount
+        edges {
+          node {
             id
             key
             name
-          }
-        }
-      }
-    }
-    viewer {
-      customer {
-        installedModules(first: 100) {
-          edges {
-            node {
+            description
+            category
+            latestVersion
+            requires {
               id
-              version
-              installedAt
-              warrantyEndsAt
-              module {
-                id
-              }
-            }
-          }
-        }
-        moduleRequests(first: 100) {
-          edges {
-            node {
-              id
-              stage
-              kind
-              module {
-                id
-              }
+              key
+              name
             }
           }
         }
       }
+      viewer {
+        customer {
+          installedModules(first: 100) {
+            edges {
+              node {
+                ...InstallationFields
+                module {
+                  id
+                }
+              }
+            }
+          }
+          moduleRequests(first: 100) {
+            edges {
+              node {
+                id
+                stage
+                kind
+                module {
+                  id
+                }
+              }
+            }
+          }
+        }
+      }
     }
-  }
-`);
+  `,
+  [InstallationFields],
+);
 
 type Catalog = ResultOf<typeof CatalogQuery>;
 type CatalogModule = Catalog['modules']['edges'][number]['node'];

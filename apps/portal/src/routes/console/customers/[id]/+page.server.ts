@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { nodesOf } from '$lib/api-types';
-import { RequestListFields, UpgradeListFields } from '$lib/fragments';
+import { CustomerDetailFields, InstallationFields, RequestListFields, UpgradeListFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { loadQuery } from '$lib/server/api';
 import { requireStaff } from '$lib/server/console-access';
@@ -16,16 +16,7 @@ const ConsoleCustomerQuery = graphql(
       node(id: $id) {
         ... on Customer {
           __typename
-          id
-          code
-          name
-          industry
-          province
-          address
-          contactPhone
-          contactEmail
-          timeZone
-          locale
+          ...CustomerDetailFields
           deactivatedAt
           accountTeam {
             name
@@ -48,10 +39,7 @@ const ConsoleCustomerQuery = graphql(
           installedModules(first: 100) {
             edges {
               node {
-                id
-                version
-                installedAt
-                warrantyEndsAt
+                ...InstallationFields
                 module {
                   id
                   name
@@ -126,7 +114,7 @@ const ConsoleCustomerQuery = graphql(
       }
     }
   `,
-  [UpgradeListFields, RequestListFields],
+  [CustomerDetailFields, InstallationFields, UpgradeListFields, RequestListFields],
 );
 
 export const load: PageServerLoad = async (event) => {
