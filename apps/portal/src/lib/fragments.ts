@@ -171,3 +171,19 @@ export const ModuleChoices = graphql(`
     }
   }
 `);
+
+/** A catalog module as a customer reads about it: the catalog and the request form. */
+export const CatalogModuleFields = graphql(`
+  fragment CatalogModuleFields on Module {
+    id
+    key
+    name
+    description
+    latestVersion
+    requires {
+      id
+      key
+      name
+    }
+  }
+`);

@@ -1,5 +1,5 @@
 import { isOpenModuleRequest, nodesOf, type ModuleRequestKind, type ModuleRequestStage } from '$lib/api-types';
-import { InstallationFields } from '$lib/fragments';
+import { CatalogModuleFields, InstallationFields } from '$lib/fragments';
 import { graphql, type ResultOf } from '$lib/graphql';
 import { loadQuery } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
@@ -11,17 +11,8 @@ const CatalogQuery = graphql(
         totalCount
         edges {
           node {
-            id
-            key
-            name
-            description
+            ...CatalogModuleFields
             category
-            latestVersion
-            requires {
-              id
-              key
-              name
-            }
           }
         }
       }
@@ -53,7 +44,7 @@ const CatalogQuery = graphql(
       }
     }
   `,
-  [InstallationFields],
+  [CatalogModuleFields, InstallationFields],
 );
 
 type Catalog = ResultOf<typeof CatalogQuery>;
