@@ -8,6 +8,7 @@ import { graphql } from '$lib/graphql';
 import type { MessageKey } from '$lib/i18n/messages';
 import { requireStaff } from '$lib/server/console-access';
 import { submitMutation, textValue } from '$lib/server/form-action';
+import type { FormState } from '$lib/kept-form';
 
 const AssignTeam = graphql(
   `
@@ -124,10 +125,7 @@ export async function assignTeam(event: RequestEvent, customerId: string) {
   );
 }
 
-export interface InviteForm {
-  values: { name: string; email: string; role: Role; locale: Locale | '' };
-  errors: { form?: MessageKey; name?: MessageKey; email?: MessageKey };
-}
+export type InviteForm = FormState<{ name: string; email: string; role: Role; locale: Locale | '' }>;
 
 /** Reads the invitation form: a customer role only (vendor staff are not invited from a customer's page). */
 export function parseInviteForm(form: FormData): InviteForm {
