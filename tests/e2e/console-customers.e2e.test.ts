@@ -106,6 +106,7 @@ describe('who reaches the console', () => {
       '/console/modules',
       '/console/modules/new',
       `/console/modules/${moduleId}`,
+      '/console/upgrades/new',
     ];
     for (const url of urls) {
       const response = await page.goto(`${stack.portal}${url}`);
@@ -311,6 +312,7 @@ describe('every console page', () => {
       modules: '/console/modules',
       'module-new': '/console/modules/new',
       module: `/console/modules/${moduleId}`,
+      'upgrade-new': '/console/upgrades/new',
     };
     const gzipped = new Map<string, number>();
     const sizeOf = async (file: string) => {
