@@ -1,6 +1,7 @@
 // The staff console's first screens in a real browser: staff land in the console from the one login
 // page, a customer gets a 403 page on every console URL (pages and form actions), an admin creates a
-// customer with its account team, invites a user who then logs in from the emailed link, installs a
+// customer with its account team, invites a user (and sends the invitation again) who then logs in
+// from the emailed link, disables, enables and changes the role of a user, installs a
 // module with a warranty date in the customer's zone, and creates a catalog module and publishes a
 // version. Every console page passes axe in Vietnamese and English; its start-up JavaScript is
 // measured (gzipped) and saved beside a screenshot of each page.
@@ -197,6 +198,12 @@ describe('customer administration', () => {
       { email: 'hoa@hoian-clinic.example', role: 'CUSTOMER_ADMIN', status: 'INVITED', locale: 'EN' },
     ]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'console-customer-created.png'), fullPage: true });
+
+    // The invitation is sent again: a new link, and the invitee uses that one.
+    const firstLink = await passwordLinkFor(stack.outbox, 'hoa@hoian-clinic.example');
+    await submit(page, '[data-testid="customer-users"] [data-testid="user-invite-resend"]');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Đã gửi lại lời mời');
+    await expect.poll(() => passwordLinkFor(stack.outbox, 'hoa@hoian-clinic.example')).not.toBe(firstLink);
     await logOut(page);
 
     // The invitee opens the emailed link, sets a password and lands in the customer portal.
@@ -209,16 +216,35 @@ describe('customer administration', () => {
     await logOut(page);
   });
 
-  it('an admin disables and enables a user, and edits a customer', async () => {
+  it('an admin disables and enables a user, changes a role, and edits a customer', async () => {
     const { page } = browser;
     await logIn(page, stack.portal, VENDOR_ADMIN);
     const hanoi = await customerId('HANOI-WATER');
     await page.goto(`${stack.portal}/console/customers/${encodeURIComponent(hanoi)}`);
     const user = page.getByTestId('customer-users').locator('tr', { hasText: ACCOUNTS.hanoiUser });
-    await submit(page, `[data-testid="customer-users"] tr:has-text("${ACCOUNTS.hanoiUser}") button`);
+    const row = `[data-testid="customer-users"] tr:has-text("${ACCOUNTS.hanoiUser}")`;
+    await submit(page, `${row} [data-testid="user-disable"]`);
     await expect.poll(() => user.textContent()).toContain('Đã vô hiệu hóa');
-    await submit(page, `[data-testid="customer-users"] tr:has-text("${ACCOUNTS.hanoiUser}") button`);
+    await submit(page, `${row} [data-testid="user-enable"]`);
     await expect.poll(() => user.textContent()).toContain('Đang hoạt động');
+
+    // A role change: the user becomes the customer's admin, and the API says so.
+    const roleOf = async () =>
+      (
+        await stack.gql<{ node: { users: { edges: { node: { email: string; role: string } }[] } } }>(
+          VENDOR_ADMIN,
+          'query ($id: ID!) { node(id: $id) { ... on Customer { users(first: 50) { edges { node { email role } } } } } }',
+          { id: hanoi },
+        )
+      ).node.users.edges.find((edge) => edge.node.email === ACCOUNTS.hanoiUser)!.node.role;
+    expect(await roleOf()).toBe('CUSTOMER_USER');
+    await page.selectOption(`${row} select[name="role"]`, 'CUSTOMER_ADMIN');
+    await submit(page, `${row} [data-testid="user-role-change"]`);
+    await expect.poll(roleOf).toBe('CUSTOMER_ADMIN');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Đã đổi vai trò của người dùng.');
+    await page.selectOption(`${row} select[name="role"]`, 'CUSTOMER_USER');
+    await submit(page, `${row} [data-testid="user-role-change"]`);
+    await expect.poll(roleOf).toBe('CUSTOMER_USER');
 
     await page.goto(`${stack.portal}/console/customers/${encodeURIComponent(hanoi)}/edit`);
     await page.fill('#customer-phone', '024 3999 0000');

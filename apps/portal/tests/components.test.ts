@@ -1,9 +1,14 @@
 // Components rendered on the server (as the first paint every user gets), in both languages.
+import { createRawSnippet } from 'svelte';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
+import DataTable from '$lib/components/data-table.svelte';
+import FormOutcome from '$lib/components/form-outcome.svelte';
 import MonthCalendar from '$lib/components/month-calendar.svelte';
 import NoticeItem from '$lib/components/notice-item.svelte';
 import RequestSteps from '$lib/components/request-steps.svelte';
+import RowAction from '$lib/components/row-action.svelte';
+import SelectField from '$lib/components/select-field.svelte';
 import SiteNav from '$lib/components/site-nav.svelte';
 import UpgradeCard from '$lib/components/upgrade-card.svelte';
 import { dateTimeFormatter } from '@upgrade-desk/domain/time-zone';
@@ -159,5 +164,108 @@ describe('SiteNav', () => {
     const none = render(SiteNav, { props: { locale: 'VI', pathname: '/', unacknowledged: 0 } });
     expect(none.body).not.toContain('count-badge');
     expect(none.body).toMatch(/<a[^>]*href="\/"[^>]*aria-current="page"/);
+  });
+});
+
+describe('DataTable', () => {
+  const row = createRawSnippet((item: () => { id: string; name: string }) => ({
+    render: () => `<td>${item().name}</td>`,
+  }));
+
+  it('names the columns it is given, leaves out `false` ones and hides `{ hidden }` ones from sight', () => {
+    const { body } = render(DataTable<{ id: string; name: string }>, {
+      props: {
+        columns: ['Tên', false, { hidden: 'Thao tác' }],
+        rows: [
+          { id: 'a', name: 'Kho' },
+          { id: 'b', name: 'Kế toán' },
+        ],
+        row,
+        empty: 'Không có',
+        testid: 'things',
+      },
+    });
+    expect(body.match(/<th scope="col"/g)).toHaveLength(2);
+    expect(body).toContain('<span class="visually-hidden">Thao tác</span>');
+    expect(body).toContain('data-testid="things"');
+    expect(text(body)).toContain('Kho Kế toán');
+    expect(body).not.toContain('Không có');
+  });
+
+  it('says so instead of showing an empty table', () => {
+    const { body } = render(DataTable<{ id: string; name: string }>, {
+      props: { columns: ['Tên'], rows: [], row, empty: 'Không có' },
+    });
+    expect(body).toContain('<p class="empty">Không có</p>');
+    expect(body).not.toContain('<table');
+  });
+});
+
+describe('SelectField', () => {
+  it('marks the chosen option in the HTML and wires its error to the control', () => {
+    const { body } = render(SelectField, {
+      props: {
+        id: 'role',
+        name: 'role',
+        label: 'Vai trò',
+        empty: 'Chọn…',
+        options: [
+          { value: 'A', label: 'Một' },
+          { value: 'B', label: 'Hai' },
+        ],
+        value: 'B',
+        error: 'Sai',
+      },
+    });
+    expect(body).toMatch(/<option value="B" selected[^>]*>Hai<\/option>/);
+    expect(body).not.toMatch(/<option value="" selected/);
+    expect(body).toMatch(/<select[^>]*aria-invalid="true"[^>]*aria-describedby="role-error"/);
+    expect(body).toContain('<p id="role-error" class="field__error">Sai</p>');
+  });
+
+  it('chooses the empty option when nothing is chosen', () => {
+    const { body } = render(SelectField, {
+      props: {
+        id: 'kind',
+        name: 'kind',
+        label: 'Loại',
+        empty: 'Tất cả',
+        options: [{ value: 'A', label: 'Một' }],
+        inline: true,
+      },
+    });
+    expect(body).toMatch(/<option value="" selected[^>]*>Tất cả<\/option>/);
+    expect(body).toContain('field--inline');
+    expect(body).not.toContain('aria-describedby');
+  });
+});
+
+describe('RowAction', () => {
+  it("posts the row's id to the action, its button named after the row", () => {
+    const { body } = render(RowAction, {
+      props: {
+        action: '?/disableUser',
+        name: 'userId',
+        value: 'u1',
+        text: 'Vô hiệu hóa',
+        label: 'Vô hiệu hóa An',
+        tone: 'danger',
+      },
+    });
+    expect(body).toMatch(/<form method="POST" action="\?\/disableUser"/);
+    expect(body).toMatch(/<input type="hidden" name="userId" value="u1"/);
+    expect(body).toMatch(/<button[^>]*class="button button--danger button--small"[^>]*aria-label="Vô hiệu hóa An"/);
+  });
+});
+
+describe('FormOutcome', () => {
+  it('shows the success, else the form-level error, else nothing', () => {
+    const done = render(FormOutcome, { props: { locale: 'EN', done: 'console.customer.invited' } }).body;
+    expect(text(done)).toBe('The invitation was sent.');
+    expect(done).toContain('role="status"');
+    const refused = render(FormOutcome, { props: { locale: 'EN', error: 'console.customerUsers.roleError' } }).body;
+    expect(text(refused)).toBe('Choose a customer role.');
+    expect(refused).toContain('role="alert"');
+    expect(text(render(FormOutcome, { props: { locale: 'EN' } }).body)).toBe('');
   });
 });

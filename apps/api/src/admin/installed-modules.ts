@@ -1,9 +1,9 @@
 // A customer's installed modules (ENGINEER and ADMIN): install, change version, set the warranty
 // end, uninstall. Versions must be ones the catalog knows; prerequisites must be installed first
 // and cannot be uninstalled while something installed requires them.
-import type { PrismaClient } from '@upgrade-desk/db';
+import type { Prisma, PrismaClient } from '@upgrade-desk/db';
 import { compareModuleVersions, moduleVersionProblem } from '@upgrade-desk/domain';
-import { audit } from '../audit.ts';
+import { audit, type AuditEntry } from '../audit.ts';
 import { done, problem, refused, type Outcome, type Problem } from '../problem.ts';
 import { knownModuleVersions } from './modules.ts';
 
@@ -103,18 +103,17 @@ export async function changeInstalledVersion(
   if (!isKnown(input.version, known)) return refused(unknownVersion(input.version, known));
   if (compareModuleVersions(row.version, input.version) === 0)
     return refused(problem('INVALID_INPUT', `Version ${row.version} is already installed.`, ['version']));
-  await prisma.$transaction(async (tx) => {
-    await tx.installedModule.update({ where: { id: row.id }, data: { version: input.version } });
-    await audit(tx, {
+  return changeInstallation(
+    prisma,
+    row.id,
+    (tx) => tx.installedModule.update({ where: { id: row.id }, data: { version: input.version } }),
+    {
       actorId,
-      action: 'installedModule.changeVersion',
-      entityType: 'InstalledModule',
-      entityId: row.id,
       at: now,
+      action: 'installedModule.changeVersion',
       data: { from: row.version, to: input.version },
-    });
-  });
-  return done(row.id);
+    },
+  );
 }
 
 export async function setWarrantyEnd(
@@ -125,21 +124,17 @@ export async function setWarrantyEnd(
 ): Promise<Result> {
   const row = await installation(prisma, input.id);
   if (!row) return refused(NOT_INSTALLED);
-  await prisma.$transaction(async (tx) => {
-    await tx.installedModule.update({ where: { id: row.id }, data: { warrantyEndsAt: input.warrantyEndsAt } });
-    await audit(tx, {
+  return changeInstallation(
+    prisma,
+    row.id,
+    (tx) => tx.installedModule.update({ where: { id: row.id }, data: { warrantyEndsAt: input.warrantyEndsAt } }),
+    {
       actorId,
-      action: 'installedModule.setWarranty',
-      entityType: 'InstalledModule',
-      entityId: row.id,
       at: now,
-      data: {
-        from: row.warrantyEndsAt?.toISOString() ?? null,
-        to: input.warrantyEndsAt?.toISOString() ?? null,
-      },
-    });
-  });
-  return done(row.id);
+      action: 'installedModule.setWarranty',
+      data: { from: row.warrantyEndsAt?.toISOString() ?? null, to: input.warrantyEndsAt?.toISOString() ?? null },
+    },
+  );
 }
 
 export async function uninstallModule(
@@ -162,16 +157,24 @@ export async function uninstallModule(
         ['id'],
       ),
     );
-  await prisma.$transaction(async (tx) => {
-    await tx.installedModule.delete({ where: { id: row.id } });
-    await audit(tx, {
-      actorId,
-      action: 'installedModule.uninstall',
-      entityType: 'InstalledModule',
-      entityId: row.id,
-      at: now,
-      data: { customerId: row.customerId, moduleId: row.moduleId, version: row.version },
-    });
+  return changeInstallation(prisma, row.id, (tx) => tx.installedModule.delete({ where: { id: row.id } }), {
+    actorId,
+    at: now,
+    action: 'installedModule.uninstall',
+    data: { customerId: row.customerId, moduleId: row.moduleId, version: row.version },
   });
-  return done(row.id);
+}
+
+/** Changes one installation and records who did it, in one transaction. */
+async function changeInstallation(
+  prisma: PrismaClient,
+  id: string,
+  change: (tx: Prisma.TransactionClient) => Promise<unknown>,
+  entry: Pick<AuditEntry, 'actorId' | 'at' | 'action' | 'data'>,
+): Promise<Result> {
+  await prisma.$transaction(async (tx) => {
+    await change(tx);
+    await audit(tx, { ...entry, entityType: 'InstalledModule', entityId: id });
+  });
+  return done(id);
 }

@@ -1,7 +1,7 @@
 // The administration of people: invitations, role changes, disabling and enabling, and password
 // resets through one-time links. Vendor ADMINs manage everyone; a customer's admins manage their
 // own customer's users only (another customer's user is answered as not found).
-import type { Locale, OneTimeTokenPurpose, PrismaClient, Role } from '@upgrade-desk/db';
+import type { Locale, OneTimeTokenPurpose, Prisma, PrismaClient, Role } from '@upgrade-desk/db';
 import {
   isEmailAddress,
   newPasswordProblem,
@@ -107,15 +107,7 @@ export async function inviteUser(
       },
       select: { id: true },
     });
-    await sendOneTimeLinkEmail(tx, user.id, 'INVITE', options);
-    await audit(tx, {
-      actorId: actor.userId,
-      action: 'user.invite',
-      entityType: 'User',
-      entityId: user.id,
-      at: options.now,
-      data: { email, role: input.role, customerId },
-    });
+    await sendInvitation(tx, actor, user.id, 'user.invite', options, { email, role: input.role, customerId });
     return user;
   });
   return done(created.id);
@@ -136,17 +128,21 @@ export async function resendInvitation(
       'userId',
     );
   if (user.disabledAt) return refusedAt('INVALID_TRANSITION', 'This user is disabled.', 'userId');
-  await prisma.$transaction(async (tx) => {
-    await sendOneTimeLinkEmail(tx, user.id, 'INVITE', options);
-    await audit(tx, {
-      actorId: actor.userId,
-      action: 'user.inviteResend',
-      entityType: 'User',
-      entityId: user.id,
-      at: options.now,
-    });
-  });
+  await prisma.$transaction((tx) => sendInvitation(tx, actor, user.id, 'user.inviteResend', options));
   return done(user.id);
+}
+
+/** Emails the invitation's one-time link (any earlier one stops working) and records who sent it. */
+async function sendInvitation(
+  tx: Prisma.TransactionClient,
+  actor: Viewer,
+  userId: string,
+  action: 'user.invite' | 'user.inviteResend',
+  options: Options,
+  data?: Prisma.InputJsonObject,
+): Promise<void> {
+  await sendOneTimeLinkEmail(tx, userId, 'INVITE', options);
+  await audit(tx, { actorId: actor.userId, action, entityType: 'User', entityId: userId, at: options.now, data });
 }
 
 /** A new role: the user's cached credentials are forgotten everywhere, as they carry the old one. */

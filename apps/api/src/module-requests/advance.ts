@@ -94,42 +94,30 @@ async function deliver(tx: Prisma.TransactionClient, request: RequestToAdvance, 
     select: { timeZone: true },
   });
   const warrantyEnd = warrantyEndsAt(step.now, step.warrantyMonths, customer.timeZone);
+  let installed: { id: string; warrantyEndsAt: Date | null };
   if (request.kind === 'NEW_MODULE') {
-    const installed = await installModule(tx, request.customerId, request.moduleId, version, warrantyEnd, step.now);
-    await tx.moduleRequest.update({
-      where: { id: request.id },
-      data: { installedModuleId: installed.id, deliveredVersion: version },
+    installed = await installModule(tx, request.customerId, request.moduleId, version, warrantyEnd, step.now);
+  } else {
+    if (!request.installedModuleId) return null;
+    const existing = await tx.installedModule.findUniqueOrThrow({
+      where: { id: request.installedModuleId },
+      select: { id: true, warrantyEndsAt: true },
     });
-    await audit(tx, {
-      actorId: step.actorId,
-      action: 'installed-module.install',
-      entityType: 'InstalledModule',
-      entityId: installed.id,
-      data: { moduleRequestId: request.id, version, warrantyEndsAt: installed.warrantyEndsAt?.toISOString() ?? null },
-      at: step.now,
-    });
-    return { version, warrantyEndsAt: installed.warrantyEndsAt };
+    installed = await extendInstallation(tx, existing, version, warrantyEnd);
   }
-  if (!request.installedModuleId) return null;
-  const existing = await tx.installedModule.findUniqueOrThrow({
-    where: { id: request.installedModuleId },
-    select: { warrantyEndsAt: true },
+  await tx.moduleRequest.update({
+    where: { id: request.id },
+    data: { installedModuleId: installed.id, deliveredVersion: version },
   });
-  const extended = await tx.installedModule.update({
-    where: { id: request.installedModuleId },
-    data: { version, warrantyEndsAt: laterOf(existing.warrantyEndsAt, warrantyEnd) },
-    select: { warrantyEndsAt: true },
-  });
-  await tx.moduleRequest.update({ where: { id: request.id }, data: { deliveredVersion: version } });
   await audit(tx, {
     actorId: step.actorId,
-    action: 'installed-module.version',
+    action: request.kind === 'NEW_MODULE' ? 'installed-module.install' : 'installed-module.version',
     entityType: 'InstalledModule',
-    entityId: request.installedModuleId,
-    data: { moduleRequestId: request.id, version, warrantyEndsAt: extended.warrantyEndsAt?.toISOString() ?? null },
+    entityId: installed.id,
+    data: { moduleRequestId: request.id, version, warrantyEndsAt: installed.warrantyEndsAt?.toISOString() ?? null },
     at: step.now,
   });
-  return { version, warrantyEndsAt: extended.warrantyEndsAt };
+  return { version, warrantyEndsAt: installed.warrantyEndsAt };
 }
 
 function laterOf(existing: Date | null, start: Date): Date {
@@ -152,16 +140,25 @@ async function installModule(
     where: { customerId_moduleId: { customerId, moduleId } },
     select: { id: true, warrantyEndsAt: true },
   });
-  const select = { id: true, warrantyEndsAt: true } as const;
   if (!existing) {
     return tx.installedModule.create({
       data: { customerId, moduleId, version, installedAt: now, warrantyEndsAt: warrantyEnd },
-      select,
+      select: { id: true, warrantyEndsAt: true },
     });
   }
+  return extendInstallation(tx, existing, version, warrantyEnd);
+}
+
+/** Brings an installation to `version`, under warranty until the later of its own end and `warrantyEnd`. */
+function extendInstallation(
+  tx: Prisma.TransactionClient,
+  installed: { id: string; warrantyEndsAt: Date | null },
+  version: string,
+  warrantyEnd: Date,
+): Promise<{ id: string; warrantyEndsAt: Date | null }> {
   return tx.installedModule.update({
-    where: { id: existing.id },
-    data: { version, warrantyEndsAt: laterOf(existing.warrantyEndsAt, warrantyEnd) },
-    select,
+    where: { id: installed.id },
+    data: { version, warrantyEndsAt: laterOf(installed.warrantyEndsAt, warrantyEnd) },
+    select: { id: true, warrantyEndsAt: true },
   });
 }

@@ -16,15 +16,8 @@ import type { Context } from '../context.ts';
 import { builder, type ViewerContext } from './builder.ts';
 import { CustomerNode } from './customer.ts';
 import { LocaleEnum, RoleEnum } from './enums.ts';
-import { UserNode } from './user.ts';
-import {
-  entityPayload,
-  userError,
-  userErrorsOf,
-  UserErrorRef,
-  type EntityPayload,
-  type UserError,
-} from './user-error.ts';
+import { userPayload, UserNode } from './user.ts';
+import { entityPayload, userError, userErrorsOf, UserErrorRef, type UserError } from './user-error.ts';
 
 const ONE_PER_REQUEST = userError('RATE_LIMITED', 'One password change per request.');
 
@@ -81,20 +74,6 @@ builder.queryField('staffMembers', (t) =>
 
 function staffWhere(role: Prisma.UserWhereInput['role'] | null | undefined): Prisma.UserWhereInput {
   return { customerId: null, ...(role ? { role } : {}) };
-}
-
-function userPayload(name: string) {
-  return builder.objectRef<EntityPayload>(name).implement({
-    fields: (t) => ({
-      user: t.prismaField({
-        type: 'User',
-        nullable: true,
-        resolve: (query, p, _args, ctx) =>
-          p.id ? ctx.prisma.user.findUnique({ ...query, where: { id: p.id } }) : null,
-      }),
-      userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
-    }),
-  });
 }
 
 const UserInviteInput = builder.inputType('UserInviteInput', {

@@ -3,7 +3,7 @@ import { seesUserAccount, uniqueId, visibleUsers } from '../auth/visibility.ts';
 import { audit } from '../audit.ts';
 import { isStaff } from '../auth/viewer.ts';
 import { builder } from './builder.ts';
-import { userError, UserErrorRef, type UserError } from './user-error.ts';
+import { userError, UserErrorRef, type EntityPayload } from './user-error.ts';
 import { LocaleEnum, RoleEnum } from './enums.ts';
 
 export const UserNode = builder.prismaNode('User', {
@@ -61,19 +61,22 @@ const ViewerUpdateInput = builder.inputType('ViewerUpdateInput', {
   }),
 });
 
-const ViewerUpdatePayload = builder
-  .objectRef<{ userId?: string; userErrors: UserError[] }>('ViewerUpdatePayload')
-  .implement({
+/** The payload of a mutation on one user: the user (null when refused) and the user errors. */
+export function userPayload(name: string) {
+  return builder.objectRef<EntityPayload>(name).implement({
     fields: (t) => ({
       user: t.prismaField({
         type: 'User',
         nullable: true,
         resolve: (query, p, _args, ctx) =>
-          p.userId ? ctx.prisma.user.findUnique({ ...query, where: { id: p.userId } }) : null,
+          p.id ? ctx.prisma.user.findUnique({ ...query, where: { id: p.id } }) : null,
       }),
       userErrors: t.field({ type: [UserErrorRef], resolve: (p) => p.userErrors }),
     }),
   });
+}
+
+const ViewerUpdatePayload = userPayload('ViewerUpdatePayload');
 
 builder.prismaObjectFields(UserNode, (t) => ({
   emailNotifications: t.exposeBoolean('emailNotifications', {
@@ -111,7 +114,7 @@ builder.mutationField('viewerUpdate', (t) =>
       });
       // The viewer carries the locale: its cached credentials must not keep the old one.
       if (data.locale) ctx.credentials.drop({ userId: viewer.userId });
-      return { userId: viewer.userId, userErrors: [] };
+      return { id: viewer.userId, userErrors: [] };
     },
   }),
 );

@@ -156,3 +156,59 @@ export const StaffAlertFields = graphql(`
   }
 `);
 export type StaffAlertItem = ResultOf<typeof StaffAlertFields>;
+
+/** A customer's own details, as its console page shows them and its edit form starts from. */
+export const CustomerDetailFields = graphql(`
+  fragment CustomerDetailFields on Customer {
+    id
+    code
+    name
+    industry
+    province
+    address
+    contactPhone
+    contactEmail
+    timeZone
+    locale
+  }
+`);
+
+/** A module installed at a customer: which version since when, and the warranty's end. */
+export const InstallationFields = graphql(`
+  fragment InstallationFields on InstalledModule {
+    id
+    version
+    installedAt
+    warrantyEndsAt
+  }
+`);
+
+/** The catalog's modules by name: what a module may require, or a customer may get installed. */
+export const ModuleChoices = graphql(`
+  fragment ModuleChoices on Query {
+    modules(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** A catalog module as a customer reads about it: the catalog and the request form. */
+export const CatalogModuleFields = graphql(`
+  fragment CatalogModuleFields on Module {
+    id
+    key
+    name
+    description
+    latestVersion
+    requires {
+      id
+      key
+      name
+    }
+  }
+`);

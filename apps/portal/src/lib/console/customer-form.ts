@@ -3,6 +3,7 @@
 import { DEFAULT_TIME_ZONE } from '@upgrade-desk/domain/time-zone';
 import { LOCALES, type Locale } from '../api-types';
 import type { MessageKey } from '../i18n/messages';
+import type { FormState } from '../kept-form';
 
 export const CUSTOMER_TEXT_FIELDS = [
   'name',
@@ -21,10 +22,7 @@ export type CustomerValues = Record<(typeof CUSTOMER_TEXT_FIELDS)[number], strin
 
 export type CustomerField = keyof CustomerValues;
 
-export interface CustomerFormState {
-  values: CustomerValues;
-  errors: { form?: MessageKey } & Partial<Record<CustomerField, MessageKey>>;
-}
+export type CustomerFormState = FormState<CustomerValues>;
 
 export const EMPTY_CUSTOMER: CustomerValues = {
   name: '',

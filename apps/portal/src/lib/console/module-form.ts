@@ -2,6 +2,7 @@
 // to publish. Pure, for the browser and the server alike.
 import { vi } from '../i18n/vi';
 import type { MessageKey } from '../i18n/messages';
+import type { FormState } from '../kept-form';
 
 /** The catalog's categories: the codes the portal has names for (the API accepts the same six). */
 export const MODULE_CATEGORIES: readonly string[] = Object.keys(vi)
@@ -14,10 +15,7 @@ type ModuleTextField = (typeof MODULE_TEXT_FIELDS)[number];
 export type ModuleValues = Record<ModuleTextField, string> & { requiresIds: string[]; version: string };
 export type ModuleField = keyof ModuleValues;
 
-export interface ModuleFormState {
-  values: ModuleValues;
-  errors: { form?: MessageKey } & Partial<Record<ModuleField, MessageKey>>;
-}
+export type ModuleFormState = FormState<ModuleValues>;
 
 export const EMPTY_MODULE: ModuleValues = {
   key: '',
@@ -59,7 +57,4 @@ export interface VersionValues {
   notesEn: string;
 }
 
-export interface VersionFormState {
-  values: VersionValues;
-  errors: { form?: MessageKey } & Partial<Record<keyof VersionValues, MessageKey>>;
-}
+export type VersionFormState = FormState<VersionValues>;

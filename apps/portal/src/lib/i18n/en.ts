@@ -565,6 +565,16 @@ export const en: Record<keyof typeof vi, string> = {
     'The invitee gets an email with a link to set a password, usable once within 72 hours.',
   'console.customer.inviteSend': 'Send the invitation',
   'console.customer.invited': 'The invitation was sent.',
+
+  // The users table's buttons on a customer's page.
+  'console.customerUsers.roleLabel': 'Role of {name}',
+  'console.customerUsers.roleChange': 'Change role',
+  'console.customerUsers.roleChanged': "The user's role was changed.",
+  'console.customerUsers.roleError': 'Choose a customer role.',
+  'console.customerUsers.inviteResend': 'Resend invitation',
+  'console.customerUsers.inviteResendLabel': 'Resend the invitation to {name}',
+  'console.customerUsers.inviteResent': 'The invitation was sent again; the previous link no longer works.',
+
   'console.customer.inviteError.name': 'Enter a name.',
   'console.customer.inviteError.email': 'Enter a valid email that has no account yet.',
   'console.customer.teamNone': 'Not assigned yet.',

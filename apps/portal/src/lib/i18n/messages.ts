@@ -1,6 +1,6 @@
 // The portal's texts: the catalogs (vi.ts, the default and the source of the keys; en.ts) and the
 // functions components call. Components never hold user-visible literals.
-import type { Locale, Role } from '../api-types';
+import { LOCALES, type Locale, type Role } from '../api-types';
 import { en } from './en';
 import { vi } from './vi';
 
@@ -22,6 +22,11 @@ export function t(locale: Locale, key: MessageKey, params?: MessageParams): stri
 
 export function roleLabel(locale: Locale, role: Role): string {
   return t(locale, `role.${role}`);
+}
+
+/** The languages a customer or a user may be given, named in `locale`, for a drop-down. */
+export function localeOptions(locale: Locale): { value: Locale; label: string }[] {
+  return LOCALES.map((option) => ({ value: option, label: t(locale, `locale.name.${option}`) }));
 }
 
 /** Keys with `.one` and `.other` forms, named without the suffix. */

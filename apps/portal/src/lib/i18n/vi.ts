@@ -564,6 +564,16 @@ export const vi = {
   'console.customer.inviteHelp': 'Người được mời nhận email có liên kết đặt mật khẩu, dùng được một lần trong 72 giờ.',
   'console.customer.inviteSend': 'Gửi lời mời',
   'console.customer.invited': 'Đã gửi lời mời.',
+
+  // The users table's buttons on a customer's page.
+  'console.customerUsers.roleLabel': 'Vai trò của {name}',
+  'console.customerUsers.roleChange': 'Đổi vai trò',
+  'console.customerUsers.roleChanged': 'Đã đổi vai trò của người dùng.',
+  'console.customerUsers.roleError': 'Vui lòng chọn vai trò của khách hàng.',
+  'console.customerUsers.inviteResend': 'Gửi lại lời mời',
+  'console.customerUsers.inviteResendLabel': 'Gửi lại lời mời cho {name}',
+  'console.customerUsers.inviteResent': 'Đã gửi lại lời mời; liên kết trước không còn dùng được.',
+
   'console.customer.inviteError.name': 'Vui lòng nhập họ tên.',
   'console.customer.inviteError.email': 'Vui lòng nhập một email hợp lệ chưa có tài khoản.',
   'console.customer.teamNone': 'Chưa phân công.',

@@ -4,11 +4,18 @@
 import { error } from '@sveltejs/kit';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '@upgrade-desk/domain/time-zone';
 import type { Viewer } from '../api-types';
-import { isStaffRole } from '../console/capabilities';
+import { consoleCapabilities, isStaffRole } from '../console/capabilities';
 
 export function requireStaff(locals: App.Locals): Viewer {
   const viewer = locals.viewer;
   if (!viewer || !isStaffRole(viewer.role)) error(403, 'The console is for vendor staff');
+  return viewer;
+}
+
+/** Pages that only create or edit (new customer, new module, edit customer) are for ADMINs only. */
+export function requireAdmin(locals: App.Locals): Viewer {
+  const viewer = requireStaff(locals);
+  if (!consoleCapabilities(viewer.role).administer) error(403, 'ADMIN only');
   return viewer;
 }
 

@@ -1,59 +1,51 @@
 import { isOpenModuleRequest, nodesOf, type ModuleRequestKind, type ModuleRequestStage } from '$lib/api-types';
+import { CatalogModuleFields, InstallationFields } from '$lib/fragments';
 import { graphql, type ResultOf } from '$lib/graphql';
 import { loadQuery } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
 
-const CatalogQuery = graphql(`
-  query Catalog {
-    modules(first: 100) {
-      totalCount
-      edges {
-        node {
-          id
-          key
-          name
-          description
-          category
-          latestVersion
-          requires {
-            id
-            key
-            name
+const CatalogQuery = graphql(
+  `
+    query Catalog {
+      modules(first: 100) {
+        totalCount
+        edges {
+          node {
+            ...CatalogModuleFields
+            category
           }
         }
       }
-    }
-    viewer {
-      customer {
-        installedModules(first: 100) {
-          edges {
-            node {
-              id
-              version
-              installedAt
-              warrantyEndsAt
-              module {
-                id
+      viewer {
+        customer {
+          installedModules(first: 100) {
+            edges {
+              node {
+                ...InstallationFields
+                module {
+                  id
+                }
               }
             }
           }
-        }
-        moduleRequests(first: 100) {
-          edges {
-            node {
-              id
-              stage
-              kind
-              module {
+          moduleRequests(first: 100) {
+            edges {
+              node {
                 id
+                stage
+                kind
+                module {
+                  id
+                }
               }
             }
           }
         }
       }
     }
-  }
-`);
+  `,
+  [CatalogModuleFields, InstallationFields],
+);
 
 type Catalog = ResultOf<typeof CatalogQuery>;
 type CatalogModule = Catalog['modules']['edges'][number]['node'];

@@ -4,8 +4,8 @@ import { fromLocalInputValue } from '@upgrade-desk/domain/time-zone';
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '$lib/api-types';
 import { UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
-import type { MessageKey } from '$lib/i18n/messages';
 import { submitMutation, textValue } from '$lib/server/form-action';
+import type { FormState } from '$lib/kept-form';
 
 export const TOKEN_NAME_MAX = 100;
 
@@ -41,10 +41,7 @@ const TokenRevoke = graphql(
   [UserErrorFields],
 );
 
-export interface TokenForm {
-  values: { name: string; scopes: ApiTokenScope[]; expiresAt: string };
-  errors: { name?: MessageKey; scopes?: MessageKey; expiresAt?: MessageKey; form?: MessageKey };
-}
+export type TokenForm = FormState<{ name: string; scopes: ApiTokenScope[]; expiresAt: string }>;
 
 export function parseTokenForm(
   form: FormData,

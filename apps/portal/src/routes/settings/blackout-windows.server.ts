@@ -3,8 +3,8 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { fromLocalInputValue } from '@upgrade-desk/domain/time-zone';
 import { UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
-import type { MessageKey } from '$lib/i18n/messages';
 import { submitMutation, textValue } from '$lib/server/form-action';
+import type { FormState } from '$lib/kept-form';
 
 export const REASON_MAX = 200;
 
@@ -38,10 +38,7 @@ const BlackoutDelete = graphql(
   [UserErrorFields],
 );
 
-export interface BlackoutForm {
-  values: { reason: string; startsAt: string; endsAt: string };
-  errors: { reason?: MessageKey; startsAt?: MessageKey; endsAt?: MessageKey; form?: MessageKey };
-}
+export type BlackoutForm = FormState<{ reason: string; startsAt: string; endsAt: string }>;
 
 /** Reads the blackout form: times typed in the customer's zone become instants. */
 export function parseBlackoutForm(

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { MODULE_REQUEST_KINDS, nodesOf, type ModuleRequestKind } from '$lib/api-types';
-import { UserErrorFields } from '$lib/fragments';
+import { CatalogModuleFields, UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import type { MessageKey } from '$lib/i18n/messages';
 import { loadQuery } from '$lib/server/api';
@@ -11,38 +11,30 @@ import type { Actions, PageServerLoad } from './$types';
 export const _TITLE_MAX = 200;
 export const _DESCRIPTION_MAX = 10_000;
 
-const FormQuery = graphql(`
-  query ModuleRequestForm($id: ID!) {
-    node(id: $id) {
-      __typename
-      ... on Module {
-        id
-        key
-        name
-        description
-        latestVersion
-        requires {
-          id
-          key
-          name
-        }
+const FormQuery = graphql(
+  `
+    query ModuleRequestForm($id: ID!) {
+      node(id: $id) {
+        __typename
+        ...CatalogModuleFields
       }
-    }
-    viewer {
-      customer {
-        installedModules(first: 100) {
-          edges {
-            node {
-              module {
-                id
+      viewer {
+        customer {
+          installedModules(first: 100) {
+            edges {
+              node {
+                module {
+                  id
+                }
               }
             }
           }
         }
       }
     }
-  }
-`);
+  `,
+  [CatalogModuleFields],
+);
 
 const CreateRequest = graphql(
   `

@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { nodesOf } from '$lib/api-types';
-import { RequestListFields, UpgradeListFields } from '$lib/fragments';
+import { CustomerDetailFields, InstallationFields, RequestListFields, UpgradeListFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { loadQuery } from '$lib/server/api';
 import { requireStaff } from '$lib/server/console-access';
 import { utcOffsetLabel } from '@upgrade-desk/domain/time-zone';
 import { changeVersion, install, setWarranty, uninstall } from './installed-modules.server';
-import { assignTeam, disableUser, enableUser, inviteUser } from './people.server';
+import { assignTeam, changeUserRole, disableUser, enableUser, inviteUser, resendInvite } from './people.server';
 import type { Actions, PageServerLoad } from './$types';
 
 // The page's one operation: the customer and what the administration forms pick from.
@@ -16,16 +16,7 @@ const ConsoleCustomerQuery = graphql(
       node(id: $id) {
         ... on Customer {
           __typename
-          id
-          code
-          name
-          industry
-          province
-          address
-          contactPhone
-          contactEmail
-          timeZone
-          locale
+          ...CustomerDetailFields
           deactivatedAt
           accountTeam {
             name
@@ -48,10 +39,7 @@ const ConsoleCustomerQuery = graphql(
           installedModules(first: 100) {
             edges {
               node {
-                id
-                version
-                installedAt
-                warrantyEndsAt
+                ...InstallationFields
                 module {
                   id
                   name
@@ -126,7 +114,7 @@ const ConsoleCustomerQuery = graphql(
       }
     }
   `,
-  [UpgradeListFields, RequestListFields],
+  [CustomerDetailFields, InstallationFields, UpgradeListFields, RequestListFields],
 );
 
 export const load: PageServerLoad = async (event) => {
@@ -157,6 +145,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   assignTeam: (event) => assignTeam(event, event.params.id),
   invite: (event) => inviteUser(event, event.params.id),
+  resendInvite,
+  changeUserRole,
   disableUser,
   enableUser,
   install: (event) => install(event, event.params.id),

@@ -1,11 +1,14 @@
-// A customer's people in the console (ADMIN): the account team, invitations, disabling and enabling.
+// A customer's people in the console (ADMIN): the account team, invitations and their resending,
+// role changes, disabling and enabling.
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { CUSTOMER_ROLES, LOCALES, type Locale, type Role } from '$lib/api-types';
+import type { AnyVariables, TypedDocumentNode } from '@urql/core';
+import { CUSTOMER_ROLES, LOCALES, type Locale, type Role, type UserError } from '$lib/api-types';
 import { UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import type { MessageKey } from '$lib/i18n/messages';
 import { requireStaff } from '$lib/server/console-access';
 import { submitMutation, textValue } from '$lib/server/form-action';
+import type { FormState } from '$lib/kept-form';
 
 const AssignTeam = graphql(
   `
@@ -71,6 +74,38 @@ const UserEnable = graphql(
   [UserErrorFields],
 );
 
+const UserInviteResend = graphql(
+  `
+    mutation ConsoleUserInviteResend($userId: ID!) {
+      userInviteResend(input: { userId: $userId }) {
+        user {
+          id
+        }
+        userErrors {
+          ...UserErrorFields
+        }
+      }
+    }
+  `,
+  [UserErrorFields],
+);
+
+const UserRoleChange = graphql(
+  `
+    mutation ConsoleUserRoleChange($userId: ID!, $role: Role!) {
+      userRoleChange(input: { userId: $userId, role: $role }) {
+        user {
+          id
+        }
+        userErrors {
+          ...UserErrorFields
+        }
+      }
+    }
+  `,
+  [UserErrorFields],
+);
+
 export async function assignTeam(event: RequestEvent, customerId: string) {
   requireStaff(event.locals);
   const form = await event.request.formData();
@@ -90,10 +125,7 @@ export async function assignTeam(event: RequestEvent, customerId: string) {
   );
 }
 
-export interface InviteForm {
-  values: { name: string; email: string; role: Role; locale: Locale | '' };
-  errors: { form?: MessageKey; name?: MessageKey; email?: MessageKey };
-}
+export type InviteForm = FormState<{ name: string; email: string; role: Role; locale: Locale | '' }>;
 
 /** Reads the invitation form: a customer role only (vendor staff are not invited from a customer's page). */
 export function parseInviteForm(form: FormData): InviteForm {
@@ -130,35 +162,61 @@ export async function inviteUser(event: RequestEvent, customerId: string) {
   );
 }
 
-async function setUserEnabled(event: RequestEvent, enabled: boolean) {
+type UserPayload = { user: { id: string } | null; userErrors: readonly UserError[] };
+
+/** The buttons of a user's row: one mutation on the user, answered above the users table. */
+function userAction<Data, Variables extends AnyVariables>(
+  event: RequestEvent,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+  payload: (data: Data) => UserPayload,
+  done: MessageKey,
+) {
+  return submitMutation(event, document, variables, {
+    payload,
+    done: () => ({ users: { done } }),
+    failed: ({ form }) => ({ users: { error: form } }),
+  });
+}
+
+async function userForm(event: RequestEvent): Promise<{ userId: string; form: FormData }> {
   requireStaff(event.locals);
-  const userId = textValue(await event.request.formData(), 'userId');
-  const outcome = {
-    failed: ({ form }: { form: MessageKey }) => ({ users: { error: form } }),
-  };
-  if (enabled) {
-    return submitMutation(
-      event,
-      UserEnable,
-      { userId },
-      {
-        ...outcome,
-        payload: (data) => data.userEnable,
-        done: () => ({ users: { done: 'console.customer.userEnabled' as MessageKey } }),
-      },
-    );
-  }
-  return submitMutation(
+  const form = await event.request.formData();
+  return { userId: textValue(form, 'userId'), form };
+}
+
+export async function disableUser(event: RequestEvent) {
+  const { userId } = await userForm(event);
+  return userAction(event, UserDisable, { userId }, (data) => data.userDisable, 'console.customer.userDisabled');
+}
+
+export async function enableUser(event: RequestEvent) {
+  const { userId } = await userForm(event);
+  return userAction(event, UserEnable, { userId }, (data) => data.userEnable, 'console.customer.userEnabled');
+}
+
+export async function resendInvite(event: RequestEvent) {
+  const { userId } = await userForm(event);
+  return userAction(
     event,
-    UserDisable,
+    UserInviteResend,
     { userId },
-    {
-      ...outcome,
-      payload: (data) => data.userDisable,
-      done: () => ({ users: { done: 'console.customer.userDisabled' as MessageKey } }),
-    },
+    (data) => data.userInviteResend,
+    'console.customerUsers.inviteResent',
   );
 }
 
-export const disableUser = (event: RequestEvent) => setUserEnabled(event, false);
-export const enableUser = (event: RequestEvent) => setUserEnabled(event, true);
+/** A customer's user moves between the customer roles only (the API refuses any other). */
+export async function changeUserRole(event: RequestEvent) {
+  const { userId, form } = await userForm(event);
+  const role = textValue(form, 'role') as Role;
+  if (!CUSTOMER_ROLES.includes(role))
+    return fail(400, { users: { error: 'console.customerUsers.roleError' as MessageKey } });
+  return userAction(
+    event,
+    UserRoleChange,
+    { userId, role },
+    (data) => data.userRoleChange,
+    'console.customerUsers.roleChanged',
+  );
+}

@@ -1,46 +1,43 @@
 import { error } from '@sveltejs/kit';
 import { nodesOf } from '$lib/api-types';
 import type { ModuleValues } from '$lib/console/module-form';
+import { ModuleChoices } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { loadQuery } from '$lib/server/api';
 import { requireStaff } from '$lib/server/console-access';
 import { publishVersion, saveModule } from '$lib/server/module-admin';
 import type { Actions, PageServerLoad } from './$types';
 
-const ConsoleModuleQuery = graphql(`
-  query ConsoleModule($id: ID!) {
-    node(id: $id) {
-      ... on Module {
-        __typename
-        id
-        name
-        key
-        nameVi
-        nameEn
-        descriptionVi
-        descriptionEn
-        category
-        latestVersion
-        requires {
-          id
-        }
-        versions {
-          version
-          releasedAt
-          notes
-        }
-      }
-    }
-    modules(first: 100) {
-      edges {
-        node {
+const ConsoleModuleQuery = graphql(
+  `
+    query ConsoleModule($id: ID!) {
+      node(id: $id) {
+        ... on Module {
+          __typename
           id
           name
+          key
+          nameVi
+          nameEn
+          descriptionVi
+          descriptionEn
+          category
+          latestVersion
+          requires {
+            id
+          }
+          versions {
+            version
+            releasedAt
+            notes
+          }
         }
       }
+      ...ModuleChoices
     }
-  }
-`);
+  `,
+  [ModuleChoices],
+);
 
 export const load: PageServerLoad = async (event) => {
   requireStaff(event.locals);

@@ -1,29 +1,23 @@
-import { error } from '@sveltejs/kit';
 import { nodesOf } from '$lib/api-types';
-import { consoleCapabilities } from '$lib/console/capabilities';
 import { EMPTY_MODULE } from '$lib/console/module-form';
+import { ModuleChoices } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { loadQuery } from '$lib/server/api';
-import { requireStaff } from '$lib/server/console-access';
+import { requireAdmin } from '$lib/server/console-access';
 import { saveModule } from '$lib/server/module-admin';
 import type { Actions, PageServerLoad } from './$types';
 
-const ConsoleModuleChoicesQuery = graphql(`
-  query ConsoleModuleChoices {
-    modules(first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
+const ConsoleModuleChoicesQuery = graphql(
+  `
+    query ConsoleModuleChoices {
+      ...ModuleChoices
     }
-  }
-`);
+  `,
+  [ModuleChoices],
+);
 
 export const load: PageServerLoad = async (event) => {
-  const viewer = requireStaff(event.locals);
-  if (!consoleCapabilities(viewer.role).administer) error(403, 'ADMIN only');
+  requireAdmin(event.locals);
   const data = await loadQuery(event, ConsoleModuleChoicesQuery, {});
   return { initial: EMPTY_MODULE, prerequisites: nodesOf(data.modules) };
 };
