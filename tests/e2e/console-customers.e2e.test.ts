@@ -60,6 +60,16 @@ async function firstModuleId(): Promise<string> {
   return data.modules.edges[0]!.node.id;
 }
 
+/** A demo upgrade in `status` (the seed has one of every status). */
+async function upgradeIdIn(status: string): Promise<string> {
+  const data = await stack.gql<{ upgrades: { edges: { node: { id: string } }[] } }>(
+    VENDOR_ADMIN,
+    'query ($statuses: [UpgradeStatus!]) { upgrades(first: 1, filter: { statuses: $statuses }) { edges { node { id } } } }',
+    { statuses: [status] },
+  );
+  return data.upgrades.edges[0]!.node.id;
+}
+
 /** Submits the form holding `button` and waits for the page to settle on its answer. */
 async function submit(page: Page, selector: string): Promise<void> {
   await expect.poll(() => isHydrated(page)).toBe(true);
@@ -95,6 +105,7 @@ describe('who reaches the console', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     const hanoi = encodeURIComponent(await customerId('HANOI-WATER'));
     const moduleId = encodeURIComponent(await firstModuleId());
+    const upgrade = encodeURIComponent(await upgradeIdIn('SCHEDULED'));
     const urls = [
       '/console',
       '/console/customers',
@@ -105,6 +116,7 @@ describe('who reaches the console', () => {
       '/console/modules',
       '/console/modules/new',
       `/console/modules/${moduleId}`,
+      `/console/upgrades/${upgrade}`,
     ];
     for (const url of urls) {
       const response = await page.goto(`${stack.portal}${url}`);
@@ -276,6 +288,8 @@ describe('every console page', () => {
     await logIn(page, stack.portal, VENDOR_ADMIN);
     const hanoi = encodeURIComponent(await customerId('HANOI-WATER'));
     const moduleId = encodeURIComponent(await firstModuleId());
+    const scheduled = encodeURIComponent(await upgradeIdIn('SCHEDULED'));
+    const draft = encodeURIComponent(await upgradeIdIn('DRAFT'));
     const pages = {
       customers: '/console/customers',
       'customers-search': '/console/customers?q=water',
@@ -285,6 +299,8 @@ describe('every console page', () => {
       modules: '/console/modules',
       'module-new': '/console/modules/new',
       module: `/console/modules/${moduleId}`,
+      upgrade: `/console/upgrades/${scheduled}`,
+      'upgrade-draft': `/console/upgrades/${draft}`,
     };
     const gzipped = new Map<string, number>();
     const sizeOf = async (file: string) => {
