@@ -677,7 +677,9 @@ export const vi = {
   'console.upgrade.targetsHelp':
     'Khung giờ và thông báo của mỗi khách hàng hiển thị theo múi giờ của chính khách hàng đó.',
   'console.upgrade.customerWindowLabel': 'Khung giờ riêng',
-  'console.upgrade.zone': 'Múi giờ',
+  'console.upgrade.customer': 'Khách hàng',
+  'console.upgrade.notices': 'Thông báo',
+  'console.upgrade.moveCustomer': 'Dời khung giờ',
   'console.upgrade.noNotices': 'Chưa có thông báo nào cho khách hàng này.',
   'console.upgrade.noTargets': 'Không có khách hàng nào.',
   'console.upgrade.customerWindow': 'Dời khung giờ riêng cho {customer}',
