@@ -344,5 +344,6 @@ describe('every console page', () => {
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
     await logOut(page);
-  });
+    // Every console page twice, axe and a full-page screenshot each: longer than one ordinary test.
+  }, 300_000);
 });
