@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, openBrowser, type Browser } from './browser.ts';
+import { isHydrated, logIn, openBrowser, type Browser } from './browser.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
 import { ACCOUNTS, startStack, type Stack } from './stack.ts';
 
@@ -100,8 +100,10 @@ describe('the upgrade page', () => {
     expect(effect).toContain(`${HANOI} (trong ứng dụng`);
     if (hanoi.eventChannels.includes('EMAIL')) expect(effect).toContain('email');
 
+    await expect.poll(() => isHydrated(page)).toBe(true);
     await proposal.getByTestId('apply-proposal').click();
-    await expect.poll(() => proposal.getByTestId('proposal-applied').count()).toBe(1);
+    // The move replans the customer's notices and the page reloads its plan: allow it a loaded machine's time.
+    await expect.poll(() => proposal.getByTestId('proposal-applied').count(), { timeout: 30_000 }).toBe(1);
     await proposal.screenshot({ path: path.join(SCREENSHOT_DIR, 'console-upgrade-proposal-applied.png') });
 
     const after = await planOf();
@@ -127,7 +129,7 @@ describe('the upgrade page', () => {
       expect(told.length).toBeGreaterThan(0);
 
       await page.fill('#note-CANCELLED', 'Nhà cung cấp máy chủ hoãn đợt bảo trì.');
-      await Promise.all([page.waitForLoadState('load'), page.getByTestId('transition-CANCELLED').click()]);
+      await Promise.all([page.waitForEvent('load'), page.getByTestId('transition-CANCELLED').click()]);
       const confirmation = page.getByTestId('confirmation');
       const text = (await confirmation.textContent()) ?? '';
       expect(text).toContain('Hủy đợt nâng cấp');
@@ -138,8 +140,8 @@ describe('the upgrade page', () => {
       // Nothing happened yet: the first step only asks.
       expect((await planOf()).status).toBe('SCHEDULED');
 
-      await Promise.all([page.waitForLoadState('load'), page.getByTestId('confirm').click()]);
-      await expect.poll(async () => (await planOf()).status).toBe('CANCELLED');
+      await Promise.all([page.waitForEvent('load'), page.getByTestId('confirm').click()]);
+      expect((await planOf()).status).toBe('CANCELLED');
       expect(await page.getByTestId('upgrade-status').textContent()).toBe('Đã hủy');
       const cancelled = (await planOf()).notices.edges.filter((e) => e.node.stage === 'CANCELLED');
       expect(cancelled.map((e) => e.node.customer.code).sort()).toEqual(told.map((t) => t.customer.code).sort());
