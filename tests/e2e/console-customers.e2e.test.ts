@@ -116,6 +116,10 @@ describe('who reaches the console', () => {
       '/console/modules',
       '/console/modules/new',
       `/console/modules/${moduleId}`,
+      '/console/upgrades/new',
+      '/console/alerts',
+      '/console/alerts?show=unread',
+      '/console/advisories',
       `/console/upgrades/${upgrade}`,
     ];
     for (const url of urls) {
@@ -299,6 +303,9 @@ describe('every console page', () => {
       modules: '/console/modules',
       'module-new': '/console/modules/new',
       module: `/console/modules/${moduleId}`,
+      'upgrade-new': '/console/upgrades/new',
+      alerts: '/console/alerts',
+      advisories: '/console/advisories',
       upgrade: `/console/upgrades/${scheduled}`,
       'upgrade-draft': `/console/upgrades/${draft}`,
     };

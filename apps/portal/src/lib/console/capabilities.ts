@@ -8,8 +8,10 @@ export interface ConsoleCapabilities {
   administer: boolean;
   /** Install, uninstall, change the version and warranty of a customer's modules. */
   manageInstalledModules: boolean;
-  /** Edit, publish, move and transition upgrades, for every target or one customer alone. */
-  runUpgrades: boolean;
+  /** Plan and run upgrades: save drafts, preview their notices, publish, edit, move and transition them. */
+  planUpgrades: boolean;
+  /** Edit and release the FIX advisories held for a customer's account team. */
+  releaseAdvisories: boolean;
 }
 
 export function isStaffRole(role: Role): boolean {
@@ -20,7 +22,9 @@ export function consoleCapabilities(role: Role): ConsoleCapabilities {
   return {
     administer: role === 'ADMIN',
     manageInstalledModules: role === 'ADMIN' || role === 'ENGINEER',
-    runUpgrades: role === 'ADMIN' || role === 'ENGINEER',
+    planUpgrades: role === 'ADMIN' || role === 'ENGINEER',
+    // The account team (and admins) release advisories; the API also limits them to their customers'.
+    releaseAdvisories: role === 'ADMIN' || role === 'IMPLEMENTATION' || role === 'CUSTOMER_CARE',
   };
 }
 

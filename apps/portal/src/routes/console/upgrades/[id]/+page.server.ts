@@ -175,7 +175,7 @@ export const load: PageServerLoad = async (event) => {
   const data = await loadQuery(event, UpgradeQuery, { id: event.params.id });
   if (data.node?.__typename !== 'Upgrade') error(404, 'not-found');
   const { noticePlan: plan, notices, windowProposals, ...upgrade } = data.node;
-  const runs = consoleCapabilities(viewer.role).runUpgrades;
+  const runs = consoleCapabilities(viewer.role).planUpgrades;
   const open = isUpgradeOpen(upgrade.status);
   const next = runs ? nextUpgradeStatuses(upgrade.kind, upgrade.status) : [];
   const windows = new Map(plan.map((p) => [p.customer.id, p]));
@@ -245,7 +245,7 @@ function outcome(action: UpgradeAction, values: Values, done: MessageKey) {
 async function submission(event: RequestEvent): Promise<{ form: FormData; confirmed: boolean }> {
   const viewer = requireStaff(event.locals);
   // The API refuses the others anyway; this keeps a forged form from even reaching it.
-  if (!consoleCapabilities(viewer.role).runUpgrades) error(403, 'forbidden');
+  if (!consoleCapabilities(viewer.role).planUpgrades) error(403, 'forbidden');
   const form = await event.request.formData();
   return { form, confirmed: textValue(form, 'confirmed') === '1' };
 }
