@@ -23,7 +23,7 @@ let moduleId: string;
 /** Database ids of HANOI-WATER, SAIGON-GARMENT and KESSLER-VIETNAM (Europe/Berlin, English). */
 let customers: { hanoi: string; saigon: string; kessler: string };
 
-const PLAN_FIELDS = `customer { code } timeZone locale windowStart windowEnd windowLocal warnings
+const PLAN_FIELDS = `customer { code } timeZone locale windowStart windowEnd windowLocal warnings eventChannels
   notices { stage state scheduledFor scheduledForLocal channels recipients locale title body requiresAcknowledgement acknowledgeBy }`;
 
 const CREATE = `mutation ($input: UpgradeCreateInput!) {
@@ -86,6 +86,7 @@ const countUpgrades = () => api.db.prisma.upgrade.count();
 interface PlanNode {
   customer: { code: string };
   warnings: string[];
+  eventChannels: string[];
   windowStart: string;
   notices: {
     stage: string;
@@ -161,6 +162,8 @@ describe('drafts', () => {
     expect(kessler.notices[0]!.body).toContain('What changes:\nInvoices are signed remotely; a new print layout.');
     expect(kessler.notices[0]!.body).toContain('13:00');
     expect(kessler.notices[0]!.channels).toEqual(['IN_APP', 'EMAIL']);
+    // What a notice of a change (a move, a cancel) would reach now: the same users.
+    expect(kessler.eventChannels).toEqual(['IN_APP', 'EMAIL']);
     expect(kessler.notices[0]!.recipients.length).toBeGreaterThan(0);
     expect(kessler.notices[0]!.recipients.every((r) => r.endsWith('@kessler-vietnam.example'))).toBe(true);
     expect(hanoi.notices[1]).toMatchObject({

@@ -61,6 +61,16 @@ async function firstModuleId(): Promise<string> {
   return data.modules.edges[0]!.node.id;
 }
 
+/** A demo upgrade in `status` (the seed has one of every status). */
+async function upgradeIdIn(status: string): Promise<string> {
+  const data = await stack.gql<{ upgrades: { edges: { node: { id: string } }[] } }>(
+    VENDOR_ADMIN,
+    'query ($statuses: [UpgradeStatus!]) { upgrades(first: 1, filter: { statuses: $statuses }) { edges { node { id } } } }',
+    { statuses: [status] },
+  );
+  return data.upgrades.edges[0]!.node.id;
+}
+
 /** Submits the form holding `button` and waits for the page to settle on its answer. */
 async function submit(page: Page, selector: string): Promise<void> {
   await expect.poll(() => isHydrated(page)).toBe(true);
@@ -96,6 +106,7 @@ describe('who reaches the console', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     const hanoi = encodeURIComponent(await customerId('HANOI-WATER'));
     const moduleId = encodeURIComponent(await firstModuleId());
+    const upgrade = encodeURIComponent(await upgradeIdIn('SCHEDULED'));
     const urls = [
       '/console',
       '/console/customers',
@@ -110,6 +121,7 @@ describe('who reaches the console', () => {
       '/console/alerts',
       '/console/alerts?show=unread',
       '/console/advisories',
+      `/console/upgrades/${upgrade}`,
     ];
     for (const url of urls) {
       const response = await page.goto(`${stack.portal}${url}`);
@@ -306,6 +318,8 @@ describe('every console page', () => {
     await logIn(page, stack.portal, VENDOR_ADMIN);
     const hanoi = encodeURIComponent(await customerId('HANOI-WATER'));
     const moduleId = encodeURIComponent(await firstModuleId());
+    const scheduled = encodeURIComponent(await upgradeIdIn('SCHEDULED'));
+    const draft = encodeURIComponent(await upgradeIdIn('DRAFT'));
     const pages = {
       customers: '/console/customers',
       'customers-search': '/console/customers?q=water',
@@ -318,6 +332,8 @@ describe('every console page', () => {
       'upgrade-new': '/console/upgrades/new',
       alerts: '/console/alerts',
       advisories: '/console/advisories',
+      upgrade: `/console/upgrades/${scheduled}`,
+      'upgrade-draft': `/console/upgrades/${draft}`,
     };
     const gzipped = new Map<string, number>();
     const sizeOf = async (file: string) => {
@@ -361,5 +377,6 @@ describe('every console page', () => {
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
     await logOut(page);
-  });
+    // Every console page twice, axe and a full-page screenshot each: longer than one ordinary test.
+  }, 300_000);
 });

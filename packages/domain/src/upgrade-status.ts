@@ -62,3 +62,64 @@ export function noticeForTransition(to: UpgradeStatus): NoticeStage | null {
 export function endsNoticePlan(to: UpgradeStatus): boolean {
   return to === 'CANCELLED' || to === 'COMPLETED' || to === 'FAILED';
 }
+
+// What a change of an upgrade tells its customers: the notices it sends at once, to whom, and what
+// becomes of the notices still pending. The API's lifecycle writes exactly this, and the staff
+// console states it in the confirmation before the change is made, so the two cannot disagree.
+
+/** A change staff make to an upgrade. */
+export type UpgradeChange =
+  /** A move through the states (publishing a draft is DRAFT -> SCHEDULED). */
+  | { kind: 'TRANSITION'; to: UpgradeStatus }
+  /** The window moves: for every target, or for these customers alone. */
+  | { kind: 'MOVE'; customerIds?: readonly string[] }
+  /** Words and details change; the window stays. */
+  | { kind: 'EDIT' };
+
+/**
+ * What becomes of the notices not yet sent: PLANNED (publishing writes the policy's plan),
+ * REPLANNED (recomputed from the new window), RERENDERED (same times, new words), DROPPED (the
+ * upgrade ended: none of them will go out) or KEPT.
+ */
+export type PendingNotices = 'PLANNED' | 'REPLANNED' | 'RERENDERED' | 'DROPPED' | 'KEPT';
+
+export interface ChangeNotices {
+  /** Notices sent at once, each stage with the customers it goes to (target order kept). */
+  sendsNow: { stage: NoticeStage; customerIds: string[] }[];
+  pending: PendingNotices;
+}
+
+/**
+ * The notices a change sends. Only customers already told something about the upgrade (`told`: a
+ * notice of it was published to them) hear that it moved or ended: the others were never told it
+ * was coming, and simply get the new plan, or nothing. A draft has told nobody and plans nothing
+ * until it is published.
+ */
+export function changeNotices(
+  change: UpgradeChange,
+  upgrade: { status: UpgradeStatus; targetIds: readonly string[] },
+  told: ReadonlySet<string>,
+): ChangeNotices {
+  const draft = upgrade.status === 'DRAFT';
+  const toldOf = (ids: readonly string[]) => ids.filter((id) => told.has(id));
+  const event = (stage: NoticeStage | null, ids: readonly string[]): ChangeNotices['sendsNow'] => {
+    const customerIds = stage ? toldOf(ids) : [];
+    return stage && customerIds.length > 0 ? [{ stage, customerIds }] : [];
+  };
+  switch (change.kind) {
+    case 'TRANSITION':
+      if (draft && change.to === 'SCHEDULED') return { sendsNow: [], pending: 'PLANNED' };
+      return {
+        sendsNow: event(noticeForTransition(change.to), upgrade.targetIds),
+        pending: endsNoticePlan(change.to) ? 'DROPPED' : 'KEPT',
+      };
+    case 'MOVE':
+      if (draft) return { sendsNow: [], pending: 'KEPT' };
+      return {
+        sendsNow: event('RESCHEDULED', change.customerIds ?? upgrade.targetIds),
+        pending: 'REPLANNED',
+      };
+    case 'EDIT':
+      return { sendsNow: [], pending: draft ? 'KEPT' : 'RERENDERED' };
+  }
+}

@@ -40,6 +40,8 @@ export interface CustomerNoticePlan {
   windowEnd: Date;
   warnings: PolicyWarning[];
   notices: PreviewedNotice[];
+  /** The channels a notice sent to this customer now (RESCHEDULED, CANCELLED...) would reach. */
+  eventChannels: NoticeChannel[];
 }
 
 type Db = DeliveryPlanClient & Pick<Prisma.TransactionClient, 'customer' | 'notice'>;
@@ -91,7 +93,13 @@ async function customerPlans(
 ): Promise<CustomerNoticePlan[]> {
   // The recipients as the dispatcher would name them if these notices were published now.
   const refs = rows.map((row, i) => ({ id: String(i), customerId: row.customerId, stage: row.stage }));
-  const deliveries = await deliveryRowsFor(db, refs);
+  // One event notice per target too: what telling the customer of a change now would reach.
+  const eventRefs = targets.map((target) => ({
+    id: `event:${target.customerId}`,
+    customerId: target.customerId,
+    stage: 'RESCHEDULED' as const,
+  }));
+  const deliveries = await deliveryRowsFor(db, [...refs, ...eventRefs]);
   const deliveriesOf = new Map<string, { channel: NoticeChannel; recipient: string }[]>();
   for (const d of deliveries) {
     deliveriesOf.set(d.noticeId, [
@@ -111,6 +119,7 @@ async function customerPlans(
     );
     const window = windowFor(upgrade, target);
     const firstNoticeAt = notices[0]?.scheduledFor ?? now;
+    const eventDeliveries = deliveriesOf.get(`event:${target.customerId}`) ?? [];
     return {
       customerId: target.customerId,
       timeZone: target.timeZone,
@@ -119,6 +128,7 @@ async function customerPlans(
       windowEnd: window.windowEnd,
       warnings: targetWarnings(window, policy, target, firstNoticeAt),
       notices,
+      eventChannels: CHANNEL_ORDER.filter((c) => c === 'IN_APP' || eventDeliveries.some((d) => d.channel === c)),
     };
   });
 }

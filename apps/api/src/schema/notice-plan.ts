@@ -53,6 +53,12 @@ export const CustomerNoticePlanRef = builder.objectRef<CustomerNoticePlan>('Cust
       resolve: (p) => formatLocalWindow(p.windowStart, p.windowEnd, p.timeZone, p.locale),
     }),
     warnings: t.field({ type: [PolicyWarningEnum], resolve: (p) => p.warnings }),
+    eventChannels: t.field({
+      type: [NoticeChannelEnum],
+      description:
+        'the channels a notice sent to this customer now (RESCHEDULED, CANCELLED, COMPLETED, FAILED) would reach: IN_APP, then EMAIL and WEBHOOK when it has recipients there',
+      resolve: (p) => p.eventChannels,
+    }),
     notices: t.field({
       type: [PlannedNoticeRef],
       resolve: (p) => p.notices.map((n) => ({ ...n, timeZone: p.timeZone })),

@@ -138,6 +138,7 @@ export async function rescheduleForCustomer(
           previousWindow: previous,
           reason,
           customerId: input.customerId,
+          vendor: actor.vendor,
         });
       }
       await audit(tx, {

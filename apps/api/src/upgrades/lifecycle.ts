@@ -4,11 +4,9 @@
 import type { Prisma, PrismaClient, UpgradeKind } from '@upgrade-desk/db';
 import {
   canTransitionUpgrade,
-  endsNoticePlan,
-  EVENT_STAGE,
+  changeNotices,
   isUpgradeOpen,
   nextUpgradeStatuses,
-  noticeForTransition,
   scheduleProblems,
   type EventNoticeOptions,
   type NoticePolicy,
@@ -363,6 +361,7 @@ export async function updateUpgrade(prisma: PrismaClient, input: UpdateInput, ac
         await replan(tx, upgrade, policyFor(actor, current.kind), actor.now, {
           previousWindow: moved ? { start: current.windowStart, end: current.windowEnd } : null,
           reason,
+          vendor: actor.vendor,
         });
       }
       await audit(tx, {
@@ -410,17 +409,20 @@ export async function replan(
   const sent = await sentStages(tx, upgrade.id);
   const targetIds = change.customerId ? [change.customerId] : upgrade.targets.map((t) => t.customerId);
   const targets: TargetToPlan[] = await loadPlanTargets(tx, targetIds, upgrade.id);
-  // Only customers already told of the old window are told it moved; the others just get the new plan.
-  const told = targetIds.filter((id) => sent.has(id));
+  const { sendsNow } = changeNotices(
+    change.previousWindow ? { kind: 'MOVE', customerIds: targetIds } : { kind: 'EDIT' },
+    { status: upgrade.status, targetIds: upgrade.targets.map((t) => t.customerId) },
+    new Set(sent.keys()),
+  );
   const rows = [
-    ...(change.previousWindow
-      ? noticeRows(upgrade, eventNotices(EVENT_STAGE.rescheduled, told, now), targets, {
-          previousWindow: change.previousWindow,
-          reason: change.reason,
-          vendor: change.vendor,
-          policy,
-        })
-      : []),
+    ...sendsNow.flatMap(({ stage, customerIds }) =>
+      noticeRows(upgrade, eventNotices(stage, customerIds, now), targets, {
+        previousWindow: change.previousWindow ?? undefined,
+        reason: change.reason,
+        vendor: change.vendor,
+        policy,
+      }),
+    ),
     ...planRows(upgrade, policy, targets, now, sent, { vendor: change.vendor }),
   ];
   await tx.notice.createMany({ data: rows });
@@ -561,17 +563,21 @@ export async function transitionUpgrade(
         upgrade.targets.map((t) => t.customerId),
         upgrade.id,
       );
-      if (publishing)
+      const told = new Set((await sentStages(tx, upgrade.id)).keys());
+      const notices = changeNotices(
+        { kind: 'TRANSITION', to: input.to },
+        { status: current.status, targetIds: upgrade.targets.map((t) => t.customerId) },
+        told,
+      );
+      if (notices.pending === 'PLANNED')
         await tx.notice.createMany({
           data: planRows(upgrade, policy, targets, actor.now, undefined, { vendor: actor.vendor }),
         });
       if (input.to === 'COMPLETED') await installTargetVersions(tx, upgrade);
-      if (endsNoticePlan(input.to)) await supersedePending(tx, upgrade.id, actor.now);
-      const stage = noticeForTransition(input.to);
-      if (stage) {
-        const told = [...(await sentStages(tx, upgrade.id)).keys()];
+      if (notices.pending === 'DROPPED') await supersedePending(tx, upgrade.id, actor.now);
+      for (const { stage, customerIds } of notices.sendsNow) {
         await tx.notice.createMany({
-          data: noticeRows(upgrade, eventNotices(stage, told, actor.now), targets, {
+          data: noticeRows(upgrade, eventNotices(stage, customerIds, actor.now), targets, {
             ...renderOptions(actor, policy),
             reason: note,
           }),

@@ -8,7 +8,7 @@ export interface ConsoleCapabilities {
   administer: boolean;
   /** Install, uninstall, change the version and warranty of a customer's modules. */
   manageInstalledModules: boolean;
-  /** Plan upgrades: save drafts, preview their notices, publish them. */
+  /** Plan and run upgrades: save drafts, preview their notices, publish, edit, move and transition them. */
   planUpgrades: boolean;
   /** Edit and release the FIX advisories held for a customer's account team. */
   releaseAdvisories: boolean;
