@@ -25,7 +25,7 @@ describe("a window proposal's state", () => {
   const base: WindowProposalFacts = {
     proposed: { start: at(12), end: at(13) },
     customerWindow: { start: at(2), end: at(3) },
-    upgradeStatus: 'SCHEDULED',
+    upgradeOpen: true,
     newerFromSameCustomer: false,
   };
 
@@ -39,9 +39,7 @@ describe("a window proposal's state", () => {
       { newerFromSameCustomer: true, customerWindow: { start: at(12), end: at(13) } },
       'ACCEPTED',
     ],
-    ['closes when the upgrade runs', { upgradeStatus: 'IN_PROGRESS' }, 'CLOSED'],
-    ['closes when the upgrade is cancelled', { upgradeStatus: 'CANCELLED' }, 'CLOSED'],
-    ['stays open while the sandbox runs', { upgradeStatus: 'SANDBOX' }, 'OPEN'],
+    ['closes when the upgrade can no longer be moved', { upgradeOpen: false }, 'CLOSED'],
   ])('%s', (_name, change, expected) => {
     expect(windowProposalState({ ...base, ...change })).toBe(expected);
   });

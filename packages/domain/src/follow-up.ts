@@ -1,6 +1,6 @@
 // The account team's follow-up of a customer: the note of a call about a notice awaiting its
 // acknowledgement, and where a customer's window proposal stands. Pure: the callers load the rows.
-import { isUpgradeOpen, type UpgradeStatus } from './upgrade-status.ts';
+// (No imports: the portal loads this file in the browser as it is.)
 
 /** A call note is a line or two for colleagues ("Spoke to Ms Lan, she acknowledges today"), not a report. */
 export const CALL_NOTE_MAX = 500;
@@ -29,7 +29,8 @@ export interface WindowProposalFacts {
   proposed: Window;
   /** The customer's window now: its own override, else the upgrade's. */
   customerWindow: Window;
-  upgradeStatus: UpgradeStatus;
+  /** The upgrade can still be moved (isUpgradeOpen of its status). */
+  upgradeOpen: boolean;
   /** The same customer answered the same upgrade again after this proposal. */
   newerFromSameCustomer: boolean;
 }
@@ -48,6 +49,6 @@ export function windowProposalState(facts: WindowProposalFacts): WindowProposalS
     return 'ACCEPTED';
   }
   if (facts.newerFromSameCustomer) return 'SUPERSEDED';
-  if (!isUpgradeOpen(facts.upgradeStatus)) return 'CLOSED';
+  if (!facts.upgradeOpen) return 'CLOSED';
   return 'OPEN';
 }

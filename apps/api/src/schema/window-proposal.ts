@@ -60,7 +60,7 @@ export const WindowProposalRef = builder.prismaObject('WindowProposal', {
             start: target?.windowStart ?? upgrade.windowStart,
             end: target?.windowEnd ?? upgrade.windowEnd,
           },
-          upgradeStatus: upgrade.status,
+          upgradeOpen: isUpgradeOpen(upgrade.status),
           newerFromSameCustomer: upgrade.windowProposals.some(
             (other) =>
               other.customerId === proposal.customerId &&

@@ -27,3 +27,10 @@ export function requestStageTone(stage: ModuleRequestStage): BadgeTone {
   if (stage === 'CLOSED' || stage === 'WARRANTY') return 'success';
   return 'info';
 }
+
+/** A customer's window proposal: still waiting (warning), given (success), or past answering. */
+export function windowProposalTone(state: 'OPEN' | 'ACCEPTED' | 'SUPERSEDED' | 'CLOSED'): BadgeTone {
+  if (state === 'OPEN') return 'warning';
+  if (state === 'ACCEPTED') return 'success';
+  return 'neutral';
+}

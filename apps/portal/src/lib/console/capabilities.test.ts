@@ -3,15 +3,16 @@ import { ROLES } from '../api-types';
 import { consoleCapabilities, isStaffRole } from './capabilities';
 
 describe('console capabilities', () => {
-  it('follow the roles table: ADMIN administers, ENGINEER and ADMIN manage installed modules', () => {
+  it('follow the roles table: ADMIN administers, ENGINEER and ADMIN manage installed modules and move windows, the account team and ADMIN record calls', () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, consoleCapabilities(role)]));
+    const none = { administer: false, manageInstalledModules: false, rescheduleUpgrades: false, recordCalls: false };
     expect(table).toEqual({
-      CUSTOMER_USER: { administer: false, manageInstalledModules: false },
-      CUSTOMER_ADMIN: { administer: false, manageInstalledModules: false },
-      CUSTOMER_CARE: { administer: false, manageInstalledModules: false },
-      IMPLEMENTATION: { administer: false, manageInstalledModules: false },
-      ENGINEER: { administer: false, manageInstalledModules: true },
-      ADMIN: { administer: true, manageInstalledModules: true },
+      CUSTOMER_USER: none,
+      CUSTOMER_ADMIN: none,
+      CUSTOMER_CARE: { ...none, recordCalls: true },
+      IMPLEMENTATION: { ...none, recordCalls: true },
+      ENGINEER: { ...none, manageInstalledModules: true, rescheduleUpgrades: true },
+      ADMIN: { administer: true, manageInstalledModules: true, rescheduleUpgrades: true, recordCalls: true },
     });
   });
 

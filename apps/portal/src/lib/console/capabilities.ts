@@ -8,6 +8,10 @@ export interface ConsoleCapabilities {
   administer: boolean;
   /** Install, uninstall, change the version and warranty of a customer's modules. */
   manageInstalledModules: boolean;
+  /** Move an upgrade's window, for every customer or for one (e.g. to the window it proposed). */
+  rescheduleUpgrades: boolean;
+  /** Record a call about an overdue acknowledgement (to a customer the member looks after; an ADMIN to any). */
+  recordCalls: boolean;
 }
 
 export function isStaffRole(role: Role): boolean {
@@ -18,6 +22,8 @@ export function consoleCapabilities(role: Role): ConsoleCapabilities {
   return {
     administer: role === 'ADMIN',
     manageInstalledModules: role === 'ADMIN' || role === 'ENGINEER',
+    rescheduleUpgrades: role === 'ADMIN' || role === 'ENGINEER',
+    recordCalls: role === 'ADMIN' || role === 'IMPLEMENTATION' || role === 'CUSTOMER_CARE',
   };
 }
 
