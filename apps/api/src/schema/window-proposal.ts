@@ -12,8 +12,8 @@ import { entityPayload, UserErrorRef, type EntityPayload } from './user-error.ts
 
 const PROPOSAL_ORDER = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
-/** Proposals a customer's page lists at most: more than one upgrade season's answers. */
-const CUSTOMER_PROPOSALS_MAX = 100;
+/** The newest proposals a customer's field lists: those of the upgrades still to come are far fewer. */
+const CUSTOMER_PROPOSALS_MAX = 20;
 
 const MOVABLE_STATUSES = UPGRADE_STATUSES.filter(isUpgradeOpen);
 

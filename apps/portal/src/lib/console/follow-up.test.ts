@@ -54,13 +54,14 @@ describe('the follow-up list', () => {
     ]);
   });
 
-  it('shows a customer with an open proposal to a staff member who looks after nobody, not one with an answered one', () => {
-    const waiting = customers.map((customer) =>
-      customer.id === 'd'
-        ? { ...customer, windowProposals: [proposal('p3', 'OPEN')] }
-        : { ...customer, windowProposals: [proposal(`x-${customer.id}`, 'ACCEPTED')] },
-    );
-    expect(followUpCustomers(waiting, [], 'engineer').customers.map((entry) => entry.customer.id)).toEqual(['d']);
+  it('shows a staff member who looks after nobody the customers with a proposal waiting or given, not those with stale ones', () => {
+    const proposals: Record<string, { id: string; state: string }[]> = {
+      a: [proposal('p1', 'SUPERSEDED'), proposal('p2', 'CLOSED')],
+      b: [proposal('p3', 'ACCEPTED')],
+      d: [proposal('p4', 'OPEN')],
+    };
+    const waiting = customers.map((customer) => ({ ...customer, windowProposals: proposals[customer.id] ?? [] }));
+    expect(followUpCustomers(waiting, [], 'engineer').customers.map((entry) => entry.customer.id)).toEqual(['d', 'b']);
   });
 });
 

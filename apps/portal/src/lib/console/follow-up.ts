@@ -30,7 +30,7 @@ const SHOWN_PROPOSALS: ReadonlySet<string> = new Set(['OPEN', 'ACCEPTED']);
  * `customers` narrowed to those whose account team includes `viewerId`, each with its `overdue`
  * notices (given oldest deadline first, as the API sends them) and its proposals. A staff member
  * who looks after nobody (an administrator, an engineer) gets every customer with something
- * overdue or a proposal waiting.
+ * overdue or a proposal to show (waiting, or just given, so the one who gave it sees the answer).
  */
 export function followUpCustomers<C extends FollowUpCustomerFields, N extends OverdueNoticeFields>(
   customers: readonly C[],
@@ -51,7 +51,7 @@ export function followUpCustomers<C extends FollowUpCustomerFields, N extends Ov
       overdue: overdueByCustomer.get(customer.id) ?? [],
       proposals: customer.windowProposals.filter((proposal) => SHOWN_PROPOSALS.has(proposal.state)),
     }))
-    .filter((entry) => lookedAfter || entry.overdue.length > 0 || entry.proposals.some(isOpen));
+    .filter((entry) => lookedAfter || entry.overdue.length > 0 || entry.proposals.length > 0);
   entries.sort(byUrgency);
   return { lookedAfter, customers: entries };
 }
