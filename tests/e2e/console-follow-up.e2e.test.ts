@@ -66,7 +66,7 @@ describe('overdue acknowledgements', () => {
     expect(await entries.first().textContent()).toMatch(/Hạn .*\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} \(UTC\+07:00\)/);
   });
 
-  it('records a call about the first overdue notice; it is on the timeline for staff and hidden from the customer', async () => {
+  it('records a call about the first overdue notice, which then is on the notice’s timeline for staff', async () => {
     const { page } = browser;
     const notice = page.getByTestId('overdue-notice').first();
     expect(await notice.getByTestId('notice-calls').count()).toBe(0);
@@ -77,7 +77,10 @@ describe('overdue acknowledgements', () => {
     await notice.locator('textarea[name="note"]').fill(NOTE);
     await notice.getByRole('button', { name: 'Ghi nhận cuộc gọi' }).click();
     await expect.poll(() => notice.getByTestId('notice-calls').textContent()).toContain(NOTE);
-    expect(await notice.getByTestId('notice-calls').textContent()).toMatch(/đã gọi, \d{2}\/\d{2}\/\d{4}/);
+    // Who called and when, in the staff member's own zone (the browser's, New York), not the customer's.
+    expect(await notice.getByTestId('notice-calls').textContent()).toMatch(
+      /đã gọi, .*\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} \(UTC-05:00\)/,
+    );
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'console-follow-up-call.png'), fullPage: true });
 
     // The API has it on the notice, for any member of staff; the customer's users may not read it.
