@@ -278,6 +278,8 @@ describe('every console page', () => {
     const hanoi = encodeURIComponent(await customerId('HANOI-WATER'));
     const moduleId = encodeURIComponent(await firstModuleId());
     const pages = {
+      // As the ADMIN: every call form and one-click reschedule shown.
+      'follow-up': '/console/follow-up',
       customers: '/console/customers',
       'customers-search': '/console/customers?q=water',
       'customer-new': '/console/customers/new',
@@ -286,8 +288,6 @@ describe('every console page', () => {
       modules: '/console/modules',
       'module-new': '/console/modules/new',
       module: `/console/modules/${moduleId}`,
-      // As the ADMIN: every call form and one-click reschedule shown.
-      'follow-up': '/console/follow-up',
     };
     const gzipped = new Map<string, number>();
     const sizeOf = async (file: string) => {
