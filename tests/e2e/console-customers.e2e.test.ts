@@ -105,6 +105,7 @@ describe('who reaches the console', () => {
       '/console/modules',
       '/console/modules/new',
       `/console/modules/${moduleId}`,
+      '/console/upgrades/new',
       '/console/follow-up',
     ];
     for (const url of urls) {
@@ -288,6 +289,7 @@ describe('every console page', () => {
       modules: '/console/modules',
       'module-new': '/console/modules/new',
       module: `/console/modules/${moduleId}`,
+      'upgrade-new': '/console/upgrades/new',
     };
     const gzipped = new Map<string, number>();
     const sizeOf = async (file: string) => {

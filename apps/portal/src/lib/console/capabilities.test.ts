@@ -3,16 +3,28 @@ import { ROLES } from '../api-types';
 import { consoleCapabilities, isStaffRole } from './capabilities';
 
 describe('console capabilities', () => {
-  it('follow the roles table: ADMIN administers, ENGINEER and ADMIN manage installed modules and move windows, the account team and ADMIN record calls', () => {
+  it('follow the roles table: ADMIN administers, ENGINEER and ADMIN manage installed modules, plan upgrades and move windows, the account team and ADMIN record calls', () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, consoleCapabilities(role)]));
-    const none = { administer: false, manageInstalledModules: false, rescheduleUpgrades: false, recordCalls: false };
+    const none = {
+      administer: false,
+      manageInstalledModules: false,
+      planUpgrades: false,
+      rescheduleUpgrades: false,
+      recordCalls: false,
+    };
     expect(table).toEqual({
       CUSTOMER_USER: none,
       CUSTOMER_ADMIN: none,
       CUSTOMER_CARE: { ...none, recordCalls: true },
       IMPLEMENTATION: { ...none, recordCalls: true },
-      ENGINEER: { ...none, manageInstalledModules: true, rescheduleUpgrades: true },
-      ADMIN: { administer: true, manageInstalledModules: true, rescheduleUpgrades: true, recordCalls: true },
+      ENGINEER: { ...none, manageInstalledModules: true, planUpgrades: true, rescheduleUpgrades: true },
+      ADMIN: {
+        administer: true,
+        manageInstalledModules: true,
+        planUpgrades: true,
+        rescheduleUpgrades: true,
+        recordCalls: true,
+      },
     });
   });
 

@@ -8,6 +8,8 @@ export interface ConsoleCapabilities {
   administer: boolean;
   /** Install, uninstall, change the version and warranty of a customer's modules. */
   manageInstalledModules: boolean;
+  /** Plan upgrades: save drafts, preview their notices, publish them. */
+  planUpgrades: boolean;
   /** Move an upgrade's window, for every customer or for one (e.g. to the window it proposed). */
   rescheduleUpgrades: boolean;
   /** Record a call about an overdue acknowledgement (to a customer the member looks after; an ADMIN to any). */
@@ -22,6 +24,7 @@ export function consoleCapabilities(role: Role): ConsoleCapabilities {
   return {
     administer: role === 'ADMIN',
     manageInstalledModules: role === 'ADMIN' || role === 'ENGINEER',
+    planUpgrades: role === 'ADMIN' || role === 'ENGINEER',
     rescheduleUpgrades: role === 'ADMIN' || role === 'ENGINEER',
     recordCalls: role === 'ADMIN' || role === 'IMPLEMENTATION' || role === 'CUSTOMER_CARE',
   };
