@@ -30,7 +30,7 @@ const STAFF: readonly Role[] = ['ADMIN', 'ENGINEER', 'CUSTOMER_CARE', 'IMPLEMENT
 export const isStaffViewer = (viewer: MatrixViewer): boolean => STAFF.includes(viewer.role);
 
 /** Node types no customer viewer may ever see, whoever owns the row: vendor staff's own business. */
-export const STAFF_ONLY_TYPES: ReadonlySet<string> = new Set(['StaffAlert']);
+export const STAFF_ONLY_TYPES: ReadonlySet<string> = new Set(['StaffAlert', 'NoticeCall']);
 
 /** Relay global id, as the API encodes it. */
 export const globalId = (type: string, rawId: string): string => Buffer.from(`${type}:${rawId}`).toString('base64');
@@ -206,6 +206,16 @@ export const ORACLE: Record<string, Loader> = {
         names: [d.recipient],
       };
     }),
+
+  // The account team's call notes are the vendor's follow-up record: every member of staff reads
+  // them (recording one is the account team's), never the customer called.
+  NoticeCall: async (prisma) =>
+    (await prisma.noticeCall.findMany({ select: { id: true, customerId: true, note: true } })).map((c) => ({
+      rawId: c.id,
+      owners: [c.customerId],
+      visibleTo: isStaffViewer,
+      names: [c.note],
+    })),
 
   // An alert is its addressee's alone: no customer, no other staff member, not even an ADMIN.
   StaffAlert: async (prisma) =>

@@ -103,6 +103,33 @@ beforeAll(async () => {
   await prisma.user.update({ where: { id: admin.id }, data: { role: 'ADMIN' } });
   if ((await prisma.staffAlert.groupBy({ by: ['userId'] })).length < 3) throw new Error('too few staff alerts');
 
+  // Calls recorded by the ADMIN about a notice of each of two customers, so the account team's
+  // call notes exist for several customers (and no customer may read any of them).
+  for (const code of ['HANOI-WATER', 'SAIGON-GARMENT']) {
+    const notice = await prisma.notice.findFirstOrThrow({
+      where: {
+        customer: { code },
+        requiresAcknowledgement: true,
+        publishedAt: { not: null },
+        supersededAt: null,
+        awaitingRelease: false,
+      },
+      orderBy: { id: 'asc' },
+    });
+    const recorded = await api.gql<{ noticeCallRecord: { call: { id: string } | null } }>(
+      'mutation ($input: NoticeCallRecordInput!) { noticeCallRecord(input: $input) { call { id } userErrors { code message } } }',
+      {
+        input: {
+          noticeId: Buffer.from(`Notice:${notice.id}`).toString('base64'),
+          note: `Tenant matrix call to ${code}`,
+        },
+      },
+      { token: await api.login(ACCOUNTS.admin) },
+    );
+    if (!recorded.data?.noticeCallRecord.call)
+      throw new Error(`noticeCallRecord for ${code}: ${JSON.stringify(recorded)}`);
+  }
+
   // API tokens of two customers' admins and of a staff member; Hanoi's admin's is also a viewer.
   const tokens = new Map<string, string>();
   for (const email of [ACCOUNTS.hanoiAdmin, ACCOUNTS.saigonAdmin, ACCOUNTS.engineer]) {

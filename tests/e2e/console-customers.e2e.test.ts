@@ -122,6 +122,7 @@ describe('who reaches the console', () => {
       '/console/alerts?show=unread',
       '/console/advisories',
       `/console/upgrades/${upgrade}`,
+      '/console/follow-up',
     ];
     for (const url of urls) {
       const response = await page.goto(`${stack.portal}${url}`);
@@ -321,6 +322,8 @@ describe('every console page', () => {
     const scheduled = encodeURIComponent(await upgradeIdIn('SCHEDULED'));
     const draft = encodeURIComponent(await upgradeIdIn('DRAFT'));
     const pages = {
+      // As the ADMIN: every call form and one-click reschedule shown.
+      'follow-up': '/console/follow-up',
       customers: '/console/customers',
       'customers-search': '/console/customers?q=water',
       'customer-new': '/console/customers/new',

@@ -26,3 +26,4 @@ export * from './staff-alert-text.ts';
 export type { StaffAlertCatalog, StaffAlertContext, StaffAlertText } from './staff-alert-templates/catalog.ts';
 export * from './upgrade-content.ts';
 export * from './target-warnings.ts';
+export * from './follow-up.ts';

@@ -124,3 +124,8 @@ export function visibleDeliveries(viewer: Viewer | null): Prisma.DeliveryWhereIn
 export function visibleStaffAlerts(viewer: Viewer | null): Prisma.StaffAlertWhereInput {
   return viewer && isStaff(viewer) ? { userId: viewer.userId } : NOTHING;
 }
+
+/** The account team's call records are the vendor's own follow-up notes: staff only. */
+export function visibleNoticeCalls(viewer: Viewer | null): Prisma.NoticeCallWhereInput {
+  return isStaff(viewer) ? {} : NOTHING;
+}

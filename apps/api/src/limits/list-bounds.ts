@@ -37,6 +37,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Customer.blackoutWindows': 100, // MAX_BLACKOUT_WINDOWS_PER_CUSTOMER
   'ModuleRequest.history': 11, // a request only moves forward through its stages
   'ModuleRequest.timeline': 311, // stage changes plus at most 300 comments and assignments
+  'Notice.calls': 50, // MAX_CALLS_PER_NOTICE
+  'Customer.windowProposals': 20, // the field answers at most 20
   // ASSUMED (no cap where rows are created).
   'Upgrade.policyWarnings': 500, // up to four per target customer
   'Module.versions': 200, // published versions of one module, a few a year

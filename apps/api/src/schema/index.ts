@@ -17,6 +17,7 @@ import './upgrade.ts';
 import './window-proposal.ts';
 import './notice.ts';
 import './notice-advisory.ts';
+import './notice-call.ts';
 import './module-request.ts';
 import './activity.ts';
 import './webhook-endpoint.ts';

@@ -35,3 +35,10 @@ export function staffAlertTone(kind: StaffAlertItem['kind']): BadgeTone {
   if (kind === 'COUNTER_PROPOSAL') return 'warning';
   return 'info';
 }
+
+/** A customer's window proposal: still waiting (warning), given (success), or past answering. */
+export function windowProposalTone(state: 'OPEN' | 'ACCEPTED' | 'SUPERSEDED' | 'CLOSED'): BadgeTone {
+  if (state === 'OPEN') return 'warning';
+  if (state === 'ACCEPTED') return 'success';
+  return 'neutral';
+}

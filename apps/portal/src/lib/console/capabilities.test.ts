@@ -3,30 +3,28 @@ import { ROLES } from '../api-types';
 import { consoleCapabilities, isStaffRole } from './capabilities';
 
 describe('console capabilities', () => {
-  it('follow the roles table: ADMIN administers, ENGINEER and ADMIN manage installed modules and plan upgrades, the account team and ADMIN release advisories', () => {
+  it('follow the roles table: ADMIN administers, ENGINEER and ADMIN manage installed modules and plan and move upgrades, the account team and ADMIN release advisories and record calls', () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, consoleCapabilities(role)]));
+    const none = {
+      administer: false,
+      manageInstalledModules: false,
+      planUpgrades: false,
+      releaseAdvisories: false,
+      recordCalls: false,
+    };
     expect(table).toEqual({
-      CUSTOMER_USER: {
-        administer: false,
-        manageInstalledModules: false,
-        planUpgrades: false,
-        releaseAdvisories: false,
-      },
-      CUSTOMER_ADMIN: {
-        administer: false,
-        manageInstalledModules: false,
-        planUpgrades: false,
-        releaseAdvisories: false,
-      },
-      CUSTOMER_CARE: { administer: false, manageInstalledModules: false, planUpgrades: false, releaseAdvisories: true },
-      IMPLEMENTATION: {
-        administer: false,
-        manageInstalledModules: false,
-        planUpgrades: false,
+      CUSTOMER_USER: none,
+      CUSTOMER_ADMIN: none,
+      CUSTOMER_CARE: { ...none, releaseAdvisories: true, recordCalls: true },
+      IMPLEMENTATION: { ...none, releaseAdvisories: true, recordCalls: true },
+      ENGINEER: { ...none, manageInstalledModules: true, planUpgrades: true },
+      ADMIN: {
+        administer: true,
+        manageInstalledModules: true,
+        planUpgrades: true,
         releaseAdvisories: true,
+        recordCalls: true,
       },
-      ENGINEER: { administer: false, manageInstalledModules: true, planUpgrades: true, releaseAdvisories: false },
-      ADMIN: { administer: true, manageInstalledModules: true, planUpgrades: true, releaseAdvisories: true },
     });
   });
 

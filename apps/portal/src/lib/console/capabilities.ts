@@ -12,6 +12,8 @@ export interface ConsoleCapabilities {
   planUpgrades: boolean;
   /** Edit and release the FIX advisories held for a customer's account team. */
   releaseAdvisories: boolean;
+  /** Record a call about an overdue acknowledgement (to a customer the member looks after; an ADMIN to any). */
+  recordCalls: boolean;
 }
 
 export function isStaffRole(role: Role): boolean {
@@ -25,6 +27,7 @@ export function consoleCapabilities(role: Role): ConsoleCapabilities {
     planUpgrades: role === 'ADMIN' || role === 'ENGINEER',
     // The account team (and admins) release advisories; the API also limits them to their customers'.
     releaseAdvisories: role === 'ADMIN' || role === 'IMPLEMENTATION' || role === 'CUSTOMER_CARE',
+    recordCalls: role === 'ADMIN' || role === 'IMPLEMENTATION' || role === 'CUSTOMER_CARE',
   };
 }
 

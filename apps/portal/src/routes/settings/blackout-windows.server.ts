@@ -1,10 +1,9 @@
 // The customer's blackout windows: periods it must not be disturbed (month-end closing, payroll).
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { fromLocalInputValue } from '@upgrade-desk/domain/time-zone';
 import { UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
-import { submitMutation, textValue } from '$lib/server/form-action';
-import type { FormState } from '$lib/kept-form';
+import { submitMutation } from '$lib/server/form-action';
+import { parseWindowForm, type WindowForm } from '$lib/server/window-form';
 
 export const REASON_MAX = 200;
 
@@ -38,28 +37,11 @@ const BlackoutDelete = graphql(
   [UserErrorFields],
 );
 
-export type BlackoutForm = FormState<{ reason: string; startsAt: string; endsAt: string }>;
+export type BlackoutForm = WindowForm;
 
 /** Reads the blackout form: times typed in the customer's zone become instants. */
-export function parseBlackoutForm(
-  form: FormData,
-  timeZone: string,
-): { ok: true; input: { reason: string; startsAt: string; endsAt: string } } | ({ ok: false } & BlackoutForm) {
-  const values = {
-    reason: textValue(form, 'reason'),
-    startsAt: String(form.get('startsAt') ?? ''),
-    endsAt: String(form.get('endsAt') ?? ''),
-  };
-  const errors: BlackoutForm['errors'] = {};
-  if (values.reason.length === 0 || [...values.reason].length > REASON_MAX)
-    errors.reason = 'settings.blackoutError.reason';
-  const startsAt = fromLocalInputValue(values.startsAt, timeZone);
-  const endsAt = fromLocalInputValue(values.endsAt, timeZone);
-  if (!startsAt) errors.startsAt = 'settings.blackoutError.time';
-  if (!endsAt) errors.endsAt = 'settings.blackoutError.time';
-  else if (startsAt && endsAt <= startsAt) errors.endsAt = 'settings.blackoutError.order';
-  if (Object.keys(errors).length > 0 || !startsAt || !endsAt) return { ok: false, values, errors };
-  return { ok: true, input: { reason: values.reason, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } };
+export function parseBlackoutForm(form: FormData, timeZone: string) {
+  return parseWindowForm(form, timeZone, { reasonMax: REASON_MAX, reasonError: 'settings.blackoutError.reason' });
 }
 
 export async function createBlackout(event: RequestEvent, timeZone: string) {

@@ -1,12 +1,20 @@
+import { error, fail } from '@sveltejs/kit';
+import { CALL_NOTE_MAX } from '@upgrade-desk/domain/follow-up';
 import { nodesOf } from '$lib/api-types';
-import { followUpCustomers } from '$lib/console/follow-up';
+import { consoleCapabilities } from '$lib/console/capabilities';
+import { followUpCustomers, mayRecordCall } from '$lib/console/follow-up';
+import { UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
+import { DEFAULT_LOCALE, parseLocale } from '$lib/i18n/locale';
+import { t } from '$lib/i18n/messages';
 import { loadQuery } from '$lib/server/api';
 import { requireStaff } from '$lib/server/console-access';
-import type { PageServerLoad } from './$types';
+import { submitMutation, textValue } from '$lib/server/form-action';
+import type { Actions, PageServerLoad } from './$types';
 
-// Every customer with its account team and contacts, and every overdue acknowledgement, in one
-// call: the page keeps the customers the viewer looks after (see followUpCustomers).
+// Every customer with its account team, contacts and window proposals, and every overdue
+// acknowledgement with the calls made about it, in one call: the page keeps the customers the
+// viewer looks after (see followUpCustomers).
 const FollowUpQuery = graphql(`
   query ConsoleFollowUp {
     customers(first: 100) {
@@ -16,6 +24,7 @@ const FollowUpQuery = graphql(`
           name
           code
           timeZone
+          locale
           contactEmail
           contactPhone
           accountTeam {
@@ -34,6 +43,20 @@ const FollowUpQuery = graphql(`
                 role
                 disabledAt
               }
+            }
+          }
+          windowProposals {
+            id
+            windowStart
+            windowEnd
+            reason
+            state
+            createdAt
+            upgrade {
+              id
+              title
+              windowStart
+              windowEnd
             }
           }
         }
@@ -56,6 +79,14 @@ const FollowUpQuery = graphql(`
             title
             windowStart
           }
+          calls {
+            id
+            note
+            at
+            caller {
+              name
+            }
+          }
         }
       }
     }
@@ -68,6 +99,7 @@ export const load: PageServerLoad = async (event) => {
   const customers = nodesOf(data.customers).map((customer) => ({
     ...customer,
     contacts: nodesOf(customer.users).filter((user) => user.disabledAt === null),
+    mayRecordCall: mayRecordCall(viewer, customer),
   }));
   const { lookedAfter, customers: entries } = followUpCustomers(
     customers,
@@ -79,5 +111,92 @@ export const load: PageServerLoad = async (event) => {
     entries,
     overdueShown: data.overdueAcknowledgements.edges.length,
     overdueTotal: data.overdueAcknowledgements.totalCount,
+    mayReschedule: consoleCapabilities(viewer.role).planUpgrades,
+    callNoteMax: CALL_NOTE_MAX,
   };
+};
+
+const CallRecord = graphql(
+  `
+    mutation NoticeCallRecord($input: NoticeCallRecordInput!) {
+      noticeCallRecord(input: $input) {
+        call {
+          id
+        }
+        userErrors {
+          ...UserErrorFields
+        }
+      }
+    }
+  `,
+  [UserErrorFields],
+);
+
+const TargetReschedule = graphql(
+  `
+    mutation FollowUpTargetReschedule($input: UpgradeTargetRescheduleInput!) {
+      upgradeTargetReschedule(input: $input) {
+        upgrade {
+          id
+        }
+        userErrors {
+          ...UserErrorFields
+        }
+      }
+    }
+  `,
+  [UserErrorFields],
+);
+
+export const actions: Actions = {
+  /** "Called the customer": the note goes on the notice's timeline. */
+  call: async (event) => {
+    requireStaff(event.locals);
+    const form = await event.request.formData();
+    const noticeId = textValue(form, 'noticeId');
+    const note = textValue(form, 'note');
+    if (note.length === 0 || note.length > CALL_NOTE_MAX) {
+      return fail(400, { call: { noticeId, error: 'console.followup.callNoteError' as const, note } });
+    }
+    return submitMutation(
+      event,
+      CallRecord,
+      { input: { noticeId, note } },
+      {
+        payload: (data) => data.noticeCallRecord,
+        done: () => ({ call: { noticeId, done: 'console.followup.callRecorded' as const } }),
+        failed: ({ form: message }) => ({ call: { noticeId, error: message, note } }),
+      },
+    );
+  },
+
+  /** One click: the customer's window becomes the one it proposed. */
+  reschedule: async (event) => {
+    const viewer = requireStaff(event.locals);
+    if (!consoleCapabilities(viewer.role).planUpgrades) error(403, 'forbidden');
+    const form = await event.request.formData();
+    const proposalId = textValue(form, 'proposalId');
+    return submitMutation(
+      event,
+      TargetReschedule,
+      {
+        input: {
+          id: textValue(form, 'upgradeId'),
+          customerId: textValue(form, 'customerId'),
+          windowStart: textValue(form, 'windowStart'),
+          windowEnd: textValue(form, 'windowEnd'),
+          // Told to the customer in its RESCHEDULED notice, so in its language.
+          reason: t(
+            parseLocale(textValue(form, 'customerLocale')) ?? DEFAULT_LOCALE,
+            'console.followup.rescheduleReason',
+          ),
+        },
+      },
+      {
+        payload: (data) => data.upgradeTargetReschedule,
+        done: () => ({ reschedule: { proposalId, done: 'console.followup.rescheduled' as const } }),
+        failed: ({ form: message }) => ({ reschedule: { proposalId, error: message } }),
+      },
+    );
+  },
 };
