@@ -1,6 +1,7 @@
 // What each vendor role may do in the staff console: the pages show a form or a button only when
 // the role may use it. The API is the authority and refuses the rest anyway (scope-auth); this
 // table only keeps the screens from offering what would be refused.
+import { INSTALLED_MODULE_MANAGER_ROLES } from '@upgrade-desk/domain/module-request-stages';
 import { isCustomerRole, type Role } from '../api-types';
 
 export interface ConsoleCapabilities {
@@ -19,7 +20,7 @@ export function isStaffRole(role: Role): boolean {
 export function consoleCapabilities(role: Role): ConsoleCapabilities {
   return {
     administer: role === 'ADMIN',
-    manageInstalledModules: role === 'ADMIN' || role === 'ENGINEER',
+    manageInstalledModules: INSTALLED_MODULE_MANAGER_ROLES.includes(role),
     editPolicies: role === 'ADMIN',
   };
 }

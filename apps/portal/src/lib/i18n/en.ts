@@ -637,4 +637,12 @@ export const en: Record<keyof typeof vi, string> = {
   'console.policies.error.announcement': 'The announcement must go out 10 to 20 days ahead, within its allowed range.',
   'console.policies.error.range': 'The allowed range is empty: the least must not exceed the most.',
   'console.policies.error.hour': 'Enter an hour from 0 to 23.',
+  // The console's request page: sending back and the warranty date.
+  'console.requests.sendBack': 'Send back to development',
+  'console.requests.sendBackReason': 'What must be reworked',
+  'console.requests.sendBackHelp': 'Required: the customer reads it on the request.',
+  'console.requests.sendBackReasonRequired': 'Say what must be reworked in development.',
+  'console.requests.warrantyTitle': 'Warranty of the delivered module',
+  'console.requests.warrantyEnd': 'Warranty ends on (the customer’s date, {zone})',
+  'console.requests.warrantySave': 'Save the warranty date',
 };

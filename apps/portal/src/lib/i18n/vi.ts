@@ -635,4 +635,12 @@ export const vi = {
   'console.policies.error.announcement': 'Thông báo đầu tiên phải gửi trước 10 đến 20 ngày, trong khoảng cho phép.',
   'console.policies.error.range': 'Khoảng cho phép bị rỗng: giá trị sớm nhất không được lớn hơn muộn nhất.',
   'console.policies.error.hour': 'Hãy nhập một giờ từ 0 đến 23.',
+  // The console's request page: sending back and the warranty date.
+  'console.requests.sendBack': 'Trả về bước lập trình',
+  'console.requests.sendBackReason': 'Những gì cần làm lại',
+  'console.requests.sendBackHelp': 'Bắt buộc: khách hàng đọc được trên yêu cầu.',
+  'console.requests.sendBackReasonRequired': 'Hãy nói rõ những gì cần làm lại ở bước lập trình.',
+  'console.requests.warrantyTitle': 'Bảo hành phân hệ đã bàn giao',
+  'console.requests.warrantyEnd': 'Ngày hết bảo hành (theo ngày của khách hàng, {zone})',
+  'console.requests.warrantySave': 'Lưu ngày bảo hành',
 } as const satisfies Record<string, string>;
