@@ -105,6 +105,7 @@ describe('who reaches the console', () => {
       '/console/modules',
       '/console/modules/new',
       `/console/modules/${moduleId}`,
+      '/console/policies',
     ];
     for (const url of urls) {
       const response = await page.goto(`${stack.portal}${url}`);
@@ -285,6 +286,8 @@ describe('every console page', () => {
       modules: '/console/modules',
       'module-new': '/console/modules/new',
       module: `/console/modules/${moduleId}`,
+      policies: '/console/policies',
+      'policies-server': '/console/policies?kind=SERVER',
     };
     const gzipped = new Map<string, number>();
     const sizeOf = async (file: string) => {
