@@ -76,7 +76,8 @@ async function advance(steps: number): Promise<void> {
   for (let step = 0; step < steps; step += 1) {
     const before = await page.getByTestId('request-stage').textContent();
     await page.getByTestId('advance').click();
-    await expect.poll(() => page.getByTestId('request-stage').textContent()).not.toBe(before);
+    // The machine running the browser may be busy: wait for the step as long as it takes.
+    await expect.poll(() => page.getByTestId('request-stage').textContent(), { timeout: 20_000 }).not.toBe(before);
   }
 }
 
@@ -126,7 +127,9 @@ describe('the request queue', () => {
     expect(await page.locator('#send-back-note').getAttribute('required')).not.toBeNull();
     await page.fill('#send-back-note', 'Phiếu nhập kho chưa tính thuế nhập khẩu.');
     await page.getByTestId('send-back').click();
-    await expect.poll(() => page.getByTestId('request-stage').textContent()).toContain('Xây dựng phần mềm');
+    await expect
+      .poll(() => page.getByTestId('request-stage').textContent(), { timeout: 20_000 })
+      .toContain('Xây dựng phần mềm');
     expect(await page.getByTestId('request-activity').textContent()).toContain(
       'Phiếu nhập kho chưa tính thuế nhập khẩu.',
     );
@@ -150,7 +153,7 @@ describe('the request queue', () => {
     expect(await page.getByTestId('set-warranty').count()).toBe(0);
     expect(await page.getByTestId('advance').textContent()).toContain('Đóng yêu cầu');
     await page.getByTestId('advance').click();
-    await expect.poll(() => page.getByTestId('request-stage').textContent()).toContain('Hoàn tất');
+    await expect.poll(() => page.getByTestId('request-stage').textContent(), { timeout: 20_000 }).toContain('Hoàn tất');
     // Nothing left to do on a closed request: no stage buttons, no assignment, no comment form.
     expect(await page.getByTestId('stage-actions').count()).toBe(0);
     expect(await page.getByTestId('assign').count()).toBe(0);
@@ -294,7 +297,7 @@ describe('the notice policies', () => {
 
       await page.fill('#policy-reminderLeadHours', '72');
       await Promise.all([page.waitForLoadState('load'), page.getByTestId('policy-preview').click()]);
-      await expect.poll(() => page.getByTestId('policy-effect').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('policy-effect').count(), { timeout: 20_000 }).toBe(1);
       // What the page shows is what the API previews for the same change; nothing is saved yet.
       const { noticePolicyPreview } = await stack.gql<{
         noticePolicyPreview: {
@@ -311,7 +314,7 @@ describe('the notice policies', () => {
       expect(await page.inputValue('#policy-reminderLeadHours')).toBe('72');
 
       await Promise.all([page.waitForLoadState('load'), page.getByTestId('policy-save').click()]);
-      await expect.poll(() => page.locator('main').textContent()).toContain('Đã lưu chính sách');
+      await expect.poll(() => page.locator('main').textContent(), { timeout: 20_000 }).toContain('Đã lưu chính sách');
       const { noticePolicies } = await stack.gql<{
         noticePolicies: { kind: string; reminderLeadHours: number | null }[];
       }>(ADMIN, '{ noticePolicies { kind reminderLeadHours } }');

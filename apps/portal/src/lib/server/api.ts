@@ -32,13 +32,20 @@ export async function loadQuery<Data, Variables extends AnyVariables>(
 
 export type MutationOutcome<Data> = { ok: true; data: Data } | { ok: false; message: MessageKey };
 
-/** Runs a mutation for a form action; a failure comes back as the sentence the form shows. */
+/**
+ * Runs a mutation for a form action; a failure comes back as the sentence the form shows. A form
+ * may also ask a question (a preview): that query goes to the API every time, never from a cache.
+ */
 export async function runMutation<Data, Variables extends AnyVariables>(
   event: ApiEvent,
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
 ): Promise<MutationOutcome<Data>> {
-  const result = await graphqlClient(event).mutation(document, variables).toPromise();
+  const client = graphqlClient(event);
+  const asks = document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'query');
+  const result = await (
+    asks ? client.query(document, variables, { requestPolicy: 'network-only' }) : client.mutation(document, variables)
+  ).toPromise();
   if (result.error) {
     const failure = classifyApiError(result.error);
     if (failure === 'unauthenticated') redirect(303, loginUrl(event.url));
