@@ -1,9 +1,9 @@
 // The notice-policy form (ADMIN): one upgrade kind's offsets, flags and quiet hours, read from the
 // form for a preview or a save. Pure, for the browser and the server alike.
+import { UPGRADE_KINDS, type UpgradeKind } from '@upgrade-desk/domain/enums';
 import type { MessageKey } from '../i18n/messages';
 
-export const UPGRADE_KINDS = ['FEATURE', 'SERVER', 'FIX'] as const;
-export type UpgradeKind = (typeof UPGRADE_KINDS)[number];
+export type { UpgradeKind };
 
 /** Whole numbers; empty means the kind does not use it (or, for an edit, that it keeps its value). */
 export const POLICY_NUMBER_FIELDS = [
