@@ -331,5 +331,5 @@ describe('every console page', () => {
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
     await logOut(page);
-  });
+  }, 300_000); // every console page twice (VI, EN) with axe: minutes on a busy machine
 });

@@ -194,7 +194,9 @@ describe('the request queue', () => {
     expect(await page.locator('#reject-note').getAttribute('required')).not.toBeNull();
     await page.fill('#reject-note', 'Nhu cầu đã được đáp ứng bởi phân hệ Bán hàng hiện có.');
     await page.getByTestId('reject').click();
-    await expect.poll(() => page.getByTestId('request-stage').textContent()).toContain('Bị từ chối');
+    await expect
+      .poll(() => page.getByTestId('request-stage').textContent(), { timeout: 20_000 })
+      .toContain('Bị từ chối');
     expect(await page.getByTestId('request-activity').textContent()).toContain(
       'Nhu cầu đã được đáp ứng bởi phân hệ Bán hàng hiện có.',
     );
