@@ -105,6 +105,10 @@ describe('who reaches the console', () => {
       '/console/modules',
       '/console/modules/new',
       `/console/modules/${moduleId}`,
+      '/console/upgrades/new',
+      '/console/alerts',
+      '/console/alerts?show=unread',
+      '/console/advisories',
       '/console/policies',
     ];
     for (const url of urls) {
@@ -286,6 +290,9 @@ describe('every console page', () => {
       modules: '/console/modules',
       'module-new': '/console/modules/new',
       module: `/console/modules/${moduleId}`,
+      'upgrade-new': '/console/upgrades/new',
+      alerts: '/console/alerts',
+      advisories: '/console/advisories',
       policies: '/console/policies',
       'policies-server': '/console/policies?kind=SERVER',
     };

@@ -3,15 +3,51 @@ import { ROLES } from '../api-types';
 import { consoleCapabilities, isStaffRole } from './capabilities';
 
 describe('console capabilities', () => {
-  it('follow the roles table: ADMIN administers and edits the policies, ENGINEER and ADMIN manage installed modules', () => {
+  it('follow the roles table: ADMIN administers, ENGINEER and ADMIN manage installed modules and plan upgrades, the account team and ADMIN release advisories, ADMIN edits the policies', () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, consoleCapabilities(role)]));
     expect(table).toEqual({
-      CUSTOMER_USER: { administer: false, manageInstalledModules: false, editPolicies: false },
-      CUSTOMER_ADMIN: { administer: false, manageInstalledModules: false, editPolicies: false },
-      CUSTOMER_CARE: { administer: false, manageInstalledModules: false, editPolicies: false },
-      IMPLEMENTATION: { administer: false, manageInstalledModules: false, editPolicies: false },
-      ENGINEER: { administer: false, manageInstalledModules: true, editPolicies: false },
-      ADMIN: { administer: true, manageInstalledModules: true, editPolicies: true },
+      CUSTOMER_USER: {
+        administer: false,
+        manageInstalledModules: false,
+        planUpgrades: false,
+        releaseAdvisories: false,
+        editPolicies: false,
+      },
+      CUSTOMER_ADMIN: {
+        administer: false,
+        manageInstalledModules: false,
+        planUpgrades: false,
+        releaseAdvisories: false,
+        editPolicies: false,
+      },
+      CUSTOMER_CARE: {
+        administer: false,
+        manageInstalledModules: false,
+        planUpgrades: false,
+        releaseAdvisories: true,
+        editPolicies: false,
+      },
+      IMPLEMENTATION: {
+        administer: false,
+        manageInstalledModules: false,
+        planUpgrades: false,
+        releaseAdvisories: true,
+        editPolicies: false,
+      },
+      ENGINEER: {
+        administer: false,
+        manageInstalledModules: true,
+        planUpgrades: true,
+        releaseAdvisories: false,
+        editPolicies: false,
+      },
+      ADMIN: {
+        administer: true,
+        manageInstalledModules: true,
+        planUpgrades: true,
+        releaseAdvisories: true,
+        editPolicies: true,
+      },
     });
   });
 

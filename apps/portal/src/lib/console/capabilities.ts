@@ -9,6 +9,10 @@ export interface ConsoleCapabilities {
   administer: boolean;
   /** Install, uninstall, change the version and warranty of a customer's modules. */
   manageInstalledModules: boolean;
+  /** Plan upgrades: save drafts, preview their notices, publish them. */
+  planUpgrades: boolean;
+  /** Edit and release the FIX advisories held for a customer's account team. */
+  releaseAdvisories: boolean;
   /** Edit the notice policy of each kind of upgrade (and preview what an edit does). */
   editPolicies: boolean;
 }
@@ -21,6 +25,9 @@ export function consoleCapabilities(role: Role): ConsoleCapabilities {
   return {
     administer: role === 'ADMIN',
     manageInstalledModules: INSTALLED_MODULE_MANAGER_ROLES.includes(role),
+    planUpgrades: role === 'ADMIN' || role === 'ENGINEER',
+    // The account team (and admins) release advisories; the API also limits them to their customers'.
+    releaseAdvisories: role === 'ADMIN' || role === 'IMPLEMENTATION' || role === 'CUSTOMER_CARE',
     editPolicies: role === 'ADMIN',
   };
 }
