@@ -106,6 +106,79 @@ describe('the notice policy', () => {
     expect(await api.db.prisma.auditLog.count({ where: { action: 'noticePolicy.update', at: NOW } })).toBe(1);
   });
 
+  const PREVIEW = `query ($input: NoticePolicyUpdateInput!) {
+    noticePolicyPreview(input: $input) {
+      preview {
+        policy { kind reminderLeadHours }
+        standingUpgrades affectedUpgrades
+        upgrades { upgrade { id kind } replanned shiftCount shifts { customer { id } stage from to } warningsGained warningsLost }
+      }
+      userErrors { code field }
+    }
+  }`;
+  const rawId = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1] ?? '';
+  const standingReminders = () =>
+    api.db.prisma.notice.findMany({
+      where: { stage: 'REMINDER', publishedAt: null, supersededAt: null, upgrade: { kind: 'FEATURE' } },
+      select: { upgradeId: true, customerId: true, scheduledFor: true },
+      orderBy: [{ upgradeId: 'asc' }, { customerId: 'asc' }],
+    });
+
+  it('an admin previews what a change does to the standing plans, then saving does exactly that', async () => {
+    const admin = await api.login(ACCOUNTS.admin);
+    const before = await standingReminders();
+    expect(before.length).toBeGreaterThan(0);
+
+    const { data } = await api.gql(PREVIEW, { input: { kind: 'FEATURE', reminderLeadHours: 72 } }, { token: admin });
+    const { preview, userErrors } = data.noticePolicyPreview;
+    expect(userErrors).toEqual([]);
+    expect(preview.policy).toEqual({ kind: 'FEATURE', reminderLeadHours: 72 });
+    expect(preview.affectedUpgrades).toBeGreaterThan(0);
+    expect(preview.standingUpgrades).toBeGreaterThanOrEqual(preview.affectedUpgrades);
+    const shifts = preview.upgrades.flatMap(
+      (u: { upgrade: { id: string; kind: string }; replanned: boolean; shifts: { customer: { id: string } }[] }) => {
+        expect(u.upgrade.kind).toBe('FEATURE');
+        expect(u.replanned).toBe(true);
+        return u.shifts.map((s) => ({ ...s, upgradeId: rawId(u.upgrade.id), customerId: rawId(s.customer.id) }));
+      },
+    );
+    // Every pending reminder moves one day earlier: 72 hours before the window instead of 48.
+    const moved = shifts.filter(
+      (s: { stage: string; from: string | null; to: string | null }) => s.stage === 'REMINDER',
+    );
+    expect(moved).toHaveLength(before.length);
+    for (const shift of moved) expect(Date.parse(shift.from) - Date.parse(shift.to)).toBe(86_400_000);
+    // A preview writes nothing.
+    expect(await standingReminders()).toEqual(before);
+
+    const saved = await api.gql(UPDATE, { input: { kind: 'FEATURE', reminderLeadHours: 72 } }, { token: admin });
+    expect(saved.errors).toBeUndefined();
+    expect(saved.data.noticePolicyUpdate.userErrors).toEqual([]);
+    const after = await standingReminders();
+    expect(after.map((n) => [n.upgradeId, n.customerId, n.scheduledFor.toISOString()]).sort()).toEqual(
+      moved.map((s: { upgradeId: string; customerId: string; to: string }) => [s.upgradeId, s.customerId, s.to]).sort(),
+    );
+    // Saved: the same edit now changes nothing.
+    const again = await api.gql(PREVIEW, { input: { kind: 'FEATURE', reminderLeadHours: 72 } }, { token: admin });
+    expect(again.data.noticePolicyPreview.preview.upgrades.filter((u: { replanned: boolean }) => u.replanned)).toEqual(
+      [],
+    );
+  });
+
+  it('a preview refuses what saving would refuse; customers cannot ask for one', async () => {
+    const admin = await api.login(ACCOUNTS.admin);
+    const { data } = await api.gql(PREVIEW, { input: { kind: 'FEATURE', announcementLeadDays: 25 } }, { token: admin });
+    expect(data.noticePolicyPreview.preview).toBeNull();
+    expect(data.noticePolicyPreview.userErrors).toContainEqual({
+      code: 'INVALID_INPUT',
+      field: ['input', 'announcementLeadDays'],
+    });
+    for (const email of [ACCOUNTS.hanoiAdmin, ACCOUNTS.hanoiUser]) {
+      const result = await api.gql(PREVIEW, { input: { kind: 'FEATURE' } }, { token: await api.login(email) });
+      expect(result.errors?.[0]?.extensions?.code, email).toBe('FORBIDDEN');
+    }
+  });
+
   it('customers cannot read it', async () => {
     const result = await api.gql('{ noticePolicies { kind } }', {}, { token: await api.login(ACCOUNTS.hanoiAdmin) });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

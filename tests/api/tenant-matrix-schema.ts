@@ -89,6 +89,8 @@ const SUPPLIED_ARGUMENTS: Readonly<Record<string, string>> = {
   // nodes); every other viewer must be refused.
   'Query.upgradePlanPreview':
     'input: { kind: FEATURE, title: "x", summary: "x", moduleIds: ["TW9kdWxlOjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA=="], windowStart: "2030-01-01T12:00:00Z", windowEnd: "2030-01-01T13:00:00Z", expectedDowntimeMinutes: 0 }',
+  // A policy edit that changes nothing: staff see which upgrades it touches (none); customers are refused.
+  'Query.noticePolicyPreview': 'input: { kind: FEATURE }',
 };
 
 /**

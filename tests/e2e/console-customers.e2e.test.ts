@@ -123,6 +123,7 @@ describe('who reaches the console', () => {
       '/console/advisories',
       `/console/upgrades/${upgrade}`,
       '/console/follow-up',
+      '/console/policies',
     ];
     for (const url of urls) {
       const response = await page.goto(`${stack.portal}${url}`);
@@ -337,6 +338,8 @@ describe('every console page', () => {
       advisories: '/console/advisories',
       upgrade: `/console/upgrades/${scheduled}`,
       'upgrade-draft': `/console/upgrades/${draft}`,
+      policies: '/console/policies',
+      'policies-server': '/console/policies?kind=SERVER',
     };
     const gzipped = new Map<string, number>();
     const sizeOf = async (file: string) => {

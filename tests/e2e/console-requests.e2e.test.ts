@@ -1,7 +1,8 @@
-// The staff console's module-request queue in a real browser (the follow-up has its own file,
-// console-follow-up.e2e.test.ts): implementation staff take a request from SUBMITTED to CLOSED and
-// the customer then sees the module installed with its warranty; customers get a 403 page; axe
-// finds nothing serious in Vietnamese or English on these screens and the follow-up; and each
+// The staff console's module-request queue and notice policies in a real browser (the follow-up has
+// its own file, console-follow-up.e2e.test.ts): implementation staff take a request from SUBMITTED to
+// CLOSED (sending it back to development once, which the engineer rebuilds) and the customer then
+// sees the module installed with its warranty; an admin previews a policy change and saves it;
+// customers get a 403 page; axe finds nothing serious in Vietnamese or English; and each
 // screen's JavaScript is weighed (gzipped), reported in screenshots/console-js-size.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,8 @@ const TITLE = 'Phân hệ mua hàng cho nhà máy nước Hà Nội';
 let stack: Stack;
 let browser: Browser;
 let requestId = '';
+/** The module the walked request delivered: its warranty end, and its customer's zone. */
+let delivered: { warrantyEndsAt: string; timeZone: string } | null = null;
 
 beforeAll(async () => {
   stack = await startStack();
@@ -66,6 +69,17 @@ async function logInAs(email: string, path: string): Promise<void> {
   await logIn(browser.page, stack.portal, email, path);
 }
 
+/** Presses the request page's forward button `steps` times, waiting for each step to show. */
+async function advance(steps: number): Promise<void> {
+  const { page } = browser;
+  for (let step = 0; step < steps; step += 1) {
+    const before = await page.getByTestId('request-stage').textContent();
+    await page.getByTestId('advance').click();
+    // The machine running the browser may be busy: wait for the step as long as it takes.
+    await expect.poll(() => page.getByTestId('request-stage').textContent(), { timeout: 20_000 }).not.toBe(before);
+  }
+}
+
 describe('the request queue', () => {
   it('shows the new request on the board and in the filtered list', async () => {
     const { page } = browser;
@@ -90,7 +104,7 @@ describe('the request queue', () => {
     expect(await rows.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(TITLE)]));
   });
 
-  it('lets implementation staff assign, comment, move the request through every stage and close it', async () => {
+  it('lets implementation staff assign, comment and send the request back to development, the engineer rebuild it, and implementation close it', async () => {
     const { page } = browser;
     await logInAs(IMPLEMENTATION, requestPath());
     expect(await page.locator('h1').textContent()).toBe(TITLE);
@@ -105,34 +119,65 @@ describe('the request queue', () => {
       .poll(() => page.getByTestId('request-activity').textContent())
       .toContain('Đã hẹn khảo sát tại nhà máy thứ Hai.');
 
-    // SUBMITTED to WARRANTY: nine steps, one button each time, then closing.
-    for (let step = 0; step < 9; step += 1) {
-      const before = await page.getByTestId('request-stage').textContent();
-      await page.getByTestId('advance').click();
-      await expect.poll(() => page.getByTestId('request-stage').textContent()).not.toBe(before);
-    }
+    // SUBMITTED to SANDBOX_TESTING: five steps, one button each time.
+    await advance(5);
+    expect(await page.getByTestId('request-stage').textContent()).toContain('Kiểm thử trên sandbox');
+    // The sandbox test failed: back to development, only with a reason the customer reads.
+    expect(await page.locator('#send-back-note').getAttribute('required')).not.toBeNull();
+    await page.fill('#send-back-note', 'Phiếu nhập kho chưa tính thuế nhập khẩu.');
+    await page.getByTestId('send-back').click();
+    await expect
+      .poll(() => page.getByTestId('request-stage').textContent(), { timeout: 20_000 })
+      .toContain('Xây dựng phần mềm');
+    expect(await page.getByTestId('request-activity').textContent()).toContain(
+      'Phiếu nhập kho chưa tính thuế nhập khẩu.',
+    );
+    // Implementation staff do not set warranties, and see no policy editor.
+    expect(await page.getByRole('link', { name: 'Chính sách thông báo' }).count()).toBe(0);
+
+    // The engineer rebuilds it and takes it through the sandbox to verification, where their part ends.
+    await logInAs(ACCOUNTS.engineer, requestPath());
+    expect(await page.getByTestId('reject').count()).toBe(0);
+    expect(await page.getByTestId('assign').count()).toBe(0);
+    await advance(2);
+    expect(await page.getByTestId('request-stage').textContent()).toContain('Kiểm tra tính đúng đắn');
+    expect(await page.getByTestId('stage-actions').count()).toBe(0);
+
+    // Implementation staff install, train, and hand over under warranty: the date shows at that step.
+    await logInAs(IMPLEMENTATION, requestPath());
+    expect(await page.getByTestId('send-back').count()).toBe(1);
+    await advance(3);
+    expect(await page.getByTestId('request-stage').textContent()).toContain('Hỗ trợ và bảo hành');
+    expect(await page.getByTestId('request-warranty').textContent()).toMatch(/đến \d{2}\/\d{2}\/\d{4}/);
+    expect(await page.getByTestId('set-warranty').count()).toBe(0);
     expect(await page.getByTestId('advance').textContent()).toContain('Đóng yêu cầu');
     await page.getByTestId('advance').click();
-    await expect.poll(() => page.getByTestId('request-stage').textContent()).toContain('Hoàn tất');
+    await expect.poll(() => page.getByTestId('request-stage').textContent(), { timeout: 20_000 }).toContain('Hoàn tất');
     // Nothing left to do on a closed request: no stage buttons, no assignment, no comment form.
     expect(await page.getByTestId('stage-actions').count()).toBe(0);
     expect(await page.getByTestId('assign').count()).toBe(0);
     expect(await page.getByTestId('post-comment').count()).toBe(0);
     expect(await page.getByTestId('request-warranty').textContent()).toMatch(/đến \d{2}\/\d{2}\/\d{4}/);
 
-    // The API agrees, and recorded every step.
+    // The API agrees, and recorded every step: received, twelve moves (one of them back).
     const { node } = await stack.gql<{
-      node: { stage: string; timeline: { kind: string }[]; installedModule: { warrantyEndsAt: string | null } | null };
+      node: {
+        stage: string;
+        timeline: { kind: string }[];
+        installedModule: { warrantyEndsAt: string | null } | null;
+        customer: { timeZone: string };
+      };
     }>(
       IMPLEMENTATION,
-      'query ($id: ID!) { node(id: $id) { ... on ModuleRequest { stage timeline { kind } installedModule { warrantyEndsAt } } } }',
+      'query ($id: ID!) { node(id: $id) { ... on ModuleRequest { stage timeline { kind } installedModule { warrantyEndsAt } customer { timeZone } } } }',
       {
         id: requestId,
       },
     );
     expect(node.stage).toBe('CLOSED');
-    expect(node.timeline.filter((event) => event.kind === 'STAGE')).toHaveLength(11);
+    expect(node.timeline.filter((event) => event.kind === 'STAGE')).toHaveLength(13);
     expect(node.installedModule?.warrantyEndsAt).toBeTruthy();
+    delivered = { warrantyEndsAt: node.installedModule!.warrantyEndsAt!, timeZone: node.customer.timeZone };
     await logOut(page);
   });
 
@@ -148,7 +193,9 @@ describe('the request queue', () => {
     expect(await page.locator('#reject-note').getAttribute('required')).not.toBeNull();
     await page.fill('#reject-note', 'Nhu cầu đã được đáp ứng bởi phân hệ Bán hàng hiện có.');
     await page.getByTestId('reject').click();
-    await expect.poll(() => page.getByTestId('request-stage').textContent()).toContain('Bị từ chối');
+    await expect
+      .poll(() => page.getByTestId('request-stage').textContent(), { timeout: 20_000 })
+      .toContain('Bị từ chối');
     expect(await page.getByTestId('request-activity').textContent()).toContain(
       'Nhu cầu đã được đáp ứng bởi phân hệ Bán hàng hiện có.',
     );
@@ -198,12 +245,19 @@ describe('the request queue', () => {
     }
   });
 
-  it('shows the customer the module installed, with its warranty', async () => {
+  it("shows the customer the module installed, with its warranty end in the customer's zone", async () => {
     const { page } = browser;
     await logInAs(ACCOUNTS.hanoiAdmin, '/modules');
     const purchasing = page.locator('[data-module-key="purchasing"]');
     expect(await purchasing.textContent()).toContain('Đã cài đặt');
-    expect(await purchasing.textContent()).toMatch(/Bảo hành đến \d{2}\/\d{2}\/\d{4}/);
+    // The warranty ends when a day starts in the customer's zone: another zone would show the day before.
+    const day = new Intl.DateTimeFormat('vi-VN', {
+      timeZone: delivered!.timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(new Date(delivered!.warrantyEndsAt));
+    expect(await purchasing.textContent()).toContain(`Bảo hành đến ${day}`);
     await page.goto(`${stack.portal}/requests/${encodeURIComponent(requestId)}`);
     expect(await page.getByTestId('request-final').textContent()).toContain('Yêu cầu đã hoàn tất.');
   });
@@ -211,11 +265,99 @@ describe('the request queue', () => {
   it('refuses customers every console URL with a 403 page', async () => {
     const { page } = browser;
     await logInAs(ACCOUNTS.hanoiUser, '/');
-    for (const url of ['/console/requests', '/console/requests?view=list', requestPath(), '/console/follow-up']) {
+    for (const url of [
+      '/console/requests',
+      '/console/requests?view=list',
+      requestPath(),
+      '/console/follow-up',
+      '/console/policies',
+    ]) {
       const response = await page.goto(`${stack.portal}${url}`);
       expect(response?.status(), url).toBe(403);
       expect(await page.locator('main').textContent()).toContain('Bạn không có quyền xem trang này.');
     }
+    await logOut(page);
+  });
+});
+
+describe('the notice policies', () => {
+  const ADMIN = 'admin@vendor.example';
+  const PREVIEW = `query ($input: NoticePolicyUpdateInput!) {
+    noticePolicyPreview(input: $input) { preview { standingUpgrades affectedUpgrades upgrades { shifts { stage } } } }
+  }`;
+
+  it('an admin previews a change without JavaScript, sees the notices it moves, then saves it', async () => {
+    const plain = await openBrowser({ javaScriptEnabled: false });
+    try {
+      await plain.context.addCookies([{ name: 'ud_locale', value: 'VI', url: stack.portal }]);
+      await logIn(plain.page, stack.portal, ADMIN, '/console/policies?kind=FEATURE');
+      const { page } = plain;
+      expect(await page.locator('h1').textContent()).toBe('Chính sách thông báo');
+      expect(await page.getByRole('link', { name: 'Chính sách thông báo' }).count()).toBe(1);
+      expect(await page.inputValue('#policy-reminderLeadHours')).toBe('48');
+
+      await page.fill('#policy-reminderLeadHours', '72');
+      await Promise.all([page.waitForLoadState('load'), page.getByTestId('policy-preview').click()]);
+      await expect.poll(() => page.getByTestId('policy-effect').count(), { timeout: 20_000 }).toBe(1);
+      // What the page shows is what the API previews for the same change; nothing is saved yet.
+      const { noticePolicyPreview } = await stack.gql<{
+        noticePolicyPreview: {
+          preview: { standingUpgrades: number; affectedUpgrades: number; upgrades: { shifts: { stage: string }[] }[] };
+        };
+      }>(ADMIN, PREVIEW, { input: { kind: 'FEATURE', reminderLeadHours: 72 } });
+      const { preview } = noticePolicyPreview;
+      expect(preview.affectedUpgrades).toBeGreaterThan(0);
+      const summary = await page.getByTestId('policy-effect-summary').textContent();
+      expect(summary).toContain(`${preview.affectedUpgrades} trong số ${preview.standingUpgrades}`);
+      const shifts = preview.upgrades.flatMap((u) => u.shifts);
+      expect(await page.getByTestId('policy-shift').count()).toBe(shifts.length);
+      expect(shifts.some((shift) => shift.stage === 'REMINDER')).toBe(true);
+      expect(await page.inputValue('#policy-reminderLeadHours')).toBe('72');
+
+      await Promise.all([page.waitForLoadState('load'), page.getByTestId('policy-save').click()]);
+      await expect.poll(() => page.locator('main').textContent(), { timeout: 20_000 }).toContain('Đã lưu chính sách');
+      const { noticePolicies } = await stack.gql<{
+        noticePolicies: { kind: string; reminderLeadHours: number | null }[];
+      }>(ADMIN, '{ noticePolicies { kind reminderLeadHours } }');
+      expect(noticePolicies).toContainEqual({ kind: 'FEATURE', reminderLeadHours: 72 });
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('is for admins only', async () => {
+    const { page } = browser;
+    await logInAs(ACCOUNTS.engineer, '/console/requests');
+    expect(await page.getByRole('link', { name: 'Chính sách thông báo' }).count()).toBe(0);
+    const response = await page.goto(`${stack.portal}/console/policies`);
+    expect(response?.status()).toBe(403);
+    await logOut(page);
+  });
+});
+
+describe('the acknowledgement follow-up', () => {
+  it("lists customer care's customers with overdue acknowledgements first, with their contacts", async () => {
+    const { page } = browser;
+    await logInAs(CUSTOMER_CARE, '/console/follow-up');
+    expect(await page.locator('h1').textContent()).toBe('Theo dõi xác nhận');
+    const { overdueAcknowledgements } = await stack.gql<{ overdueAcknowledgements: { totalCount: number } }>(
+      CUSTOMER_CARE,
+      '{ overdueAcknowledgements(assignedToMe: true, first: 1) { totalCount } }',
+    );
+    expect(overdueAcknowledgements.totalCount).toBeGreaterThan(0);
+
+    const entries = page.getByTestId('follow-up-customer');
+    const overdueCounts = await entries.evaluateAll((items) =>
+      items.map((item) => item.querySelectorAll('[data-testid="overdue-notice"]').length),
+    );
+    expect(overdueCounts.length).toBeGreaterThan(1);
+    // Overdue first: once a customer has nothing overdue, no later one has.
+    const firstUpToDate = overdueCounts.indexOf(0);
+    expect(firstUpToDate).not.toBe(0);
+    if (firstUpToDate > 0) expect(overdueCounts.slice(firstUpToDate).every((count) => count === 0)).toBe(true);
+    expect(overdueCounts.reduce((sum, count) => sum + count, 0)).toBe(overdueAcknowledgements.totalCount);
+    expect(await entries.first().getByTestId('customer-contacts').textContent()).toMatch(/@/);
+    expect(await entries.first().textContent()).toMatch(/Hạn .*\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} \(UTC\+07:00\)/);
     await logOut(page);
   });
 });

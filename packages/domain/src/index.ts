@@ -5,6 +5,7 @@ export * from './notice-stage-names.ts';
 export type { NoticeCatalog, NoticeTemplate, NoticeTemplateContext } from './notice-templates/catalog.ts';
 export * from './notice-policy.ts';
 export * from './notice-rows.ts';
+export * from './notice-policy-change.ts';
 export * from './notice-deliveries.ts';
 export * from './module-request-stages.ts';
 export * from './module-request-input.ts';

@@ -6,6 +6,7 @@ import {
   MODULE_REQUEST_PATH,
   MODULE_REQUEST_STAGES,
   MODULE_REQUEST_MOVER_ROLES,
+  moduleRequestActions,
   moduleRequestActor,
   moduleRequestStepNumber,
   moduleRequestTransition,
@@ -209,5 +210,53 @@ describe('moduleRequestTransition', () => {
     expect(moduleRequestTransition('CLOSED', 'REJECTED', 'STAFF_ADVANCER')).toMatchObject({
       message: 'The request is CLOSED and can no longer change stage.',
     });
+  });
+});
+
+describe("the request page's buttons", () => {
+  it('staff: the next step and rejecting; sending back from sandbox testing and verification; closing from the warranty', () => {
+    expect(moduleRequestActions('ANALYSIS', 'IMPLEMENTATION')).toEqual({
+      advanceTo: 'CONTRACT',
+      close: false,
+      sendBack: false,
+      reject: true,
+      assign: true,
+      setWarranty: false,
+    });
+    expect(moduleRequestActions('VERIFICATION', 'IMPLEMENTATION')).toMatchObject({
+      advanceTo: 'INSTALLATION',
+      sendBack: true,
+      reject: true,
+    });
+    expect(moduleRequestActions('WARRANTY', 'CUSTOMER_CARE')).toMatchObject({
+      advanceTo: null,
+      close: true,
+      setWarranty: false,
+    });
+  });
+
+  it('engineers: only through development and sandbox testing, and the warranty date', () => {
+    expect(moduleRequestActions('SANDBOX_TESTING', 'ENGINEER')).toEqual({
+      advanceTo: 'VERIFICATION',
+      close: false,
+      sendBack: true,
+      reject: false,
+      assign: false,
+      setWarranty: false,
+    });
+    expect(moduleRequestActions('DEVELOPMENT', 'ENGINEER')).toMatchObject({
+      advanceTo: 'SANDBOX_TESTING',
+      sendBack: false,
+    });
+    expect(moduleRequestActions('VERIFICATION', 'ENGINEER')).toMatchObject({ advanceTo: null, sendBack: false });
+    expect(moduleRequestActions('WARRANTY', 'ENGINEER')).toMatchObject({ close: false, setWarranty: true });
+    expect(moduleRequestActions('WARRANTY', 'ADMIN')).toMatchObject({ close: true, setWarranty: true, assign: true });
+  });
+
+  it('nothing on a closed request, and nothing for customers', () => {
+    const none = { advanceTo: null, close: false, sendBack: false, reject: false, assign: false, setWarranty: false };
+    expect(moduleRequestActions('CLOSED', 'ADMIN')).toEqual(none);
+    expect(moduleRequestActions('SANDBOX_TESTING', 'CUSTOMER_USER')).toEqual(none);
+    expect(moduleRequestActions('CONSULTATION', 'CUSTOMER_ADMIN')).toEqual(none);
   });
 });

@@ -207,6 +207,42 @@ export function mayBeAssignedModuleRequests(user: { role: ModuleRequestRole; dis
   return user.role === 'IMPLEMENTATION' && !user.disabled;
 }
 
+/** The roles that install customers' modules and set their versions and warranty ends. */
+export const INSTALLED_MODULE_MANAGER_ROLES: readonly ModuleRequestRole[] = ['ENGINEER', 'ADMIN'];
+
+/** What a staff member's request page offers, each a button or a form; the API refuses the rest anyway. */
+export interface ModuleRequestActions {
+  /** The next step on the path, when it is not closing. */
+  advanceTo: ModuleRequestStage | null;
+  /** Closing, from the warranty. */
+  close: boolean;
+  /** Back to DEVELOPMENT, with the reason the customer reads (from SANDBOX_TESTING or VERIFICATION). */
+  sendBack: boolean;
+  /** Rejecting, with the reason the customer reads. */
+  reject: boolean;
+  /** Putting an implementation consultant in charge. */
+  assign: boolean;
+  /** Setting the delivered module's warranty end, at the WARRANTY step. */
+  setWarranty: boolean;
+}
+
+/** The request page's buttons for `role` on a request in `stage`: the same rules the API applies. */
+export function moduleRequestActions(stage: ModuleRequestStage, role: ModuleRequestRole): ModuleRequestActions {
+  const actor = moduleRequestActor(role);
+  const next = nextModuleRequestStages(stage, actor);
+  const forward = next.find(
+    (to) => (MODULE_REQUEST_PATH as readonly ModuleRequestStage[]).includes(to) && !isModuleRequestSendBack(stage, to),
+  );
+  return {
+    advanceTo: forward && forward !== 'CLOSED' ? forward : null,
+    close: forward === 'CLOSED',
+    sendBack: next.some((to) => isModuleRequestSendBack(stage, to)),
+    reject: next.includes('REJECTED'),
+    assign: actor === 'STAFF_ADVANCER' && acceptsModuleRequestWork(stage),
+    setWarranty: startsModuleRequestWarranty(stage) && INSTALLED_MODULE_MANAGER_ROLES.includes(role),
+  };
+}
+
 /** From WARRANTY on (and once CLOSED) the request shows when the delivered module's warranty ends. */
 export function showsModuleRequestWarranty(stage: ModuleRequestStage): boolean {
   return stage === 'WARRANTY' || stage === 'CLOSED';

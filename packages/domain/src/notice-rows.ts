@@ -61,9 +61,32 @@ export function windowFor<U extends { windowStart: Date; windowEnd: Date }>(upgr
 }
 
 /**
- * The notice plan of an upgrade as rows: the policy's plan (planNotices) for each target, from the
- * target's own window, rendered by noticeRows. Writing a plan, previewing one and the demo seed all
- * call this, so what staff preview is what the dispatcher later publishes.
+ * The policy's plan (planNotices) for each target, from the target's own window: when each
+ * notice goes out, before anything is rendered. planRows renders these; a policy change's
+ * preview compares them.
+ */
+export function targetPlans(
+  upgrade: UpgradeWindow,
+  policy: NoticePolicy,
+  targets: readonly TargetToPlan[],
+  now: Date,
+  alreadySent?: ReadonlyMap<string, ReadonlySet<NoticeStage>>,
+): PlannedNotice[] {
+  // Targets sharing a window are planned together (most of them share the upgrade's).
+  const byWindow = new Map<string, TargetToPlan[]>();
+  for (const target of targets) {
+    const key = target.window ? `${target.window.start.getTime()}-${target.window.end.getTime()}` : '';
+    byWindow.set(key, [...(byWindow.get(key) ?? []), target]);
+  }
+  return [...byWindow.values()].flatMap((group) =>
+    planNotices(windowFor(upgrade, group[0]!), policy, group, now, alreadySent),
+  );
+}
+
+/**
+ * The notice plan of an upgrade as rows: targetPlans rendered by noticeRows. Writing a plan,
+ * previewing one and the demo seed all call this, so what staff preview is what the dispatcher
+ * later publishes.
  */
 export function planRows(
   upgrade: UpgradeToPlan & Pick<UpgradeWindow, 'firstNoticeAt'>,
@@ -73,18 +96,10 @@ export function planRows(
   alreadySent?: ReadonlyMap<string, ReadonlySet<NoticeStage>>,
   options: Pick<EventNoticeOptions, 'vendor'> = {},
 ): NoticeRow[] {
-  // Targets sharing a window are planned together (most of them share the upgrade's).
-  const byWindow = new Map<string, TargetToPlan[]>();
-  for (const target of targets) {
-    const key = target.window ? `${target.window.start.getTime()}-${target.window.end.getTime()}` : '';
-    byWindow.set(key, [...(byWindow.get(key) ?? []), target]);
-  }
-  return [...byWindow.values()].flatMap((group) =>
-    noticeRows(upgrade, planNotices(windowFor(upgrade, group[0]!), policy, group, now, alreadySent), group, {
-      ...options,
-      policy,
-    }),
-  );
+  return noticeRows(upgrade, targetPlans(upgrade, policy, targets, now, alreadySent), targets, {
+    ...options,
+    policy,
+  });
 }
 
 /** The vendor's contact at the end of every notice; the API passes the configured one (VENDOR_* settings). */

@@ -26,6 +26,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'NoticeAcknowledgePayload.notices': 100, // noticeAcknowledge takes at most 100 IDs
   'StaffAlertMarkReadPayload.staffAlerts': 100, // the ids named (at most 100); none for `all`
   'Upgrade.modules': 50, // upgradeDraft takes at most 50 modules
+  'NoticePolicyPreview.upgrades': 100, // MAX_EFFECTS_SHOWN (schema/notice-policy.ts)
+  'NoticePolicyUpgradeEffect.shifts': 50, // MAX_SHIFTS_SHOWN
   'Customer.accountTeam': 2, // customerAssignTeam sets one implementation and one customer-care member
   // The field answers at most 100 (the active ones, then the most recently deleted).
   'Customer.webhookEndpoints': 100,

@@ -2,7 +2,7 @@
 // over GraphQL. Rules: admin/modules.ts and admin/installed-modules.ts.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Locale } from '@upgrade-desk/db';
-import { compareModuleVersions } from '@upgrade-desk/domain';
+import { compareModuleVersions, INSTALLED_MODULE_MANAGER_ROLES } from '@upgrade-desk/domain';
 import { uniqueId } from '../auth/visibility.ts';
 import type { Outcome } from '../problem.ts';
 import { changeInstalledVersion, installModule, setWarrantyEnd, uninstallModule } from '../admin/installed-modules.ts';
@@ -178,7 +178,7 @@ const moduleResult = (outcome: Outcome<string>): ModuleResult =>
 
 builder.mutationFields((t) => {
   const adminOnly = t.withAuth({ role: ['ADMIN'] });
-  const engineers = t.withAuth({ role: ['ENGINEER', 'ADMIN'] });
+  const engineers = t.withAuth({ role: [...INSTALLED_MODULE_MANAGER_ROLES] });
   return {
     moduleCreate: adminOnly.field({
       type: modulePayload('ModuleCreatePayload'),

@@ -19,6 +19,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
       // Loaded with the viewer by the session hook: the console's navigation costs no query of its own.
       unreadStaffAlertCount: viewer.unreadStaffAlertCount ?? 0,
       releasesAdvisories: consoleCapabilities(viewer.role).releaseAdvisories,
+      editsPolicies: consoleCapabilities(viewer.role).editPolicies,
     },
   };
 };

@@ -3,7 +3,7 @@ import { ROLES } from '../api-types';
 import { consoleCapabilities, isStaffRole } from './capabilities';
 
 describe('console capabilities', () => {
-  it('follow the roles table: ADMIN administers, ENGINEER and ADMIN manage installed modules and plan and move upgrades, the account team and ADMIN release advisories and record calls', () => {
+  it('follow the roles table: ADMIN administers and edits the policies, ENGINEER and ADMIN manage installed modules and plan and move upgrades, the account team and ADMIN release advisories and record calls', () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, consoleCapabilities(role)]));
     const none = {
       administer: false,
@@ -11,6 +11,7 @@ describe('console capabilities', () => {
       planUpgrades: false,
       releaseAdvisories: false,
       recordCalls: false,
+      editPolicies: false,
     };
     expect(table).toEqual({
       CUSTOMER_USER: none,
@@ -24,6 +25,7 @@ describe('console capabilities', () => {
         planUpgrades: true,
         releaseAdvisories: true,
         recordCalls: true,
+        editPolicies: true,
       },
     });
   });

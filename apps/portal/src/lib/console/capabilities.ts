@@ -1,6 +1,7 @@
 // What each vendor role may do in the staff console: the pages show a form or a button only when
 // the role may use it. The API is the authority and refuses the rest anyway (scope-auth); this
 // table only keeps the screens from offering what would be refused.
+import { INSTALLED_MODULE_MANAGER_ROLES } from '@upgrade-desk/domain/module-request-stages';
 import { isCustomerRole, type Role } from '../api-types';
 
 export interface ConsoleCapabilities {
@@ -14,6 +15,8 @@ export interface ConsoleCapabilities {
   releaseAdvisories: boolean;
   /** Record a call about an overdue acknowledgement (to a customer the member looks after; an ADMIN to any). */
   recordCalls: boolean;
+  /** Edit the notice policy of each kind of upgrade (and preview what an edit does). */
+  editPolicies: boolean;
 }
 
 export function isStaffRole(role: Role): boolean {
@@ -23,11 +26,12 @@ export function isStaffRole(role: Role): boolean {
 export function consoleCapabilities(role: Role): ConsoleCapabilities {
   return {
     administer: role === 'ADMIN',
-    manageInstalledModules: role === 'ADMIN' || role === 'ENGINEER',
+    manageInstalledModules: INSTALLED_MODULE_MANAGER_ROLES.includes(role),
     planUpgrades: role === 'ADMIN' || role === 'ENGINEER',
     // The account team (and admins) release advisories; the API also limits them to their customers'.
     releaseAdvisories: role === 'ADMIN' || role === 'IMPLEMENTATION' || role === 'CUSTOMER_CARE',
     recordCalls: role === 'ADMIN' || role === 'IMPLEMENTATION' || role === 'CUSTOMER_CARE',
+    editPolicies: role === 'ADMIN',
   };
 }
 

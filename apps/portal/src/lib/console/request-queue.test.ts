@@ -5,7 +5,6 @@ import {
   matchesQueueFilter,
   OPEN_STAGES,
   queueFilterFromQuery,
-  stageActions,
   timeInStage,
   type QueuedRequest,
 } from './request-queue';
@@ -71,21 +70,6 @@ describe('the board', () => {
       { id: '1', name: 'Kế toán' },
       { id: '2', name: 'Sản xuất' },
     ]);
-  });
-});
-
-describe('stage buttons', () => {
-  it('advance to the next step and reject', () => {
-    expect(stageActions(['CONTRACT', 'REJECTED'])).toEqual({ advanceTo: 'CONTRACT', close: false, reject: true });
-  });
-
-  it('close from the warranty', () => {
-    expect(stageActions(['CLOSED', 'REJECTED'])).toEqual({ advanceTo: null, close: true, reject: true });
-  });
-
-  it('are none for a role that may not move the request, or a customer who may only withdraw', () => {
-    expect(stageActions([])).toEqual({ advanceTo: null, close: false, reject: false });
-    expect(stageActions(['WITHDRAWN'])).toEqual({ advanceTo: null, close: false, reject: false });
   });
 });
 

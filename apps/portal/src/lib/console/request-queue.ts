@@ -1,5 +1,5 @@
 // The staff queue of open module requests: the filters a URL carries, the board's columns, and
-// which stage buttons a request gets. Pure functions, so the page's load and its tests share them.
+// the list's filter options. Pure functions, so the page's load and its tests share them.
 import { MODULE_REQUEST_PATH, isOpenModuleRequest, type ModuleRequestStage } from '../api-types';
 
 /** The stages a request can be in while it is open: the board's columns, in the vendor's order. */
@@ -72,24 +72,6 @@ export function filterOptions<T>(
     if (option) byId.set(option.id, option.name);
   }
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-}
-
-/**
- * The stage buttons a request gets from the stages the API says the viewer may move it to
- * (`nextStages`): the next step (closing, from the warranty), and rejecting, which needs a reason.
- * A role that may not move the request gets none: nothing to show.
- */
-export function stageActions(nextStages: readonly ModuleRequestStage[]): {
-  advanceTo: ModuleRequestStage | null;
-  close: boolean;
-  reject: boolean;
-} {
-  const forward = nextStages.find((stage) => (MODULE_REQUEST_PATH as readonly ModuleRequestStage[]).includes(stage));
-  return {
-    advanceTo: forward && forward !== 'CLOSED' ? forward : null,
-    close: forward === 'CLOSED',
-    reject: nextStages.includes('REJECTED'),
-  };
 }
 
 /** "3 d", "5 h", "12 min": how long a request has waited in its stage, for a queue card. */

@@ -5,7 +5,7 @@ import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import type { UserError } from '../api-types';
 import type { MessageKey } from '../i18n/messages';
-import { runMutation, type ApiEvent } from './api';
+import { runActionQuery, runMutation, type ApiEvent } from './api';
 import { userErrorMessage } from './api-errors';
 
 /** A form's messages: `form` above the form, the others beside their fields. */
@@ -38,7 +38,9 @@ export async function submitMutation<
   variables: Variables,
   form: FormMutation<Data, Payload, Result, Failure, Field>,
 ): Promise<Result | ActionFailure<Failure>> {
-  const outcome = await runMutation(event, document, variables);
+  // A form may ask a question instead (a preview): its answer and userErrors are handled alike.
+  const asks = document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'query');
+  const outcome = await (asks ? runActionQuery : runMutation)(event, document, variables);
   if (!outcome.ok) return fail(503, form.failed({ form: outcome.message } as FormErrors<Field>));
   const payload = form.payload(outcome.data);
   const result = payload.userErrors.length === 0 ? form.done(payload) : null;

@@ -5,7 +5,7 @@ import { graphql } from '$lib/graphql';
 import { loadQuery } from '$lib/server/api';
 import { requireStaff } from '$lib/server/console-access';
 import { utcOffsetLabel } from '@upgrade-desk/domain/time-zone';
-import { changeVersion, install, setWarranty, uninstall } from './installed-modules.server';
+import { changeVersion, install, setWarranty, uninstall } from '$lib/server/installed-modules';
 import { assignTeam, changeUserRole, disableUser, enableUser, inviteUser, resendInvite } from './people.server';
 import type { Actions, PageServerLoad } from './$types';
 

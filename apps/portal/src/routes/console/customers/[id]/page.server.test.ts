@@ -8,7 +8,7 @@ import {
   VENDOR_ADMIN as ADMIN,
 } from '../../../../../tests/fake-event';
 import { actions, load } from './+page.server';
-import { warrantyInstant } from './installed-modules.server';
+import { warrantyInstant } from '$lib/server/installed-modules';
 import { parseInviteForm } from './people.server';
 
 const customer = {

@@ -1,11 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
-import { moduleRequestActor } from '@upgrade-desk/domain/module-request-stages';
+import { moduleRequestActions } from '@upgrade-desk/domain/module-request-stages';
 import { MODULE_REQUEST_STAGES, nodesOf, type ModuleRequestStage } from '$lib/api-types';
 import { RequestDetailFields, UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { loadQuery, type ApiEvent } from '$lib/server/api';
 import { requireStaff } from '$lib/server/console-access';
 import { submitMutation, textValue } from '$lib/server/form-action';
+import { setWarranty } from '$lib/server/installed-modules';
 import { postModuleRequestComment } from '$lib/server/module-request-comment';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -23,7 +24,9 @@ const RequestQuery = graphql(
             code
             timeZone
           }
+          warrantyEndsAt
           installedModule {
+            id
             version
             warrantyEndsAt
           }
@@ -84,7 +87,7 @@ export const load: PageServerLoad = async (event) => {
     request: data.node,
     consultants: nodesOf(data.staffMembers).filter((member) => member.disabledAt === null),
     // The API refuses the others anyway; the page shows only what this role may do.
-    canAssign: moduleRequestActor(viewer.role) === 'STAFF_ADVANCER',
+    actions: moduleRequestActions(data.node.stage, viewer.role),
   };
 };
 
@@ -97,7 +100,9 @@ function moveTo(event: ApiEvent, to: ModuleRequestStage, note: string | null, id
       payload: (data) => data.moduleRequestAdvance,
       done: (payload) => (payload.moduleRequest ? { stage: { done: payload.moduleRequest.stage } } : null),
       failed: ({ form, note: noteError }) => ({ stage: { error: form, to, note: note ?? '', noteError } }),
-      fieldMessages: { note: 'console.requests.reasonRequired' },
+      fieldMessages: {
+        note: to === 'REJECTED' ? 'console.requests.reasonRequired' : 'console.requests.sendBackReasonRequired',
+      },
     },
   );
 }
@@ -117,6 +122,9 @@ async function stageAction(event: RequestEvent) {
 
 export const actions: Actions = {
   stage: stageAction,
+
+  // At the WARRANTY step: the delivered module's warranty end, typed as a day in the customer's zone.
+  warranty: setWarranty,
 
   comment: (event) => {
     requireStaff(event.locals);
