@@ -8,6 +8,8 @@ export interface ConsoleCapabilities {
   administer: boolean;
   /** Install, uninstall, change the version and warranty of a customer's modules. */
   manageInstalledModules: boolean;
+  /** Plan, publish and run upgrades (the API lets ENGINEER and ADMIN). */
+  planUpgrades: boolean;
 }
 
 export function isStaffRole(role: Role): boolean {
@@ -18,6 +20,7 @@ export function consoleCapabilities(role: Role): ConsoleCapabilities {
   return {
     administer: role === 'ADMIN',
     manageInstalledModules: role === 'ADMIN' || role === 'ENGINEER',
+    planUpgrades: role === 'ADMIN' || role === 'ENGINEER',
   };
 }
 
