@@ -45,6 +45,7 @@ export {
 } from '@upgrade-desk/domain/module-request-stages';
 
 export type ApiTokenScope = ReturnType<typeof graphql.scalar<'ApiTokenScope'>>;
+export type PolicyWarning = ReturnType<typeof graphql.scalar<'PolicyWarning'>>;
 export const API_TOKEN_SCOPES = ['READ', 'WRITE'] as const satisfies readonly ApiTokenScope[];
 
 export function nodesOf<T>(connection: { edges: { node: T }[] } | null | undefined): T[] {

@@ -11,6 +11,17 @@ import {
 } from '@upgrade-desk/domain/time-zone';
 import { UPGRADE_KINDS, UPGRADE_STATUSES, type UpgradeKind, type UpgradeStatus } from '../api-types';
 
+/** What the board's load depends on: the live acknowledgements invalidate it, and the board reloads its data in place. */
+export const BOARD_DEPENDENCY = 'console:upgrades';
+
+/**
+ * An upgrade's console page. Built on the board's own path, which resolve() knows; the upgrade's
+ * page and the planning form (`/console/upgrades/new`) are routes of their own.
+ */
+export function upgradePagePath(boardPath: string, id: string): string {
+  return `${boardPath}/${encodeURIComponent(id)}`;
+}
+
 export type BoardView = 'list' | 'calendar';
 export const CALENDAR_SPANS = ['day', 'week', 'month'] as const;
 export type CalendarSpan = (typeof CALENDAR_SPANS)[number];

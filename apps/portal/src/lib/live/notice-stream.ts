@@ -1,7 +1,8 @@
-// The browser side of live notices: urql over the portal's same-origin /api/graphql endpoint,
-// which relays the API's noticePublished server-sent-event stream with the session's token.
-// Loaded lazily by the root layout, so it does not weigh on a page's first render.
-import { Client, fetchExchange } from '@urql/core';
+// The browser side of live updates: urql over the portal's same-origin /api/graphql endpoint,
+// which relays the API's server-sent-event streams (noticePublished, noticeAcknowledged) with the
+// session's token. Loaded lazily (the root layout, the upgrades board), so it does not weigh on a
+// page's first render.
+import { Client, fetchExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
 import { onEnd, pipe, subscribe } from 'wonka';
 import { InboxNoticeFields, type InboxNotice } from '../fragments';
 import { graphql } from '../graphql';
@@ -36,13 +37,34 @@ export interface NoticeWatch {
   onReconnect(): void;
 }
 
-const FIRST_RETRY_MS = 2_000;
-const MAX_RETRY_MS = 60_000;
-/** A stream still open after this long is taken as connected (it sends nothing until a notice comes). */
-const SETTLED_MS = 3_000;
-
 /** Follows published notices until the returned function is called, reconnecting with backoff. */
 export function watchPublishedNotices(watch: NoticeWatch, client = browserGraphqlClient()): () => void {
+  return watchSubscription(
+    NoticePublished,
+    {},
+    { onData: (data) => watch.onNotice(data.noticePublished), onReconnect: () => watch.onReconnect() },
+    client,
+  );
+}
+
+export interface SubscriptionWatch<Data> {
+  onData(data: Data): void;
+  /** The stream was down and is back: what happened meanwhile is missing. */
+  onReconnect(): void;
+}
+
+const FIRST_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 60_000;
+/** A stream still open after this long is taken as connected (it sends nothing until an event comes). */
+const SETTLED_MS = 3_000;
+
+/** Follows a subscription until the returned function is called, reconnecting with backoff. */
+export function watchSubscription<Data, Variables extends AnyVariables>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+  watch: SubscriptionWatch<Data>,
+  client = browserGraphqlClient(),
+): () => void {
   let stopped = false;
   let retryMs = FIRST_RETRY_MS;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -55,7 +77,7 @@ export function watchPublishedNotices(watch: NoticeWatch, client = browserGraphq
       if (isReconnect) watch.onReconnect();
     }, SETTLED_MS);
     current = pipe(
-      client.subscription(NoticePublished, {}),
+      client.subscription(document, variables),
       onEnd(() => {
         clearTimeout(settleTimer);
         if (stopped) return;
@@ -63,7 +85,7 @@ export function watchPublishedNotices(watch: NoticeWatch, client = browserGraphq
         retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
       }),
       subscribe((result) => {
-        if (result.data) watch.onNotice(result.data.noticePublished);
+        if (result.data) watch.onData(result.data);
       }),
     );
   };
