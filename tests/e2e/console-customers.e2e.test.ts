@@ -70,12 +70,13 @@ describe('who reaches the console', () => {
   it('staff land in the console after logging in; an engineer sees only the forms of the role', async () => {
     const { page } = browser;
     await logIn(page, stack.portal, ACCOUNTS.engineer);
-    expect(new URL(page.url()).pathname).toBe('/console/customers');
-    expect(await page.locator('h1').textContent()).toBe('Khách hàng');
+    expect(new URL(page.url()).pathname).toBe('/console/upgrades');
+    expect(await page.locator('h1').textContent()).toBe('Các đợt nâng cấp');
     expect(await page.getByRole('navigation', { name: 'Điều hướng bảng điều khiển' }).textContent()).toContain(
       'Danh mục phân hệ',
     );
     // ENGINEER: no customer administration, but installed modules are theirs to manage.
+    await page.goto(`${stack.portal}/console/customers`);
     expect(await page.getByRole('link', { name: 'Thêm khách hàng' }).count()).toBe(0);
     await page.goto(`${stack.portal}/console/customers/${encodeURIComponent(await customerId('HANOI-WATER'))}`);
     expect(await page.locator('[data-testid="invite-form"]').count()).toBe(0);
@@ -97,6 +98,8 @@ describe('who reaches the console', () => {
     const moduleId = encodeURIComponent(await firstModuleId());
     const urls = [
       '/console',
+      '/console/upgrades',
+      '/console/upgrades?view=calendar&span=month',
       '/console/customers',
       '/console/customers?q=HANOI',
       '/console/customers/new',
@@ -277,6 +280,10 @@ describe('every console page', () => {
     const hanoi = encodeURIComponent(await customerId('HANOI-WATER'));
     const moduleId = encodeURIComponent(await firstModuleId());
     const pages = {
+      upgrades: '/console/upgrades',
+      'upgrades-week': '/console/upgrades?view=calendar',
+      'upgrades-month': '/console/upgrades?view=calendar&span=month',
+      'upgrades-day': '/console/upgrades?view=calendar&span=day',
       customers: '/console/customers',
       'customers-search': '/console/customers?q=water',
       'customer-new': '/console/customers/new',
