@@ -133,7 +133,7 @@ describe('who reaches the console', () => {
 describe('customer administration', () => {
   it('an admin creates a customer with its team, installs a module, invites a user who logs in from the email', async () => {
     const { page } = browser;
-    await logIn(page, stack.portal, VENDOR_ADMIN);
+    await logIn(page, stack.portal, VENDOR_ADMIN, '/console/customers');
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/console/customers/new'),
       page.getByRole('link', { name: 'Thêm khách hàng' }).click(),
@@ -274,6 +274,7 @@ describe('module catalog', () => {
 });
 
 describe('every console page', () => {
+  // Every console page twice (Vietnamese, English), each through axe: longer than a test's usual time.
   it('passes axe in Vietnamese and English; its start-up JavaScript is under 100 KB gzipped', async () => {
     const { page } = browser;
     await logIn(page, stack.portal, VENDOR_ADMIN);
@@ -283,7 +284,6 @@ describe('every console page', () => {
       upgrades: '/console/upgrades',
       'upgrades-week': '/console/upgrades?view=calendar',
       'upgrades-month': '/console/upgrades?view=calendar&span=month',
-      'upgrades-day': '/console/upgrades?view=calendar&span=day',
       customers: '/console/customers',
       'customers-search': '/console/customers?q=water',
       'customer-new': '/console/customers/new',
@@ -335,5 +335,5 @@ describe('every console page', () => {
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
     await logOut(page);
-  });
+  }, 240_000);
 });
