@@ -106,7 +106,6 @@ function boardUpgrade(upgrade: BoardUpgradeData, now: Date) {
   const { notices: _notices, targets: _targets, ...rest } = upgrade;
   return { ...rest, targets, progress: acknowledgementProgress(targets, nodesOf(upgrade.notices), now) };
 }
-export type BoardUpgrade = ReturnType<typeof boardUpgrade>;
 
 export const load: PageServerLoad = async (event) => {
   requireStaff(event.locals);
@@ -142,6 +141,7 @@ export const load: PageServerLoad = async (event) => {
     rows: days.rows,
     byDay: query.view === 'calendar' ? upgradesByDay(upgrades, days.first, days.last, timeZone) : {},
     total: data.upgrades.totalCount,
+    loaded: loaded.length,
     truncated: data.upgrades.pageInfo.hasNextPage,
     options: {
       statuses: UPGRADE_STATUSES,
