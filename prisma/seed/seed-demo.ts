@@ -1,6 +1,7 @@
 import { hashPassword } from '@upgrade-desk/accounts';
 import type { PrismaClient } from '@upgrade-desk/db';
 import { buildDemoData, type DemoData } from './build-demo-data.ts';
+import { raiseDemoStaffAlerts } from './demo-staff-alerts.ts';
 
 export type SeedSummary = { readonly [Table in keyof DemoData]: number };
 
@@ -44,6 +45,8 @@ export async function seedDemo(prisma: PrismaClient, { password, now }: SeedDemo
       await insert(data.moduleRequestEvents, (rows) => tx.moduleRequestEvent.createMany({ data: rows }));
       await insert(data.activities, (rows) => tx.activity.createMany({ data: rows }));
       await insert(data.auditLogs, (rows) => tx.auditLog.createMany({ data: rows }));
+      // Raised by the API's own code from the rows above (so their ids are the database's, not stable ones).
+      await raiseDemoStaffAlerts(tx, now);
     },
     { maxWait: 10_000, timeout: 120_000 },
   );

@@ -176,6 +176,25 @@ describe('the demo seed', () => {
     expect(hanoi.some((id) => !noticeIds['SAIGON-GARMENT']?.has(id))).toBe(true);
   });
 
+  it("fills the demo account team's inboxes with alerts of recent requests and comments, their emails sent", async () => {
+    for (const email of ['care@vendor.example', 'impl@vendor.example']) {
+      const alerts = await db.prisma.staffAlert.findMany({ where: { user: { email } }, include: { customer: true } });
+      expect(alerts.length, email).toBeGreaterThanOrEqual(2);
+      expect(new Set(alerts.map((alert) => alert.kind)), email).toEqual(
+        new Set(['MODULE_REQUEST_CREATED', 'CUSTOMER_COMMENT']),
+      );
+      expect(alerts.every((alert) => alert.readAt === null && alert.createdAt.getTime() <= NOW.getTime())).toBe(true);
+      expect(alerts.map((alert) => alert.customer.code)).toContain('HANOI-WATER');
+    }
+    // Only the customer's own account team hears of it.
+    const strays = await db.prisma.staffAlert.count({
+      where: { NOT: { customer: { staffAssignments: { some: {} } } } },
+    });
+    expect(strays).toBe(0);
+    expect(await db.prisma.emailMessage.count({ where: { status: { not: 'SENT' } } })).toBe(0);
+    expect(await db.prisma.emailMessage.count()).toBeGreaterThan(0);
+  });
+
   it('stores the three default notice policies', async () => {
     const policies = await db.prisma.noticePolicy.findMany({ orderBy: { kind: 'asc' } });
     expect(policies.map((policy) => policy.kind)).toEqual(['FEATURE', 'FIX', 'SERVER']);

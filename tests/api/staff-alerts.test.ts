@@ -312,6 +312,24 @@ describe('the inbox', () => {
     expect(node.data.node).toBeNull();
   });
 
+  it("puts the viewer's unread count on the viewer (the console's navigation), nobody else's", async () => {
+    const VIEWER = '{ viewer { id unreadStaffAlertCount } }';
+    const care = await api.gql(VIEWER, {}, { token: await token('care') });
+    const unread = (await inbox('care')).unreadCount;
+    expect(unread).toBeGreaterThan(0);
+    expect(care.data.viewer.unreadStaffAlertCount).toBe(unread);
+    // Another staff member reading care's user gets nothing; a customer has no inbox.
+    const other = await api.gql(
+      'query ($id: ID!) { node(id: $id) { ... on User { unreadStaffAlertCount } } }',
+      { id: care.data.viewer.id },
+      { token: await token('impl') },
+    );
+    expect(other.errors).toBeUndefined();
+    expect(other.data.node.unreadStaffAlertCount).toBeNull();
+    const customer = await api.gql(VIEWER, {}, { token: await token('hanoiAdmin') });
+    expect(customer.data.viewer.unreadStaffAlertCount).toBeNull();
+  });
+
   it('is for vendor staff only', async () => {
     const careAlert = (await inbox('care')).alerts[0]!;
     for (const account of ['hanoiAdmin', 'hanoiUser', 'saigonAdmin'] as const) {

@@ -108,6 +108,10 @@ describe('who reaches the console', () => {
       '/console/modules',
       '/console/modules/new',
       `/console/modules/${moduleId}`,
+      '/console/upgrades/new',
+      '/console/alerts',
+      '/console/alerts?show=unread',
+      '/console/advisories',
     ];
     for (const url of urls) {
       const response = await page.goto(`${stack.portal}${url}`);
@@ -292,6 +296,9 @@ describe('every console page', () => {
       modules: '/console/modules',
       'module-new': '/console/modules/new',
       module: `/console/modules/${moduleId}`,
+      'upgrade-new': '/console/upgrades/new',
+      alerts: '/console/alerts',
+      advisories: '/console/advisories',
     };
     const gzipped = new Map<string, number>();
     const sizeOf = async (file: string) => {

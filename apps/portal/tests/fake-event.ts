@@ -18,6 +18,7 @@ export const CUSTOMER_USER: Viewer = {
   email: 'user@hanoi-water.example',
   role: 'CUSTOMER_USER',
   locale: 'VI',
+  unreadStaffAlertCount: null,
   customer: {
     id: 'Q3VzdG9tZXI6MQ==',
     code: 'HANOI-WATER',
@@ -36,6 +37,7 @@ export const ENGINEER: Viewer = {
   email: 'engineer@vendor.example',
   role: 'ENGINEER',
   locale: 'VI',
+  unreadStaffAlertCount: 0,
   customer: null,
 };
 

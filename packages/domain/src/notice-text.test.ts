@@ -261,6 +261,8 @@ describe('every notice ends with the vendor’s contact and the account team', (
       expect(last).toContain('Nguyễn Thị Hoa');
       expect(last).toContain('Trần Văn Nam');
       expect(last).toContain(locale === 'VI' ? 'Triển khai (TK)' : 'Implementation');
+      // Once, not repeated: the contact block closes the notice a single time.
+      expect(body.split('info@tigo.example')).toHaveLength(2);
     },
   );
 

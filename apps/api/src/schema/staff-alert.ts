@@ -1,11 +1,13 @@
 import { StaffAlertKind } from '@upgrade-desk/db';
 import { GraphQLError } from 'graphql';
+import { isStaff } from '../auth/viewer.ts';
 import { uniqueId, visibleStaffAlerts } from '../auth/visibility.ts';
 import { markStaffAlertsRead, MARK_READ_MAX_IDS } from '../staff-alerts/inbox.ts';
 import type { Context } from '../context.ts';
 import { builder, type ViewerContext } from './builder.ts';
 import { checkedEvents } from './checked-events.ts';
 import { LocaleEnum } from './enums.ts';
+import { UserNode } from './user.ts';
 import { UserErrorRef, userErrorsOf, type UserError } from './user-error.ts';
 
 const StaffAlertKindEnum = builder.enumType(StaffAlertKind, {
@@ -49,6 +51,16 @@ const StaffAlertConnection = builder.connectionObject({
 function unreadCount(ctx: Context): Promise<number> {
   return ctx.prisma.staffAlert.count({ where: inbox(ctx, true) });
 }
+
+builder.prismaObjectFields(UserNode, (t) => ({
+  unreadStaffAlertCount: t.int({
+    nullable: true,
+    description:
+      "Vendor staff, on the viewer: their unread alerts (the console's navigation shows it); null for anyone else",
+    select: { id: true },
+    resolve: (user, _args, ctx) => (user.id === ctx.viewer?.userId && isStaff(ctx.viewer) ? unreadCount(ctx) : null),
+  }),
+}));
 
 function inbox(ctx: Pick<Context, 'viewer'>, unreadOnly: boolean | null | undefined) {
   return { AND: [visibleStaffAlerts(ctx.viewer), unreadOnly ? { readAt: null } : {}] };

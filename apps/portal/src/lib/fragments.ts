@@ -80,6 +80,7 @@ export const ViewerFields = graphql(`
     email
     role
     locale
+    unreadStaffAlertCount
     customer {
       id
       code
@@ -131,3 +132,27 @@ export const RequestDetailFields = graphql(`
   }
 `);
 export type RequestDetail = ResultOf<typeof RequestDetailFields>;
+
+/** A staff alert as the console's inbox lists it; also what its live stream delivers. */
+export const StaffAlertFields = graphql(`
+  fragment StaffAlertFields on StaffAlert {
+    id
+    kind
+    title
+    body
+    createdAt
+    read
+    customer {
+      id
+      name
+      code
+    }
+    moduleRequest {
+      id
+    }
+    upgrade {
+      id
+    }
+  }
+`);
+export type StaffAlertItem = ResultOf<typeof StaffAlertFields>;

@@ -1,5 +1,5 @@
 import { isCustomerRole } from '$lib/api-types';
-import { isStaffRole } from '$lib/console/capabilities';
+import { consoleCapabilities, isStaffRole } from '$lib/console/capabilities';
 import { DEFAULT_TIME_ZONE } from '@upgrade-desk/domain/time-zone';
 import type { LayoutServerLoad } from './$types';
 
@@ -16,6 +16,9 @@ export const load: LayoutServerLoad = ({ locals }) => {
       isStaff: isStaffRole(viewer.role),
       isCustomerAdmin: viewer.role === 'CUSTOMER_ADMIN' && viewer.customer !== null,
       unacknowledgedNoticeCount: viewer.customer?.unacknowledgedNoticeCount ?? 0,
+      // Loaded with the viewer by the session hook: the console's navigation costs no query of its own.
+      unreadStaffAlertCount: viewer.unreadStaffAlertCount ?? 0,
+      releasesAdvisories: consoleCapabilities(viewer.role).releaseAdvisories,
     },
   };
 };

@@ -130,7 +130,6 @@ export const en: NoticeCatalog = {
             acknowledgement(c),
             SIGN_OFF,
             contact(c),
-            contact(c),
           ),
         }
       : {
@@ -143,7 +142,6 @@ export const en: NoticeCatalog = {
             'Please save your work and sign out of the software before the upgrade starts.',
             acknowledgement(c),
             SIGN_OFF,
-            contact(c),
             contact(c),
           ),
         },

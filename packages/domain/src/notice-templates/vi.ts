@@ -130,7 +130,6 @@ export const vi: NoticeCatalog = {
             acknowledgement(c),
             SIGN_OFF,
             contact(c),
-            contact(c),
           ),
         }
       : {
@@ -143,7 +142,6 @@ export const vi: NoticeCatalog = {
             'Quý khách vui lòng lưu dữ liệu đang nhập và đăng xuất khỏi phần mềm trước giờ nâng cấp.',
             acknowledgement(c),
             SIGN_OFF,
-            contact(c),
             contact(c),
           ),
         },

@@ -1,5 +1,6 @@
 // Which colour a kind or a status wears: shared by the badges of every page.
 import type { ModuleRequestStage, NoticeStage, UpgradeKind, UpgradeStatus } from '../api-types';
+import type { StaffAlertItem } from '../fragments';
 
 export type BadgeTone = 'neutral' | 'info' | 'warning' | 'danger' | 'success';
 
@@ -25,5 +26,12 @@ export function requestStageTone(stage: ModuleRequestStage): BadgeTone {
   if (stage === 'REJECTED') return 'danger';
   if (stage === 'WITHDRAWN') return 'neutral';
   if (stage === 'CLOSED' || stage === 'WARRANTY') return 'success';
+  return 'info';
+}
+
+/** A staff alert: what went wrong in red, what waits on the team in amber, news in blue. */
+export function staffAlertTone(kind: StaffAlertItem['kind']): BadgeTone {
+  if (kind === 'DELIVERY_FAILED' || kind === 'ACKNOWLEDGEMENT_OVERDUE') return 'danger';
+  if (kind === 'COUNTER_PROPOSAL') return 'warning';
   return 'info';
 }

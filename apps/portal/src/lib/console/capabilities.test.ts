@@ -3,15 +3,30 @@ import { ROLES } from '../api-types';
 import { consoleCapabilities, isStaffRole } from './capabilities';
 
 describe('console capabilities', () => {
-  it('follow the roles table: ADMIN administers, ENGINEER and ADMIN manage installed modules and plan upgrades', () => {
+  it('follow the roles table: ADMIN administers, ENGINEER and ADMIN manage installed modules and plan upgrades, the account team and ADMIN release advisories', () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, consoleCapabilities(role)]));
     expect(table).toEqual({
-      CUSTOMER_USER: { administer: false, manageInstalledModules: false, planUpgrades: false },
-      CUSTOMER_ADMIN: { administer: false, manageInstalledModules: false, planUpgrades: false },
-      CUSTOMER_CARE: { administer: false, manageInstalledModules: false, planUpgrades: false },
-      IMPLEMENTATION: { administer: false, manageInstalledModules: false, planUpgrades: false },
-      ENGINEER: { administer: false, manageInstalledModules: true, planUpgrades: true },
-      ADMIN: { administer: true, manageInstalledModules: true, planUpgrades: true },
+      CUSTOMER_USER: {
+        administer: false,
+        manageInstalledModules: false,
+        planUpgrades: false,
+        releaseAdvisories: false,
+      },
+      CUSTOMER_ADMIN: {
+        administer: false,
+        manageInstalledModules: false,
+        planUpgrades: false,
+        releaseAdvisories: false,
+      },
+      CUSTOMER_CARE: { administer: false, manageInstalledModules: false, planUpgrades: false, releaseAdvisories: true },
+      IMPLEMENTATION: {
+        administer: false,
+        manageInstalledModules: false,
+        planUpgrades: false,
+        releaseAdvisories: true,
+      },
+      ENGINEER: { administer: false, manageInstalledModules: true, planUpgrades: true, releaseAdvisories: false },
+      ADMIN: { administer: true, manageInstalledModules: true, planUpgrades: true, releaseAdvisories: true },
     });
   });
 

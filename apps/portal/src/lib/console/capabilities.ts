@@ -8,8 +8,10 @@ export interface ConsoleCapabilities {
   administer: boolean;
   /** Install, uninstall, change the version and warranty of a customer's modules. */
   manageInstalledModules: boolean;
-  /** Plan, publish and run upgrades (the API lets ENGINEER and ADMIN). */
+  /** Plan upgrades: save drafts, preview their notices, publish them. */
   planUpgrades: boolean;
+  /** Edit and release the FIX advisories held for a customer's account team. */
+  releaseAdvisories: boolean;
 }
 
 export function isStaffRole(role: Role): boolean {
@@ -21,6 +23,8 @@ export function consoleCapabilities(role: Role): ConsoleCapabilities {
     administer: role === 'ADMIN',
     manageInstalledModules: role === 'ADMIN' || role === 'ENGINEER',
     planUpgrades: role === 'ADMIN' || role === 'ENGINEER',
+    // The account team (and admins) release advisories; the API also limits them to their customers'.
+    releaseAdvisories: role === 'ADMIN' || role === 'IMPLEMENTATION' || role === 'CUSTOMER_CARE',
   };
 }
 

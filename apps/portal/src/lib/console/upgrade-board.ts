@@ -14,10 +14,7 @@ import { UPGRADE_KINDS, UPGRADE_STATUSES, type UpgradeKind, type UpgradeStatus }
 /** What the board's load depends on: the live acknowledgements invalidate it, and the board reloads its data in place. */
 export const BOARD_DEPENDENCY = 'console:upgrades';
 
-/**
- * An upgrade's console page. Built on the board's own path, which resolve() knows; the upgrade's
- * page and the planning form (`/console/upgrades/new`) are routes of their own.
- */
+/** An upgrade's console page (`/console/upgrades/<id>`), built on the board's own resolved path. */
 export function upgradePagePath(boardPath: string, id: string): string {
   return `${boardPath}/${encodeURIComponent(id)}`;
 }

@@ -1,6 +1,7 @@
-// Vendor staff's live acknowledgements: what the upgrades board follows (loaded lazily by it).
+// Vendor staff's live acknowledgements: the API's noticeAcknowledged stream, followed through
+// event-stream.ts. Loaded lazily by the upgrades board once it is interactive.
 import { graphql, type ResultOf } from '../graphql';
-import { watchSubscription, type SubscriptionWatch } from './notice-stream';
+import { watchSubscription, type LiveWatch } from './event-stream';
 
 export const NoticeAcknowledged = graphql(`
   subscription NoticeAcknowledged {
@@ -25,13 +26,6 @@ export const NoticeAcknowledged = graphql(`
 export type AcknowledgedNotice = ResultOf<typeof NoticeAcknowledged>['noticeAcknowledged'];
 
 /** Follows acknowledgements as customers record them until the returned function is called. */
-export function watchAcknowledgements(watch: SubscriptionWatch<AcknowledgedNotice>): () => void {
-  return watchSubscription(
-    NoticeAcknowledged,
-    {},
-    {
-      onData: (data) => watch.onData(data.noticeAcknowledged),
-      onReconnect: () => watch.onReconnect(),
-    },
-  );
+export function watchAcknowledgements(watch: LiveWatch<AcknowledgedNotice>): () => void {
+  return watchSubscription(NoticeAcknowledged, (data) => data.noticeAcknowledged, watch);
 }

@@ -38,11 +38,27 @@ export async function runMutation<Data, Variables extends AnyVariables>(
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
 ): Promise<MutationOutcome<Data>> {
-  const result = await graphqlClient(event).mutation(document, variables).toPromise();
+  return actionOutcome(event, 'mutation', await graphqlClient(event).mutation(document, variables).toPromise());
+}
+
+/** Runs a query for a form action (e.g. a preview): a failure is a form message, not an error page. */
+export async function runActionQuery<Data, Variables extends AnyVariables>(
+  event: ApiEvent,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<MutationOutcome<Data>> {
+  return actionOutcome(event, 'query', await graphqlClient(event).query(document, variables).toPromise());
+}
+
+function actionOutcome<Data>(
+  event: ApiEvent,
+  operation: 'query' | 'mutation',
+  result: { data?: Data; error?: CombinedError },
+): MutationOutcome<Data> {
   if (result.error) {
     const failure = classifyApiError(result.error);
     if (failure === 'unauthenticated') redirect(303, loginUrl(event.url));
-    logFailure(event, 'mutation', failure, result.error);
+    logFailure(event, operation, failure, result.error);
     return { ok: false, message: failureMessage(failure) };
   }
   if (!result.data) return { ok: false, message: 'form.error.unavailable' };

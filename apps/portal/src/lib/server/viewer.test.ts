@@ -8,6 +8,7 @@ const viewer: Viewer = {
   email: 'user@hanoi-water.example',
   role: 'CUSTOMER_USER',
   locale: 'VI',
+  unreadStaffAlertCount: null,
   customer: {
     id: 'Q3VzdG9tZXI6MQ==',
     code: 'HANOI-WATER',
