@@ -1,6 +1,6 @@
 // The noticePublished subscription over real server-sent-event connections: scoped to the viewer's
 // customer, re-checked against the database (never the event's word), in one process and across
-// two API processes sharing Redis.
+// two API processes sharing Redis; and noticeAcknowledged, vendor staff's live acknowledgements.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,6 +178,122 @@ describe('noticePublished over server-sent events', () => {
     expect(data.sessionRevoke.revoked).toBe(true);
     await publish(api, api.events, 'HANOI-WATER');
     expect((await stream.next())?.event).toMatch(/^(complete|end)$/);
+  });
+});
+
+describe('noticeAcknowledged over server-sent events', () => {
+  const ACKNOWLEDGED =
+    'subscription { noticeAcknowledged { id title acknowledgedAt acknowledgedBy { email } customer { code } upgrade { id } } }';
+  const ACKNOWLEDGE = `mutation ($ids: [ID!]!) {
+    noticeAcknowledge(input: { ids: $ids }) { notices { id } userErrors { code } } }`;
+  let api: TestApi;
+  const streams: EventStream[] = [];
+  const open = async (token?: string) => {
+    const stream = await openEventStream(api.origin!, { query: ACKNOWLEDGED }, token);
+    streams.push(stream);
+    return stream;
+  };
+  const tokens = new Map<string, string>();
+  const token = async (email: string) => {
+    if (!tokens.has(email)) tokens.set(email, await api.login(email));
+    return tokens.get(email)!;
+  };
+
+  /** A published notice awaiting HANOI-WATER's acknowledgement. */
+  async function awaitingNotice() {
+    const notice = await insertNotice(api, 'HANOI-WATER');
+    return api.db.prisma.notice.update({
+      where: { id: notice.id },
+      data: { requiresAcknowledgement: true, acknowledgeBy: new Date(NOW.getTime() + 86_400_000) },
+    });
+  }
+
+  async function acknowledge(email: string, noticeId: string) {
+    const { data, errors } = await api.gql(
+      ACKNOWLEDGE,
+      { ids: [Buffer.from(`Notice:${noticeId}`).toString('base64')] },
+      { token: await token(email) },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.noticeAcknowledge.userErrors).toEqual([]);
+  }
+
+  async function nextAcknowledged(stream: EventStream) {
+    const message = await stream.next();
+    expect(message?.event, JSON.stringify(message?.data)).toBe('next');
+    expect(message?.data?.errors).toBeUndefined();
+    return message!.data!.data!.noticeAcknowledged;
+  }
+
+  /** Acknowledges fresh notices until the stream delivers one, then reads up to a last marker. */
+  async function waitUntilFollowing(stream: EventStream) {
+    for (let attempt = 0; ; attempt++) {
+      await acknowledge(ACCOUNTS.hanoiUser, (await awaitingNotice()).id);
+      if (await stream.next(200).then((m) => m !== null)) break;
+      if (attempt > 50) throw new Error('the subscription never started listening');
+    }
+    const last = await awaitingNotice();
+    await acknowledge(ACCOUNTS.hanoiUser, last.id);
+    for (;;) if ((await nextAcknowledged(stream)).title === last.title) return;
+  }
+
+  beforeAll(async () => {
+    api = await startTestApi({ listen: true });
+  });
+  afterAll(async () => {
+    for (const stream of streams) stream.close();
+    await api?.close();
+  });
+
+  it('tells vendor staff who acknowledged which notice, as it is recorded', async () => {
+    const stream = await open(await token(ACCOUNTS.engineer));
+    expect(stream.response.status).toBe(200);
+    await waitUntilFollowing(stream);
+
+    const notice = await awaitingNotice();
+    await acknowledge(ACCOUNTS.hanoiAdmin, notice.id);
+    const event = await nextAcknowledged(stream);
+    expect(event).toEqual({
+      id: expect.any(String),
+      title: notice.title,
+      acknowledgedAt: expect.any(String),
+      acknowledgedBy: { email: ACCOUNTS.hanoiAdmin },
+      customer: { code: 'HANOI-WATER' },
+      upgrade: { id: Buffer.from(`Upgrade:${notice.upgradeId}`).toString('base64') },
+    });
+    const row = await api.db.prisma.acknowledgement.findUniqueOrThrow({ where: { noticeId: notice.id } });
+    expect(new Date(event.acknowledgedAt).getTime()).toBe(row.at.getTime());
+  });
+
+  it('announces an acknowledgement once: acknowledging again, or a forged event, sends nothing', async () => {
+    const stream = await open(await token(ACCOUNTS.care));
+    await waitUntilFollowing(stream);
+    const first = await awaitingNotice();
+    await acknowledge(ACCOUNTS.hanoiUser, first.id);
+    expect((await nextAcknowledged(stream)).title).toBe(first.title);
+
+    // Acknowledged again (the first acknowledgement stands): no new event.
+    await acknowledge(ACCOUNTS.hanoiAdmin, first.id);
+    // An event naming a notice nobody acknowledged: the event's word is not taken.
+    const unacknowledged = await awaitingNotice();
+    api.events.publish('noticeAcknowledged', {
+      noticeId: unacknowledged.id,
+      customerId: unacknowledged.customerId,
+      upgradeId: unacknowledged.upgradeId,
+    });
+    const marker = await awaitingNotice();
+    await acknowledge(ACCOUNTS.hanoiUser, marker.id);
+    expect((await nextAcknowledged(stream)).title).toBe(marker.title);
+  });
+
+  it('refuses customers and anonymous callers', async () => {
+    for (const caller of [await token(ACCOUNTS.hanoiAdmin), undefined]) {
+      const stream = await open(caller);
+      const message = await stream.next();
+      expect(message?.data?.data ?? null).toBeNull();
+      expect(message?.data?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await stream.next())?.event).toMatch(/^(complete|end)$/);
+    }
   });
 });
 

@@ -81,12 +81,13 @@ describe('who reaches the console', () => {
   it('staff land in the console after logging in; an engineer sees only the forms of the role', async () => {
     const { page } = browser;
     await logIn(page, stack.portal, ACCOUNTS.engineer);
-    expect(new URL(page.url()).pathname).toBe('/console/customers');
-    expect(await page.locator('h1').textContent()).toBe('Khách hàng');
+    expect(new URL(page.url()).pathname).toBe('/console/upgrades');
+    expect(await page.locator('h1').textContent()).toBe('Các đợt nâng cấp');
     expect(await page.getByRole('navigation', { name: 'Điều hướng bảng điều khiển' }).textContent()).toContain(
       'Danh mục phân hệ',
     );
     // ENGINEER: no customer administration, but installed modules are theirs to manage.
+    await page.goto(`${stack.portal}/console/customers`);
     expect(await page.getByRole('link', { name: 'Thêm khách hàng' }).count()).toBe(0);
     await page.goto(`${stack.portal}/console/customers/${encodeURIComponent(await customerId('HANOI-WATER'))}`);
     expect(await page.locator('[data-testid="invite-form"]').count()).toBe(0);
@@ -109,6 +110,8 @@ describe('who reaches the console', () => {
     const upgrade = encodeURIComponent(await upgradeIdIn('SCHEDULED'));
     const urls = [
       '/console',
+      '/console/upgrades',
+      '/console/upgrades?view=calendar&span=month',
       '/console/customers',
       '/console/customers?q=HANOI',
       '/console/customers/new',
@@ -149,7 +152,7 @@ describe('who reaches the console', () => {
 describe('customer administration', () => {
   it('an admin creates a customer with its team, installs a module, invites a user who logs in from the email', async () => {
     const { page } = browser;
-    await logIn(page, stack.portal, VENDOR_ADMIN);
+    await logIn(page, stack.portal, VENDOR_ADMIN, '/console/customers');
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/console/customers/new'),
       page.getByRole('link', { name: 'Thêm khách hàng' }).click(),
@@ -315,6 +318,7 @@ describe('module catalog', () => {
 });
 
 describe('every console page', () => {
+  // Every console page twice (Vietnamese, English), each through axe: longer than a test's usual time.
   it('passes axe in Vietnamese and English; its start-up JavaScript is under 100 KB gzipped', async () => {
     const { page } = browser;
     await logIn(page, stack.portal, VENDOR_ADMIN);
@@ -323,6 +327,9 @@ describe('every console page', () => {
     const scheduled = encodeURIComponent(await upgradeIdIn('SCHEDULED'));
     const draft = encodeURIComponent(await upgradeIdIn('DRAFT'));
     const pages = {
+      upgrades: '/console/upgrades',
+      'upgrades-week': '/console/upgrades?view=calendar',
+      'upgrades-month': '/console/upgrades?view=calendar&span=month',
       // As the ADMIN: every call form and one-click reschedule shown.
       'follow-up': '/console/follow-up',
       customers: '/console/customers',

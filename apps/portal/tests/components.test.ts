@@ -2,16 +2,16 @@
 import { createRawSnippet } from 'svelte';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
+import CalendarGrid from '$lib/components/calendar-grid.svelte';
 import DataTable from '$lib/components/data-table.svelte';
 import FormOutcome from '$lib/components/form-outcome.svelte';
-import MonthCalendar from '$lib/components/month-calendar.svelte';
 import NoticeItem from '$lib/components/notice-item.svelte';
 import RequestSteps from '$lib/components/request-steps.svelte';
 import RowAction from '$lib/components/row-action.svelte';
 import SelectField from '$lib/components/select-field.svelte';
 import SiteNav from '$lib/components/site-nav.svelte';
 import UpgradeCard from '$lib/components/upgrade-card.svelte';
-import { dateTimeFormatter } from '@upgrade-desk/domain/time-zone';
+import { dateTimeFormatter, monthGrid, weekOf } from '@upgrade-desk/domain/time-zone';
 import type { InboxNotice } from '$lib/live/live-notice';
 import type { UpgradeListItem } from '$lib/fragments';
 
@@ -137,14 +137,20 @@ describe('RequestSteps', () => {
   });
 });
 
-describe('MonthCalendar', () => {
-  it('starts weeks on Monday and puts a window on its local day', () => {
-    const { body } = render(MonthCalendar, {
+describe('CalendarGrid', () => {
+  const fmt = dateTimeFormatter('VI', 'Asia/Ho_Chi_Minh');
+  const href = (event: { id: string }) => `/somewhere/${event.id}`;
+
+  it('starts weeks on Monday and puts a window on its local day, linked where the page says', () => {
+    const early = { ...upgrade, windowStart: '2026-11-30T17:30:00.000Z' };
+    const { body } = render(CalendarGrid, {
       props: {
-        month: '2026-12',
-        byDay: { '2026-12-01': [{ ...upgrade, windowStart: '2026-11-30T17:30:00.000Z' }] },
-        fmt: dateTimeFormatter('VI', 'Asia/Ho_Chi_Minh'),
+        rows: monthGrid('2026-12'),
+        caption: 'tháng 12 năm 2026',
+        byDay: { '2026-12-01': [early] },
+        fmt,
         today: '2026-12-01',
+        href,
       },
     });
     expect(body).toContain('<abbr title="Thứ Hai">');
@@ -153,6 +159,30 @@ describe('MonthCalendar', () => {
     expect(firstWeek).toContain('calendar__day--outside');
     expect(firstWeek).toContain('Chuyển máy chủ cơ sở dữ liệu');
     expect(firstWeek).toContain('calendar__day--today');
+    expect(firstWeek).toContain(`href="/somewhere/${upgrade.id}"`);
+  });
+
+  it('shows one week, or one day under its own weekday', () => {
+    const week = render(CalendarGrid, {
+      props: { rows: [weekOf('2026-12-09')], caption: 'tuần', byDay: {}, fmt, today: '2026-12-09', href },
+    });
+    expect(week.body.match(/<tr>/g)).toHaveLength(2);
+    expect(week.body.match(/class="calendar__day/g)).toHaveLength(7);
+    expect(week.body).not.toContain('calendar__day--outside');
+
+    const day = render(CalendarGrid, {
+      props: {
+        rows: [['2026-12-09']],
+        caption: 'ngày',
+        byDay: { '2026-12-09': [upgrade] },
+        fmt,
+        today: '2026-12-01',
+        href,
+      },
+    });
+    expect(day.body.match(/<th /g)).toHaveLength(1);
+    expect(day.body).toContain('<abbr title="Thứ Tư">'); // 9 December 2026 is a Wednesday
+    expect(text(day.body)).toContain('Chuyển máy chủ cơ sở dữ liệu');
   });
 });
 

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
+  daysBounds,
   fromLocalInputValue,
+  isDateKey,
   isMonthKey,
   localDateKey,
   localMonthKey,
   monthBounds,
   monthGrid,
+  shiftDateKey,
   shiftMonthKey,
   toLocalInputValue,
   utcOffsetLabel,
+  weekOf,
 } from './time-zone.ts';
 
 describe('utcOffsetLabel', () => {
@@ -90,5 +94,45 @@ describe('months', () => {
     ]);
     expect(weeks.at(-1)).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', null, null, null]);
     expect(weeks.flat().filter(Boolean)).toHaveLength(31);
+  });
+});
+
+describe('days and weeks', () => {
+  it('recognises real calendar days only', () => {
+    expect(isDateKey('2026-12-07')).toBe(true);
+    expect(isDateKey('2028-02-29')).toBe(true);
+    for (const bad of ['2026-02-29', '2026-13-01', '2026-12-7', '2026-12', '', null])
+      expect(isDateKey(bad)).toBe(false);
+  });
+
+  it('shifts days across months and years', () => {
+    expect(shiftDateKey('2026-12-31', 1)).toBe('2027-01-01');
+    expect(shiftDateKey('2026-03-01', -1)).toBe('2026-02-28');
+    expect(shiftDateKey('2026-12-07', 7)).toBe('2026-12-14');
+  });
+
+  it('gives the Monday-first week holding a day, across a month end', () => {
+    // 7 December 2026 is a Monday; 3 January 2027 a Sunday.
+    expect(weekOf('2026-12-07')).toEqual([
+      '2026-12-07',
+      '2026-12-08',
+      '2026-12-09',
+      '2026-12-10',
+      '2026-12-11',
+      '2026-12-12',
+      '2026-12-13',
+    ]);
+    expect(weekOf('2027-01-03')[0]).toBe('2026-12-28');
+    expect(weekOf('2027-01-03')[6]).toBe('2027-01-03');
+  });
+
+  it("bounds days at the zone's midnights, even on the day the clocks change", () => {
+    const vn = daysBounds('2026-12-07', '2026-12-13', 'Asia/Ho_Chi_Minh');
+    expect(vn.start.toISOString()).toBe('2026-12-06T17:00:00.000Z');
+    expect(vn.end.toISOString()).toBe('2026-12-13T17:00:00.000Z');
+    // New York springs forward on 8 March 2026: that day lasts 23 hours.
+    const ny = daysBounds('2026-03-08', '2026-03-08', 'America/New_York');
+    expect(ny.start.toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(ny.end.getTime() - ny.start.getTime()).toBe(23 * 3_600_000);
   });
 });

@@ -252,6 +252,38 @@ export function monthBounds(month: string, timeZone: string): { start: Date; end
   return { start, end };
 }
 
+/** Whether `value` is a "YYYY-MM-DD" calendar day that exists. */
+export function isDateKey(value: string | null): value is string {
+  if (value === null || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** "2027-01-01" after "2026-12-31" (`delta` days later; negative for earlier). */
+export function shiftDateKey(day: string, delta: number): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + delta)).toISOString().slice(0, 10);
+}
+
+/** The seven days of the week holding `day`, Monday first, as a calendar's week shows them. */
+export function weekOf(day: string): string[] {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const weekday = (new Date(Date.UTC(year, month - 1, date)).getUTCDay() + 6) % 7; // Monday = 0
+  return Array.from({ length: 7 }, (_, i) => shiftDateKey(day, i - weekday));
+}
+
+/**
+ * The instants the calendar days `first` to `last` (both included) start and end in `timeZone`:
+ * a day is not always 24 hours long where the clocks change.
+ */
+export function daysBounds(first: string, last: string, timeZone: string): { start: Date; end: Date } {
+  const start = fromLocalInputValue(`${first}T00:00`, timeZone);
+  const end = fromLocalInputValue(`${shiftDateKey(last, 1)}T00:00`, timeZone);
+  if (!start || !end) throw new Error(`not days: ${first} to ${last}`);
+  return { start, end };
+}
+
 /**
  * The weeks of a month as a calendar shows them, Monday first: "YYYY-MM-DD" keys, with null for
  * the days of the neighbouring months that fill the first and last weeks.

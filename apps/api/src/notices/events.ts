@@ -14,12 +14,20 @@ export interface NoticePublishedEvent {
   noticeId: string;
 }
 
+export interface NoticeAcknowledgedEvent {
+  noticeId: string;
+  customerId: string;
+  upgradeId: string;
+}
+
 // A type alias, not an interface: createPubSub wants an index-signature-compatible type.
 export type NoticeTopics = {
   /** Topic id: the customer the notice was published to. */
   noticePublished: [customerId: string, payload: NoticePublishedEvent];
   /** Every customer's notices, for vendor staff watching them all. */
   noticePublishedToAnyCustomer: [payload: NoticePublishedEvent & { customerId: string }];
+  /** A customer's user acknowledged a notice, for vendor staff following the acknowledgements. */
+  noticeAcknowledged: [payload: NoticeAcknowledgedEvent];
   /** Topic id: the staff user an alert was written for (ids only, like notices). */
   staffAlertRaised: [userId: string, payload: { alertId: string }];
   /** Something visible may have changed (a mutation, a notice-worker round): cached responses are dropped. */
@@ -106,4 +114,14 @@ export function createNoticeEvents(config: NoticeEventsConfig, options: NoticeEv
 export function publishNoticePublished(events: NoticeEvents, customerId: string, noticeId: string): void {
   events.publish('noticePublished', customerId, { noticeId });
   events.publish('noticePublishedToAnyCustomer', { customerId, noticeId });
+}
+
+/**
+ * Announces acknowledgements that were just recorded (not ones repeated). Call it after they are
+ * written, so a subscriber loading the notice reads who acknowledged it and when.
+ */
+export function publishNoticesAcknowledged(events: NoticeEvents, notices: readonly NoticeAcknowledgedEvent[]): void {
+  for (const { noticeId, customerId, upgradeId } of notices) {
+    events.publish('noticeAcknowledged', { noticeId, customerId, upgradeId });
+  }
 }

@@ -8,6 +8,7 @@ import { builder } from './builder.ts';
 import { prefetchTotalCount } from './total-count.ts';
 import { NoticeChannelEnum, NoticeStageEnum } from './enums.ts';
 import { NoticeStateEnum } from './notice-plan.ts';
+import { publishNoticesAcknowledged } from '../notices/events.ts';
 import { noticeState } from '../notices/notice-state.ts';
 import { UserNode } from './user.ts';
 import { userError, UserErrorRef, type UserError } from './user-error.ts';
@@ -176,7 +177,7 @@ builder.mutationField('noticeAcknowledge', (t) =>
       // Only the viewer's own customer's published notices qualify; any other id is "not found", never "forbidden".
       const found = await ctx.prisma.notice.findMany({
         where: { id: { in: ids }, ...visibleNotices(ctx.viewer) },
-        select: { id: true },
+        select: { id: true, customerId: true, upgradeId: true, acknowledgement: { select: { at: true } } },
       });
       const foundIds = new Set(found.map((n) => n.id));
       const missing = ids.map((id, index) => ({ id, index })).filter(({ id }) => !foundIds.has(id));
@@ -193,6 +194,11 @@ builder.mutationField('noticeAcknowledge', (t) =>
         // The first acknowledgement stands; acknowledging again changes nothing.
         skipDuplicates: true,
       });
+      const recorded = found.filter((n) => n.acknowledgement === null);
+      publishNoticesAcknowledged(
+        ctx.events,
+        recorded.map((n) => ({ noticeId: n.id, customerId: n.customerId, upgradeId: n.upgradeId })),
+      );
       return { noticeIds: [...foundIds], userErrors: [] };
     },
   }),

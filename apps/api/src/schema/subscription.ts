@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { uniqueId, visibleNotices } from '../auth/visibility.ts';
 import { isStaff } from '../auth/viewer.ts';
-import type { NoticePublishedEvent } from '../notices/events.ts';
+import type { NoticeAcknowledgedEvent, NoticePublishedEvent } from '../notices/events.ts';
 import { builder, type ViewerContext } from './builder.ts';
 import { checkedEvents } from './checked-events.ts';
 import { CustomerNode } from './customer.ts';
@@ -46,6 +46,30 @@ builder.subscriptionField('noticePublished', (t) =>
     },
     subscribe: (_root, args, ctx) => visibleNoticeEvents(ctx, noticeSource(ctx, args.customerId?.id)),
     resolve: (query, event: NoticePublishedEvent, _args, ctx) =>
+      ctx.prisma.notice.findFirstOrThrow({
+        ...query,
+        where: { id: event.noticeId, AND: [visibleNotices(ctx.viewer)] },
+      }),
+  }),
+);
+
+/** Acknowledgements as customers record them: each checked against the staff viewer's notice filter on arrival. */
+function acknowledgementEvents(ctx: ViewerContext): AsyncIterable<NoticeAcknowledgedEvent> {
+  return checkedEvents(ctx, ctx.events.subscribe('noticeAcknowledged'), async (event) => {
+    const visible = await ctx.prisma.notice.count({
+      where: { id: uniqueId(event.noticeId), acknowledgement: { isNot: null }, AND: [visibleNotices(ctx.viewer)] },
+    });
+    return visible > 0 ? event : null;
+  });
+}
+
+builder.subscriptionField('noticeAcknowledged', (t) =>
+  t.withAuth({ staff: true }).prismaField({
+    type: NoticeNode,
+    description:
+      "Vendor staff: notices as customers acknowledge them, live (server-sent events), with who acknowledged and when; for boards that follow every customer's acknowledgements",
+    subscribe: (_root, _args, ctx) => acknowledgementEvents(ctx),
+    resolve: (query, event: NoticeAcknowledgedEvent, _args, ctx) =>
       ctx.prisma.notice.findFirstOrThrow({
         ...query,
         where: { id: event.noticeId, AND: [visibleNotices(ctx.viewer)] },

@@ -29,6 +29,7 @@ export const ROLES = [
 export const CUSTOMER_ROLES: readonly Role[] = ['CUSTOMER_USER', 'CUSTOMER_ADMIN'];
 
 export type UpgradeStatus = UpgradeListItem['status'];
+export { UPGRADE_STATUSES } from '@upgrade-desk/domain/upgrade-status';
 
 // The vendor's ten steps and the request kinds: the one table in packages/domain, which the API
 // enforces (that file is pure data and functions, safe in the browser bundle).
@@ -44,6 +45,7 @@ export {
 } from '@upgrade-desk/domain/module-request-stages';
 
 export type ApiTokenScope = ReturnType<typeof graphql.scalar<'ApiTokenScope'>>;
+export type PolicyWarning = ReturnType<typeof graphql.scalar<'PolicyWarning'>>;
 export const API_TOKEN_SCOPES = ['READ', 'WRITE'] as const satisfies readonly ApiTokenScope[];
 
 export function nodesOf<T>(connection: { edges: { node: T }[] } | null | undefined): T[] {

@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/console-access';
 import type { PageServerLoad } from './$types';
 
-/** Where /console (and so a staff member's login) opens until the console has a board of its own. */
-const CONSOLE_HOME = '/console/customers';
+/** Where /console (and so a staff member's login) opens: the upgrades board, the console's day-to-day view. */
+const CONSOLE_HOME = '/console/upgrades';
 
 export const load: PageServerLoad = ({ locals }) => {
   requireStaff(locals);

@@ -1,0 +1,158 @@
+import { nodesOf, UPGRADE_STATUSES } from '$lib/api-types';
+import {
+  acknowledgementProgress,
+  BOARD_DEPENDENCY,
+  boardQueryFromParams,
+  calendarDays,
+  matchesBoardFilter,
+  upgradesByDay,
+} from '$lib/console/upgrade-board';
+import { filterOptions } from '$lib/console/request-queue';
+import { graphql, type ResultOf } from '$lib/graphql';
+import { loadQuery } from '$lib/server/api';
+import { requireStaff, STAFF_TIME_ZONE_COOKIE, staffTimeZone } from '$lib/server/console-access';
+import { daysBounds, localDateKey } from '@upgrade-desk/domain/time-zone';
+import type { PageServerLoad } from './$types';
+
+/** More upgrades than a month holds; the page says when there are more. */
+const BOARD_LIMIT = 100;
+
+// Only the stages that ask for an acknowledgement (the notice policy's: the announcement and, for
+// server maintenance, the final reminder), so that a page of notices covers every target's.
+const BoardUpgradeFields = graphql(`
+  fragment BoardUpgradeFields on Upgrade {
+    id
+    kind
+    status
+    title
+    windowStart
+    windowEnd
+    policyWarnings
+    modules {
+      id
+      name
+    }
+    targets(first: 100) {
+      edges {
+        node {
+          id
+          name
+          code
+        }
+      }
+    }
+    notices(first: 100, filter: { stages: [ANNOUNCEMENT, FINAL_REMINDER] }) {
+      edges {
+        node {
+          id
+          requiresAcknowledgement
+          acknowledgeBy
+          acknowledgedAt
+          acknowledgedBy {
+            name
+          }
+          customer {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+const BoardConnectionFields = graphql(
+  `
+    fragment BoardConnectionFields on UpgradeConnection {
+      totalCount
+      pageInfo {
+        hasNextPage
+      }
+      edges {
+        node {
+          ...BoardUpgradeFields
+        }
+      }
+    }
+  `,
+  [BoardUpgradeFields],
+);
+
+const UpcomingQuery = graphql(
+  `
+    query ConsoleUpgradesUpcoming($first: Int!) {
+      upgrades: upcomingMaintenance(first: $first) {
+        ...BoardConnectionFields
+      }
+    }
+  `,
+  [BoardConnectionFields],
+);
+
+const CalendarQuery = graphql(
+  `
+    query ConsoleUpgradesCalendar($first: Int!, $from: DateTime!, $to: DateTime!) {
+      upgrades(first: $first, filter: { from: $from, to: $to }) {
+        ...BoardConnectionFields
+      }
+    }
+  `,
+  [BoardConnectionFields],
+);
+
+type BoardUpgradeData = ResultOf<typeof BoardUpgradeFields>;
+
+function boardUpgrade(upgrade: BoardUpgradeData, now: Date) {
+  const targets = nodesOf(upgrade.targets);
+  const { notices: _notices, targets: _targets, ...rest } = upgrade;
+  return { ...rest, targets, progress: acknowledgementProgress(targets, nodesOf(upgrade.notices), now) };
+}
+
+export const load: PageServerLoad = async (event) => {
+  requireStaff(event.locals);
+  event.depends(BOARD_DEPENDENCY);
+  const now = new Date();
+  // The console layout's zone, read here too: the calendar's days are the staff member's.
+  const timeZone = staffTimeZone(event.cookies.get(STAFF_TIME_ZONE_COOKIE));
+  const today = localDateKey(now, timeZone);
+  const query = boardQueryFromParams(event.url.searchParams, today);
+  const days = calendarDays(query.span, query.day);
+
+  // Filters work on what is loaded, so that each offers every module and customer of the period.
+  let data: ResultOf<typeof UpcomingQuery>;
+  if (query.view === 'calendar') {
+    const { start, end } = daysBounds(days.first, days.last, timeZone);
+    data = await loadQuery(event, CalendarQuery, {
+      first: BOARD_LIMIT,
+      from: start.toISOString(),
+      to: end.toISOString(),
+    });
+  } else {
+    data = await loadQuery(event, UpcomingQuery, { first: BOARD_LIMIT });
+  }
+  const loaded = nodesOf(data.upgrades)
+    .map((upgrade) => boardUpgrade(upgrade, now))
+    .sort((a, b) => a.windowStart.localeCompare(b.windowStart));
+  const upgrades = loaded.filter((upgrade) => matchesBoardFilter(upgrade, query.filter));
+
+  return {
+    ...query,
+    today,
+    upgrades,
+    rows: days.rows,
+    byDay: query.view === 'calendar' ? upgradesByDay(upgrades, days.first, days.last, timeZone) : {},
+    total: data.upgrades.totalCount,
+    loaded: loaded.length,
+    truncated: data.upgrades.pageInfo.hasNextPage,
+    options: {
+      statuses: UPGRADE_STATUSES,
+      modules: filterOptions(
+        loaded.flatMap((upgrade) => upgrade.modules),
+        (module) => module,
+      ),
+      customers: filterOptions(
+        loaded.flatMap((upgrade) => upgrade.targets),
+        (customer) => customer,
+      ),
+    },
+  };
+};
