@@ -335,50 +335,6 @@ describe('the notice policies', () => {
   });
 });
 
-describe('the acknowledgement follow-up', () => {
-  it("lists customer care's customers with overdue acknowledgements first, with their contacts", async () => {
-    const { page } = browser;
-    await logInAs(CUSTOMER_CARE, '/console/follow-up');
-    expect(await page.locator('h1').textContent()).toBe('Theo dõi xác nhận');
-    const { overdueAcknowledgements } = await stack.gql<{ overdueAcknowledgements: { totalCount: number } }>(
-      CUSTOMER_CARE,
-      '{ overdueAcknowledgements(assignedToMe: true, first: 1) { totalCount } }',
-    );
-    expect(overdueAcknowledgements.totalCount).toBeGreaterThan(0);
-
-    const entries = page.getByTestId('follow-up-customer');
-    const overdueCounts = await entries.evaluateAll((items) =>
-      items.map((item) => item.querySelectorAll('[data-testid="overdue-notice"]').length),
-    );
-    expect(overdueCounts.length).toBeGreaterThan(1);
-    // Overdue first: once a customer has nothing overdue, no later one has.
-    const firstUpToDate = overdueCounts.indexOf(0);
-    expect(firstUpToDate).not.toBe(0);
-    if (firstUpToDate > 0) expect(overdueCounts.slice(firstUpToDate).every((count) => count === 0)).toBe(true);
-    expect(overdueCounts.reduce((sum, count) => sum + count, 0)).toBe(overdueAcknowledgements.totalCount);
-    expect(await entries.first().getByTestId('customer-contacts').textContent()).toMatch(/@/);
-    expect(await entries.first().textContent()).toMatch(/Hạn .*\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} \(UTC\+07:00\)/);
-    await logOut(page);
-  });
-});
-
-async function scriptBytes(page: Page, url: string): Promise<number> {
-  const sizes: Promise<number>[] = [];
-  const onResponse = (response: import('playwright-core').Response) => {
-    if (response.request().resourceType() !== 'script') return;
-    sizes.push(
-      response.body().then(
-        (body) => gzipSync(body, { level: 9 }).length,
-        () => 0,
-      ),
-    );
-  };
-  page.on('response', onResponse);
-  await page.goto(url, { waitUntil: 'networkidle' });
-  page.off('response', onResponse);
-  return (await Promise.all(sizes)).reduce((total, bytes) => total + bytes, 0);
-}
-
 describe('every console screen', () => {
   it('has no serious accessibility violation in Vietnamese and English, fits a phone, and loads little JavaScript', async () => {
     const { page, context } = browser;
