@@ -335,6 +335,23 @@ describe('the notice policies', () => {
   });
 });
 
+async function scriptBytes(page: Page, url: string): Promise<number> {
+  const sizes: Promise<number>[] = [];
+  const onResponse = (response: import('playwright-core').Response) => {
+    if (response.request().resourceType() !== 'script') return;
+    sizes.push(
+      response.body().then(
+        (body) => gzipSync(body, { level: 9 }).length,
+        () => 0,
+      ),
+    );
+  };
+  page.on('response', onResponse);
+  await page.goto(url, { waitUntil: 'networkidle' });
+  page.off('response', onResponse);
+  return (await Promise.all(sizes)).reduce((total, bytes) => total + bytes, 0);
+}
+
 describe('every console screen', () => {
   it('has no serious accessibility violation in Vietnamese and English, fits a phone, and loads little JavaScript', async () => {
     const { page, context } = browser;
