@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertSubject, inboxWithLive, upgradePagePath } from './staff-alerts';
+import { alertSubject, inboxWithLive } from './staff-alerts';
 
 const customer = { id: 'c/1' };
 
@@ -14,10 +14,6 @@ describe('alertSubject', () => {
       id: 'u1',
     });
     expect(alertSubject({ customer, moduleRequest: null, upgrade: null })).toEqual({ kind: 'customer', id: 'c/1' });
-  });
-
-  it("builds an upgrade's console page with its id escaped", () => {
-    expect(upgradePagePath('VXBncmFkZTox/=')).toBe('/console/upgrades/VXBncmFkZTox%2F%3D');
   });
 });
 

@@ -18,15 +18,6 @@ export function alertSubject(alert: AlertSubjectFields): AlertSubject {
 }
 
 /**
- * An upgrade's console page. Built by hand because the upgrades screen owns that route, which
- * resolve() only accepts once it is part of the build; the pages link requests and customers with
- * resolve() itself.
- */
-export function upgradePagePath(id: string): string {
-  return `/console/upgrades/${encodeURIComponent(id)}`;
-}
-
-/**
  * The inbox as shown: alerts that arrived live and are not in the loaded list yet (newest first),
  * then the loaded ones, with the unread count adjusted for the live ones. A reload after a form
  * holds the live alerts itself, so they are not shown twice.

@@ -14,11 +14,6 @@ import { UPGRADE_KINDS, UPGRADE_STATUSES, type UpgradeKind, type UpgradeStatus }
 /** What the board's load depends on: the live acknowledgements invalidate it, and the board reloads its data in place. */
 export const BOARD_DEPENDENCY = 'console:upgrades';
 
-/** An upgrade's console page (`/console/upgrades/<id>`), built on the board's own resolved path. */
-export function upgradePagePath(boardPath: string, id: string): string {
-  return `${boardPath}/${encodeURIComponent(id)}`;
-}
-
 export type BoardView = 'list' | 'calendar';
 export const CALENDAR_SPANS = ['day', 'week', 'month'] as const;
 export type CalendarSpan = (typeof CALENDAR_SPANS)[number];
