@@ -27,7 +27,8 @@ export function lockFileOf(dataDir: string): string {
   return `${path.resolve(dataDir)}.lock`;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this host still runs (the owner of a lock, say). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

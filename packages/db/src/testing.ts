@@ -22,6 +22,7 @@ import {
 import { parseDatabaseUrl, PGLITE_MEMORY_URL, withPostgresDatabase } from './database-url.ts';
 import { migrateDeploy } from './migrate.ts';
 import { migrationsHash } from './migrations.ts';
+import { isAlive } from './pglite-lock.ts';
 import { loadPGliteSnapshot, openPGlite, pgliteVersion, readSnapshot, saveSnapshot } from './pglite-snapshot.ts';
 import { cacheDir } from './repo-paths.ts';
 
@@ -48,15 +49,6 @@ async function tryLock(lockDir: string): Promise<boolean> {
   const owner: LockOwner = { pid: process.pid, host: hostname(), since: Date.now() };
   await writeFile(path.join(lockDir, 'owner.json'), JSON.stringify(owner));
   return true;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes the lock if its owner died (or it is implausibly old), so waiters do not hang. */

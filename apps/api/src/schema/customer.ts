@@ -13,7 +13,7 @@ import { ModuleRequestConnection } from './module-request.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { builder } from './builder.ts';
 import { LocaleEnum } from './enums.ts';
-import { NOTICE_ORDER, NoticeConnection, NoticeFilterInput, noticeScope, unacknowledged } from './notice.ts';
+import { NoticeConnection, noticeListArgs, noticeListQuery, unacknowledged } from './notice.ts';
 import { UPGRADE_ORDER, UpgradeConnection, UpgradeNode, UpgradeFilterInput, upgradeFilterWhere } from './upgrade.ts';
 
 export const CustomerNode = builder.prismaNode('Customer', {
@@ -67,12 +67,7 @@ export const CustomerNode = builder.prismaNode('Customer', {
     ),
     notices: t.relatedConnection(
       'notices',
-      {
-        cursor: 'id',
-        totalCount: true,
-        args: { filter: t.arg({ type: NoticeFilterInput, required: false }) },
-        query: (args, ctx) => ({ where: noticeScope(ctx.viewer, args.filter), orderBy: NOTICE_ORDER }),
-      },
+      { cursor: 'id', totalCount: true, args: noticeListArgs, query: noticeListQuery },
       NoticeConnection,
     ),
     moduleRequests: t.relatedConnection(

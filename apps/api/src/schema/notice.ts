@@ -62,6 +62,16 @@ function noticeTotal(ctx: Context, filter: NoticeFilter): Promise<number> {
 
 export const NOTICE_ORDER: Prisma.NoticeOrderByWithRelationInput[] = [{ scheduledFor: 'desc' }, { id: 'desc' }];
 
+/** The arguments of every list of notices (the root field, a customer's, an upgrade's). */
+export const noticeListArgs = builder.args((t) => ({
+  filter: t.field({ type: NoticeFilterInput, required: false }),
+}));
+
+/** What a customer's or an upgrade's notices connection loads: the viewer's, filtered, newest first. */
+export function noticeListQuery(args: { filter?: NoticeFilter }, ctx: Context) {
+  return { where: noticeScope(ctx.viewer, args.filter), orderBy: NOTICE_ORDER };
+}
+
 export const NoticeNode = builder.prismaNode('Notice', {
   id: { field: 'id' },
   // Only the columns the asked fields need: loading whole rows (long texts, every column of each
@@ -130,7 +140,7 @@ builder.queryField('notices', (t) =>
       type: 'Notice',
       cursor: 'id',
       authScopes: { loggedIn: true },
-      args: { filter: t.arg({ type: NoticeFilterInput, required: false }) },
+      args: noticeListArgs,
       totalCount: (_root, args, ctx) => noticeTotal(ctx, args.filter),
       resolve: (query, _root, args, ctx, info) => {
         prefetchTotalCount(ctx, info, () => noticeTotal(ctx, args.filter));

@@ -25,7 +25,7 @@ import { builder, MAX_PAGE_SIZE, type ViewerContext } from './builder.ts';
 import { prefetchTotalCount } from './total-count.ts';
 import { PolicyWarningEnum, UpgradeKindEnum, UpgradeStatusEnum } from './enums.ts';
 import { ModuleNode } from './module.ts';
-import { NOTICE_ORDER, NoticeConnection, NoticeFilterInput, noticeScope, unacknowledged } from './notice.ts';
+import { NoticeConnection, noticeListArgs, noticeListQuery, unacknowledged } from './notice.ts';
 
 export const UPGRADE_ORDER: Prisma.UpgradeOrderByWithRelationInput[] = [{ windowStart: 'desc' }, { id: 'desc' }];
 
@@ -231,12 +231,7 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
     }),
     notices: t.relatedConnection(
       'notices',
-      {
-        cursor: 'id',
-        totalCount: true,
-        args: { filter: t.arg({ type: NoticeFilterInput, required: false }) },
-        query: (args, ctx) => ({ where: noticeScope(ctx.viewer, args.filter), orderBy: NOTICE_ORDER }),
-      },
+      { cursor: 'id', totalCount: true, args: noticeListArgs, query: noticeListQuery },
       NoticeConnection,
     ),
     acknowledgement: t.field({

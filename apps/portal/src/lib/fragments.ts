@@ -13,40 +13,52 @@ export const UserErrorFields = graphql(`
 export type UserError = ResultOf<typeof UserErrorFields>;
 export type UserErrorCode = UserError['code'];
 
-/** A request as the lists (dashboard, /requests) show it. */
-export const RequestListFields = graphql(`
-  fragment RequestListFields on ModuleRequest {
+/** A module named in a list or a choice: what links to it and what it is called. */
+export const ModuleNameFields = graphql(`
+  fragment ModuleNameFields on Module {
     id
-    kind
-    title
-    stage
-    createdAt
-    stageEnteredAt
-    module {
-      id
-      name
-    }
+    name
   }
 `);
+
+/** A request as the lists (dashboard, /requests) show it. */
+export const RequestListFields = graphql(
+  `
+    fragment RequestListFields on ModuleRequest {
+      id
+      kind
+      title
+      stage
+      createdAt
+      stageEnteredAt
+      module {
+        ...ModuleNameFields
+      }
+    }
+  `,
+  [ModuleNameFields],
+);
 export type RequestListItem = ResultOf<typeof RequestListFields>;
 
 /** An upgrade as the dashboard and the maintenance list show it. */
-export const UpgradeListFields = graphql(`
-  fragment UpgradeListFields on Upgrade {
-    id
-    kind
-    status
-    title
-    windowStart
-    windowEnd
-    expectedDowntimeMinutes
-    requiresRelogin
-    modules {
+export const UpgradeListFields = graphql(
+  `
+    fragment UpgradeListFields on Upgrade {
       id
-      name
+      kind
+      status
+      title
+      windowStart
+      windowEnd
+      expectedDowntimeMinutes
+      requiresRelogin
+      modules {
+        ...ModuleNameFields
+      }
     }
-  }
-`);
+  `,
+  [ModuleNameFields],
+);
 export type UpgradeListItem = ResultOf<typeof UpgradeListFields>;
 
 /** A notice as the inbox shows it; also what the live stream delivers. */
@@ -93,44 +105,38 @@ export const ViewerFields = graphql(`
 `);
 export type Viewer = ResultOf<typeof ViewerFields>;
 
-/** A request as its page shows it, to the customer and in the console. */
-export const RequestDetailFields = graphql(`
-  fragment RequestDetailFields on ModuleRequest {
-    id
-    kind
-    title
-    description
-    stage
-    createdAt
-    stageEnteredAt
-    missingPrerequisites
-    nextStages
-    deliveredVersion
-    assignee {
-      id
-      name
-    }
-    createdBy {
-      name
-    }
-    module {
-      id
-      name
-    }
-    timeline {
-      kind
-      stage
-      note
-      at
-      by {
-        name
-      }
+/** A request as its page shows it, to the customer and in the console: the list's fields and more. */
+export const RequestDetailFields = graphql(
+  `
+    fragment RequestDetailFields on ModuleRequest {
+      ...RequestListFields
+      description
+      missingPrerequisites
+      nextStages
+      deliveredVersion
       assignee {
+        id
         name
       }
+      createdBy {
+        name
+      }
+      timeline {
+        kind
+        stage
+        note
+        at
+        by {
+          name
+        }
+        assignee {
+          name
+        }
+      }
     }
-  }
-`);
+  `,
+  [RequestListFields],
+);
 export type RequestDetail = ResultOf<typeof RequestDetailFields>;
 
 /** A staff alert as the console's inbox lists it; also what its live stream delivers. */
@@ -184,18 +190,20 @@ export const InstallationFields = graphql(`
 `);
 
 /** The catalog's modules by name: what a module may require, or a customer may get installed. */
-export const ModuleChoices = graphql(`
-  fragment ModuleChoices on Query {
-    modules(first: 100) {
-      edges {
-        node {
-          id
-          name
+export const ModuleChoices = graphql(
+  `
+    fragment ModuleChoices on Query {
+      modules(first: 100) {
+        edges {
+          node {
+            ...ModuleNameFields
+          }
         }
       }
     }
-  }
-`);
+  `,
+  [ModuleNameFields],
+);
 
 /** A catalog module as a customer reads about it: the catalog and the request form. */
 export const CatalogModuleFields = graphql(`

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Viewer } from '../api-types';
+import { CUSTOMER_USER as viewer } from '../../../tests/fake-event';
 import { classifyViewerResult } from './viewer';
-
-const viewer: Viewer = {
-  id: 'VXNlcjox',
-  name: 'Nguyễn Văn An',
-  email: 'user@hanoi-water.example',
-  role: 'CUSTOMER_USER',
-  locale: 'VI',
-  unreadStaffAlertCount: null,
-  customer: {
-    id: 'Q3VzdG9tZXI6MQ==',
-    code: 'HANOI-WATER',
-    name: 'Nước sạch Hà Nội',
-    timeZone: 'Asia/Ho_Chi_Minh',
-    locale: 'VI',
-    unacknowledgedNoticeCount: 2,
-  },
-};
 
 describe('classifyViewerResult', () => {
   it('signs in when the API returns a viewer', () => {
