@@ -29,6 +29,17 @@ const PATHS: Record<string, string> = {
     '{ viewer { customer { notices(first: 100) { PAGE edges { node { acknowledgedBy USER } } } } } }',
 };
 
+/**
+ * Fields leading to a user on records only vendor staff may read: customers are refused the record
+ * itself (so no contact, email or role reaches them), staff see the user in full.
+ */
+const STAFF_ONLY_PATHS: Record<string, { refused: string; query: string }> = {
+  'NoticeCall.caller': {
+    refused: 'calls',
+    query: '{ viewer { customer { notices(first: 100) { edges { node { calls { caller USER } } } } } } }',
+  },
+};
+
 /** Staff see every customer's rows: the same paths, from one customer reached by id. */
 const asStaff = (query: string) =>
   query.replace('{ viewer { customer {', 'query ($id: ID!) { node(id: $id) { ... on Customer {');
@@ -74,7 +85,7 @@ afterAll(() => api.close());
 
 describe('tenant matrix: customers see vendor staff as contacts', () => {
   it('covers every field of the schema that leads to a user', () => {
-    expect(userFieldsInSchema()).toEqual(Object.keys(PATHS).sort());
+    expect(userFieldsInSchema()).toEqual([...Object.keys(PATHS), ...Object.keys(STAFF_ONLY_PATHS)].sort());
   });
 
   const viewers = Object.entries(ACCOUNTS).filter(([label]) =>
@@ -130,4 +141,50 @@ describe('tenant matrix: customers see vendor staff as contacts', () => {
     if (me.customerId) expect(staffSeen).toBeGreaterThan(0);
     else expect(staffSeen).toBe(0);
   });
+});
+
+describe('tenant matrix: users on staff-only records', () => {
+  beforeAll(async () => {
+    // A call the customer-care member made about one of Hanoi Water's notices.
+    const care = await api.db.prisma.user.findUniqueOrThrow({ where: { email: 'care@vendor.example' } });
+    const notice = await api.db.prisma.notice.findFirstOrThrow({ where: { customer: { code: 'HANOI-WATER' } } });
+    await api.db.prisma.noticeCall.create({
+      data: {
+        noticeId: notice.id,
+        customerId: notice.customerId,
+        callerId: care.id,
+        note: 'Called the chief accountant.',
+      },
+    });
+  });
+
+  it.each(Object.entries(STAFF_ONLY_PATHS))(
+    '%s: customers are refused the record, staff see the user in full',
+    async (field, path) => {
+      for (const email of [ACCOUNTS.hanoiAdmin, ACCOUNTS.hanoiUser]) {
+        const token = await api.login(email);
+        const result = await api.gql(path.query.replaceAll('USER', ACCOUNT), {}, { token });
+        const refused = (result.errors ?? []) as { path?: (string | number)[]; extensions?: { code?: string } }[];
+        expect(refused.length, `${field} for ${email}`).toBeGreaterThan(0);
+        for (const error of refused) {
+          expect(error.extensions?.code).toBe('FORBIDDEN');
+          expect(error.path?.at(-1)).toBe(path.refused);
+        }
+        expect(JSON.stringify(result.data)).not.toContain('@vendor.example');
+      }
+      for (const email of [ACCOUNTS.admin, ACCOUNTS.care]) {
+        const token = await api.login(email);
+        const result = await api.gql(asStaff(path.query).replaceAll('USER', ACCOUNT), { id: hanoiId }, { token });
+        expect(result.errors, `${field} for ${email}`).toBeUndefined();
+        const reached = [...usersByPath(result.data, 'email').values()] as {
+          id: string;
+          email: string;
+          role: string;
+        }[];
+        expect(reached.length, `${field} reaches no user for ${email}`).toBeGreaterThan(0);
+        for (const user of reached)
+          expect(user).toEqual({ id: user.id, email: users.get(user.id)!.email, role: users.get(user.id)!.role });
+      }
+    },
+  );
 });
