@@ -808,7 +808,7 @@ export const en: Record<keyof typeof vi, string> = {
   'console.plan.important':
     'Important fix: announce to every customer at once, without waiting for the account teams (fixes only)',
   'console.plan.error.firstNoticeAt': 'Enter a valid time between now and the window.',
-  'console.upgrade.back': 'Console',
+  'console.upgrade.back': 'All upgrades',
   'console.upgrade.emergency': 'Emergency',
   'console.upgrade.facts': 'The upgrade',
   'console.upgrade.window': 'Window',

@@ -807,7 +807,7 @@ export const vi = {
   'console.plan.important':
     'Sửa lỗi quan trọng: thông báo ngay cho mọi khách hàng, không chờ nhóm phụ trách (chỉ cho sửa lỗi)',
   'console.plan.error.firstNoticeAt': 'Nhập thời điểm hợp lệ, từ bây giờ đến trước khung giờ thực hiện.',
-  'console.upgrade.back': 'Bảng điều khiển',
+  'console.upgrade.back': 'Tất cả đợt nâng cấp',
   'console.upgrade.emergency': 'Khẩn cấp',
   'console.upgrade.facts': 'Đợt nâng cấp',
   'console.upgrade.window': 'Khung giờ',
