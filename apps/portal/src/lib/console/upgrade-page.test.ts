@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   acknowledgementsByCustomer,
   noticeEffect,
-  proposalApplied,
   readUpgradeEdit,
   toldCustomers,
   type AckNotice,
@@ -109,19 +108,6 @@ describe('acknowledgements per customer', () => {
       by: [{ stage: 'ANNOUNCEMENT', name: 'Nguyễn Thị Lan', at: '2026-12-09T03:00:00Z' }],
     });
     expect(result.get('saigon')).toEqual({ acknowledged: 0, pending: 0, overdue: 1, by: [] });
-  });
-});
-
-describe('a window proposal', () => {
-  it('is applied once the customer’s window is the proposed one, whatever the ISO spelling', () => {
-    const proposal = { windowStart: '2026-12-20T12:00:00.000Z', windowEnd: '2026-12-20T14:00:00.000Z' };
-    expect(proposalApplied(proposal, { windowStart: '2026-12-20T12:00:00Z', windowEnd: '2026-12-20T14:00:00Z' })).toBe(
-      true,
-    );
-    expect(proposalApplied(proposal, { windowStart: '2026-12-06T12:00:00Z', windowEnd: '2026-12-20T14:00:00Z' })).toBe(
-      false,
-    );
-    expect(proposalApplied(proposal, undefined)).toBe(false);
   });
 });
 

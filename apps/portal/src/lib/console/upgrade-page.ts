@@ -133,16 +133,6 @@ export function acknowledgementsByCustomer(
   return result;
 }
 
-/** Whether the customer's window already is the one it proposed (staff moved it there). */
-export function proposalApplied(
-  proposal: { windowStart: string; windowEnd: string },
-  customerWindow: { windowStart: string; windowEnd: string } | undefined,
-): boolean {
-  if (!customerWindow) return false;
-  const same = (a: string, b: string) => new Date(a).getTime() === new Date(b).getTime();
-  return same(proposal.windowStart, customerWindow.windowStart) && same(proposal.windowEnd, customerWindow.windowEnd);
-}
-
 /** The texts and details the edit form changes (the window moves through the reschedule form). */
 export const UPGRADE_EDIT_FIELDS = ['title', 'titleEn', 'summary', 'summaryEn', 'changesVi', 'changesEn'] as const;
 

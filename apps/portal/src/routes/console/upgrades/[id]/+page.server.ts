@@ -3,7 +3,7 @@ import { fromLocalInputValue, isValidTimeZone, toLocalInputValue } from '@upgrad
 import { isUpgradeOpen, nextUpgradeStatuses, UPGRADE_STATUSES } from '@upgrade-desk/domain/upgrade-status';
 import { nodesOf, type UpgradeStatus } from '$lib/api-types';
 import { consoleCapabilities } from '$lib/console/capabilities';
-import { acknowledgementsByCustomer, noticeEffect, proposalApplied, readUpgradeEdit } from '$lib/console/upgrade-page';
+import { acknowledgementsByCustomer, noticeEffect, readUpgradeEdit } from '$lib/console/upgrade-page';
 import { UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { t, type MessageKey } from '$lib/i18n/messages';
@@ -99,6 +99,7 @@ const UpgradeQuery = graphql(`
           windowEnd
           reason
           createdAt
+          state
         }
       }
     }
@@ -191,7 +192,8 @@ export const load: PageServerLoad = async (event) => {
         timeZone: zone,
         // The reason the customer reads in its RESCHEDULED notice, in its language.
         moveReason: t(target?.locale ?? 'VI', 'console.upgrade.proposalMoveReason', { reason: proposal.reason }),
-        applied: proposalApplied(proposal, target),
+        // Accepted: the customer's window is now the one it proposed (the API's windowProposalState).
+        applied: proposal.state === 'ACCEPTED',
         // The one-click move: the proposed window as the override form would send it.
         startInput: toLocalInputValue(proposal.windowStart, zone),
         endInput: toLocalInputValue(proposal.windowEnd, zone),
