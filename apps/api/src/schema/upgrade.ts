@@ -1,4 +1,4 @@
-import type { Module, Prisma } from '@upgrade-desk/db';
+import type { Prisma } from '@upgrade-desk/db';
 import { z } from 'zod';
 import { vendorContact } from '../config.ts';
 import type { Context } from '../context.ts';
@@ -90,7 +90,9 @@ function planPage(
 }
 
 const UpgradeModuleVersionRef = builder
-  .objectRef<{ module: Module; fromVersion: string | null; targetVersion: string | null }>('UpgradeModuleVersion')
+  .objectRef<{ module: typeof ModuleNode.$inferType; fromVersion: string | null; targetVersion: string | null }>(
+    'UpgradeModuleVersion',
+  )
   .implement({
     fields: (t) => ({
       module: t.field({ type: ModuleNode, resolve: (v) => v.module }),
@@ -101,6 +103,14 @@ const UpgradeModuleVersionRef = builder
       }),
     }),
   });
+
+/**
+ * An upgrade's modules in the catalog's order. Sorted here rather than by the query: ordering the
+ * relation by the module's column made every upgrade row join and sort the whole catalog in SQL.
+ */
+function inCatalogOrder<T extends { module: { id: string; sortOrder: number } }>(modules: readonly T[]): T[] {
+  return [...modules].sort((a, b) => a.module.sortOrder - b.module.sortOrder || a.module.id.localeCompare(b.module.id));
+}
 
 export const UpgradeNode = builder.prismaNode('Upgrade', {
   id: { field: 'id' },
@@ -141,12 +151,15 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
       select: (_args, _ctx, nestedSelection) => ({
         targetVersion: true,
         modules: {
-          select: { fromVersion: true, targetVersion: true, module: nestedSelection(true) },
-          orderBy: { module: { sortOrder: 'asc' } },
+          select: {
+            fromVersion: true,
+            targetVersion: true,
+            module: nestedSelection({ select: { id: true, sortOrder: true } }),
+          },
         },
       }),
       resolve: (u) =>
-        u.modules.map((m) => ({
+        inCatalogOrder(u.modules).map((m) => ({
           module: m.module,
           fromVersion: m.fromVersion,
           targetVersion: m.targetVersion ?? u.targetVersion,
@@ -164,9 +177,9 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
     modules: t.field({
       type: [ModuleNode],
       select: (_args, _ctx, nestedSelection) => ({
-        modules: { select: { module: nestedSelection(true) }, orderBy: { module: { sortOrder: 'asc' } } },
+        modules: { select: { module: nestedSelection({ select: { id: true, sortOrder: true } }) } },
       }),
-      resolve: (u) => u.modules.map((m) => m.module),
+      resolve: (u) => inCatalogOrder(u.modules).map((m) => m.module),
     }),
     targetVersion: t.exposeString('targetVersion', { nullable: true }),
     windowStart: t.field({
