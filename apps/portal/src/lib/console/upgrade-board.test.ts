@@ -119,11 +119,12 @@ describe('acknowledgement progress on the board', () => {
     { id: 'd', name: 'Đà Nẵng' },
     { id: 'e', name: 'Ê-đê' },
   ];
+  type Customer = (typeof customers)[number];
   const target = (
-    customer: (typeof customers)[number],
-    state: TargetAcknowledgement<unknown>['state'],
-    fields: Partial<TargetAcknowledgement<unknown>> = {},
-  ) => ({ customer, state, deadline: null, by: [], ...fields });
+    customer: Customer,
+    state: TargetAcknowledgement<Customer>['state'],
+    fields: Partial<TargetAcknowledgement<Customer>> = {},
+  ): TargetAcknowledgement<Customer> => ({ customer, state, deadline: null, by: [], ...fields });
 
   it("puts overdue customers first, then pending, acknowledged and not asked, by name; with each one's latest acknowledgement", () => {
     const progress = boardProgress([
