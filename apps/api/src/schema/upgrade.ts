@@ -71,8 +71,8 @@ function ownWindowSelect(viewer: Viewer | null) {
   };
 }
 
-/** A plan is paged by customer: `first` of them after skipping `offset` (a plain list, so its bound holds). */
-const planPageArgs = builder.args((t) => ({
+/** Lists per target customer (a plan, the acknowledgements) are paged: `first` of them after skipping `offset` (a plain list, so its bound holds). */
+export const customerPageArgs = builder.args((t) => ({
   first: t.int({
     required: false,
     defaultValue: MAX_PAGE_SIZE,
@@ -168,7 +168,7 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
     noticePlan: t.field({
       type: [CustomerNoticePlanRef],
       authScopes: { staff: true },
-      args: planPageArgs,
+      args: customerPageArgs,
       description:
         'Vendor staff: for each target customer, every notice with its time, channels, recipients and text, and the warnings it raises. A draft shows what publishing it now would send; a published upgrade its standing notices.',
       resolve: async (u, args, ctx) =>
@@ -502,7 +502,7 @@ const UpgradePlanPreviewPayload = builder
       plan: t.field({
         type: [CustomerNoticePlanRef],
         nullable: true,
-        args: planPageArgs,
+        args: customerPageArgs,
         description: 'per target customer, in the order of their ids',
         resolve: (p, args) => (p.plan ? planPage(p.plan, args) : null),
       }),
