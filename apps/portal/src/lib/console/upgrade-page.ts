@@ -1,6 +1,5 @@
 // The console's page of one upgrade: what each action there would tell the customers (stated in
-// its confirmation before anything is written), and whether a customer's window proposal has been
-// applied. The rule of which notices a change sends is the domain's (changeNotices), the very one
+// its confirmation before anything is written), and the fields its edit form reads. The rule of which notices a change sends is the domain's (changeNotices), the very one
 // the API's lifecycle writes by; this file only names the customers and channels it reaches. Pure;
 // used by the page's server load.
 import type { NoticeChannel, NoticeStage } from '@upgrade-desk/domain/enums';
