@@ -191,6 +191,7 @@ export function knownVersions(module: Prisma.ModuleGetPayload<{ select: typeof K
   return [...new Set([module.latestVersion, ...module.versions.map((v) => v.version)])].sort(compareModuleVersions);
 }
 
+/** knownVersions of one module, or null when there is no such module. */
 export async function knownModuleVersions(
   db: PrismaClient | Prisma.TransactionClient,
   moduleId: string,
@@ -200,9 +201,9 @@ export async function knownModuleVersions(
 }
 
 /**
- * Publishes a version with its release notes, in the caller's transaction (the check and the
- * writes must not interleave with another publication): moduleVersionPublish, and the demo seed
- * for its catalog, call this.
+ * Publishes a version with its release notes, in the caller's transaction so the release, the
+ * module's latest version and the audit entry are written together: moduleVersionPublish, and the
+ * demo seed for its catalog, call this.
  */
 export async function publishModuleVersion(
   tx: Prisma.TransactionClient,
