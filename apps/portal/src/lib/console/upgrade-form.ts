@@ -2,7 +2,7 @@
 // it may target, and the API input it becomes. Window times are typed in the staff member's own
 // zone. Pure, for the browser (the live preview) and the server alike.
 import { fromLocalInputValue } from '@upgrade-desk/domain/time-zone';
-import { UPGRADE_KINDS, type UpgradeKind } from '../api-types';
+import { UPGRADE_KINDS, type UpgradeKind, type UserError } from '../api-types';
 import type { MessageKey } from '../i18n/messages';
 
 export const UPGRADE_TEXT_FIELDS = [
@@ -46,6 +46,8 @@ export type UpgradeField = keyof UpgradeValues;
 export interface UpgradeFormState {
   values: UpgradeValues;
   errors: { form?: MessageKey } & Partial<Record<UpgradeField, MessageKey>>;
+  /** Beside a module's versions, by module id. */
+  versionErrors?: Record<string, MessageKey>;
 }
 
 export const EMPTY_UPGRADE: UpgradeValues = {
@@ -84,6 +86,25 @@ export const UPGRADE_FIELD_MESSAGES: Partial<Record<UpgradeField, MessageKey>> =
   expectedDowntimeMinutes: 'console.plan.error.downtime',
   emergencyReason: 'console.plan.error.emergencyReason',
 };
+
+/**
+ * The message beside each module's versions for the API's userErrors on `moduleVersions.<i>`: the
+ * input lists the versions of `moduleIds` in that order (see upgradeInput).
+ */
+export function moduleVersionErrors(
+  userErrors: readonly Pick<UserError, 'code' | 'field'>[],
+  moduleIds: readonly string[],
+): Record<string, MessageKey> {
+  const errors: Record<string, MessageKey> = {};
+  for (const { code, field } of userErrors) {
+    const [, list, index] = field ?? [];
+    const moduleId = list === 'moduleVersions' ? moduleIds[Number(index)] : undefined;
+    if (moduleId === undefined) continue;
+    errors[moduleId] =
+      code === 'UNKNOWN_MODULE_VERSION' ? 'console.plan.error.unknownVersion' : 'console.plan.error.version';
+  }
+  return errors;
+}
 
 /** Field names of a module's versions in the form. */
 export const fromVersionName = (moduleId: string) => `fromVersion:${moduleId}`;

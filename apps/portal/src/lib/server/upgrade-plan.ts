@@ -3,9 +3,10 @@
 // staff member's own zone and leave as instants.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { ResultOf } from 'gql.tada';
-import { nodesOf } from '../api-types';
+import { nodesOf, type UserError } from '../api-types';
 import { consoleCapabilities } from '../console/capabilities';
 import {
+  moduleVersionErrors,
   readUpgradeForm,
   targetChoices,
   UPGRADE_FIELD_MESSAGES,
@@ -32,6 +33,9 @@ const PlanChoicesQuery = graphql(`
           id
           name
           latestVersion
+          versions {
+            version
+          }
         }
       }
     }
@@ -225,8 +229,12 @@ export async function saveUpgrade(event: RequestEvent, publish: boolean) {
     return fail(503, { upgrade: { values: submission.values, errors: { form: submission.failed } } });
   }
   const { values, outcome } = submission;
-  const failed = (errors: UpgradeFormState['errors']) => ({
-    upgrade: { values, errors } satisfies UpgradeFormState,
+  const failed = (errors: UpgradeFormState['errors'], userErrors: readonly UserError[] = []) => ({
+    upgrade: {
+      values,
+      errors,
+      versionErrors: moduleVersionErrors(userErrors, values.moduleIds),
+    } satisfies UpgradeFormState,
   });
   if (!outcome.ok) return fail(400, failed({ form: 'form.error.INVALID_INPUT', ...outcome.errors }));
   const done = (payload: { upgrade: { id: string } | null }) =>
