@@ -14,7 +14,7 @@ import {
   type UpgradeInput,
   type UpgradeValues,
 } from '../console/upgrade-form';
-import { UserErrorFields } from '../fragments';
+import { CustomerAddressFields, UserErrorFields } from '../fragments';
 import { graphql } from '../graphql';
 import type { MessageKey } from '../i18n/messages';
 import { loadQuery, runActionQuery, type ApiEvent } from './api';
@@ -24,32 +24,30 @@ import { submitMutation } from './form-action';
 
 // A page of customers with the modules they run: the form's target candidates. Beyond the first
 // hundred, leaving every box ticked still reaches them all (the API's default targets).
-const PlanChoicesQuery = graphql(`
-  query ConsolePlanChoices {
-    modules(first: 100) {
-      edges {
-        node {
-          id
-          name
-          latestVersion
+const PlanChoicesQuery = graphql(
+  `
+    query ConsolePlanChoices {
+      modules(first: 100) {
+        edges {
+          node {
+            id
+            name
+            latestVersion
+          }
         }
       }
-    }
-    customers(first: 100) {
-      edges {
-        node {
-          id
-          name
-          code
-          timeZone
-          locale
-          deactivatedAt
-          installedModules(first: 50) {
-            edges {
-              node {
-                version
-                module {
-                  id
+      customers(first: 100) {
+        edges {
+          node {
+            ...CustomerAddressFields
+            deactivatedAt
+            installedModules(first: 50) {
+              edges {
+                node {
+                  version
+                  module {
+                    id
+                  }
                 }
               }
             }
@@ -57,8 +55,9 @@ const PlanChoicesQuery = graphql(`
         }
       }
     }
-  }
-`);
+  `,
+  [CustomerAddressFields],
+);
 
 const PlanPreviewQuery = graphql(
   `
