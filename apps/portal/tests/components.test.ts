@@ -229,6 +229,38 @@ describe('DataTable', () => {
     expect(body).toContain('<p class="empty">Không có</p>');
     expect(body).not.toContain('<table');
   });
+
+  it('keys items without an id by `key`, adds their row attributes and a caption for screen readers', () => {
+    const cell = createRawSnippet((item: () => { code: string; state: string }) => ({
+      render: () => `<td>${item().code}</td>`,
+    }));
+    const { body } = render(DataTable<{ code: string; state: string }>, {
+      props: {
+        columns: ['Mã'],
+        rows: [
+          { code: 'KH1', state: 'overdue' },
+          { code: 'KH2', state: 'pending' },
+        ],
+        key: (item) => item.code,
+        row: cell,
+        rowTestid: 'progress-row',
+        rowAttributes: (item) => ({ 'data-customer': item.code, 'data-state': item.state }),
+        caption: 'Tiến độ: Nâng cấp',
+      },
+    });
+    expect(body).toContain('<caption class="visually-hidden">Tiến độ: Nâng cấp</caption>');
+    expect(body).toMatch(/<tr data-testid="progress-row" data-customer="KH1" data-state="overdue">/);
+    expect(body).toMatch(/<tr data-testid="progress-row" data-customer="KH2" data-state="pending">/);
+  });
+
+  it('shows an empty table when it is given no sentence for the empty case', () => {
+    const { body } = render(DataTable<{ id: string; name: string }>, {
+      props: { columns: ['Tên'], rows: [], row },
+    });
+    expect(body).toContain('<table');
+    expect(body).toContain('<th scope="col">Tên</th>');
+    expect(body).not.toContain('<caption');
+  });
 });
 
 describe('SelectField', () => {

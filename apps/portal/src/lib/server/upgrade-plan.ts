@@ -15,7 +15,7 @@ import {
   type UpgradeInput,
   type UpgradeValues,
 } from '../console/upgrade-form';
-import { UserErrorFields } from '../fragments';
+import { CustomerAddressFields, UserErrorFields } from '../fragments';
 import { graphql } from '../graphql';
 import type { MessageKey } from '../i18n/messages';
 import { loadQuery, runActionQuery, type ApiEvent } from './api';
@@ -25,35 +25,33 @@ import { submitMutation } from './form-action';
 
 // A page of customers with the modules they run: the form's target candidates. Beyond the first
 // hundred, leaving every box ticked still reaches them all (the API's default targets).
-const PlanChoicesQuery = graphql(`
-  query ConsolePlanChoices {
-    modules(first: 100) {
-      edges {
-        node {
-          id
-          name
-          latestVersion
-          versions {
-            version
+const PlanChoicesQuery = graphql(
+  `
+    query ConsolePlanChoices {
+      modules(first: 100) {
+        edges {
+          node {
+            id
+            name
+            latestVersion
+            versions {
+              version
+            }
           }
         }
       }
-    }
-    customers(first: 100) {
-      edges {
-        node {
-          id
-          name
-          code
-          timeZone
-          locale
-          deactivatedAt
-          installedModules(first: 50) {
-            edges {
-              node {
-                version
-                module {
-                  id
+      customers(first: 100) {
+        edges {
+          node {
+            ...CustomerAddressFields
+            deactivatedAt
+            installedModules(first: 50) {
+              edges {
+                node {
+                  version
+                  module {
+                    id
+                  }
                 }
               }
             }
@@ -61,8 +59,9 @@ const PlanChoicesQuery = graphql(`
         }
       }
     }
-  }
-`);
+  `,
+  [CustomerAddressFields],
+);
 
 const PlanPreviewQuery = graphql(
   `
