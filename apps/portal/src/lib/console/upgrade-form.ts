@@ -3,6 +3,7 @@
 // zone. Pure, for the browser (the live preview) and the server alike.
 import { fromLocalInputValue } from '@upgrade-desk/domain/time-zone';
 import { UPGRADE_KINDS, type UpgradeKind } from '../api-types';
+import { localizedPair, type FieldLayout } from '../form-fields';
 import type { MessageKey } from '../i18n/messages';
 
 export const UPGRADE_TEXT_FIELDS = [
@@ -84,6 +85,85 @@ export const UPGRADE_FIELD_MESSAGES: Partial<Record<UpgradeField, MessageKey>> =
   expectedDowntimeMinutes: 'console.plan.error.downtime',
   emergencyReason: 'console.plan.error.emergencyReason',
 };
+
+/** The window's fields, typed in `zone` (which the note `plan-zone-help` names). */
+export function planWindowFields(zone: string): FieldLayout<UpgradeField> {
+  const typedIn = { type: 'datetime-local', helpParams: { zone } } as const;
+  const windowEdge = { ...typedIn, required: true, describedBy: ['plan-zone-help'] } as const;
+  return [
+    [
+      { ...windowEdge, id: 'plan-window-start', name: 'windowStart', label: 'console.plan.windowStart' },
+      { ...windowEdge, id: 'plan-window-end', name: 'windowEnd', label: 'console.plan.windowEnd' },
+    ],
+    [
+      {
+        id: 'plan-downtime',
+        name: 'expectedDowntimeMinutes',
+        label: 'console.plan.downtime',
+        inputmode: 'numeric',
+        maxlength: 5,
+        required: true,
+      },
+      {
+        ...typedIn,
+        id: 'plan-sandbox-start',
+        name: 'sandboxStart',
+        label: 'console.plan.sandboxStart',
+        help: 'console.plan.sandboxHelp',
+      },
+    ],
+    {
+      ...typedIn,
+      id: 'plan-first-notice',
+      name: 'firstNoticeAt',
+      label: 'console.plan.firstNoticeAt',
+      help: 'console.plan.firstNoticeHelp',
+    },
+  ];
+}
+
+/** The texts the notices are written from, in Vietnamese (required) and English (optional). */
+export const PLAN_TEXT_FIELDS: FieldLayout<UpgradeField> = [
+  localizedPair(
+    { id: 'plan-title-vi', name: 'title', label: 'console.plan.titleVi', required: true, maxlength: 200 },
+    { id: 'plan-title-en', name: 'titleEn', label: 'console.plan.titleEn', required: false },
+  ),
+  localizedPair(
+    {
+      id: 'plan-summary-vi',
+      name: 'summary',
+      type: 'textarea',
+      rows: 3,
+      label: 'console.plan.summaryVi',
+      required: true,
+      maxlength: 10000,
+    },
+    { id: 'plan-summary-en', name: 'summaryEn', label: 'console.plan.summaryEn', required: false },
+  ),
+  localizedPair(
+    {
+      id: 'plan-changes-vi',
+      name: 'changesVi',
+      type: 'textarea',
+      rows: 3,
+      label: 'console.plan.changesVi',
+      maxlength: 10000,
+    },
+    { id: 'plan-changes-en', name: 'changesEn', label: 'console.plan.changesEn' },
+  ),
+];
+
+export const EMERGENCY_REASON_FIELDS: FieldLayout<UpgradeField> = [
+  {
+    id: 'plan-emergency-reason',
+    name: 'emergencyReason',
+    type: 'textarea',
+    rows: 2,
+    label: 'console.plan.emergencyReason',
+    maxlength: 2000,
+    help: 'console.plan.emergencyReasonHelp',
+  },
+];
 
 /** Field names of a module's versions in the form. */
 export const fromVersionName = (moduleId: string) => `fromVersion:${moduleId}`;
