@@ -18,8 +18,10 @@ interface FieldBase<Name extends string> {
   required?: boolean;
 }
 
-export interface TextFieldSpec<Name extends string = string> extends FieldBase<Name> {
+/** How FormField draws a text's control, and what the browser checks of it. */
+export interface TextControl {
   type?: TextFieldType;
+  required?: boolean;
   maxlength?: number;
   minlength?: number;
   /** Textarea only. */
@@ -27,6 +29,9 @@ export interface TextFieldSpec<Name extends string = string> extends FieldBase<N
   autocomplete?: HTMLInputAttributes['autocomplete'];
   inputmode?: HTMLInputAttributes['inputmode'];
   spellcheck?: 'true' | 'false';
+}
+
+export interface TextFieldSpec<Name extends string = string> extends FieldBase<Name>, TextControl {
   /** Ids of notes outside the field that describe it too. */
   describedBy?: readonly string[];
 }

@@ -2,6 +2,7 @@
 // the IANA zones offered. Pure, for the browser and the server alike.
 import { DEFAULT_TIME_ZONE } from '@upgrade-desk/domain/time-zone';
 import { LOCALES, type Locale } from '../api-types';
+import { emptyTexts, textValue, textValues } from '../form-data';
 import type { FieldLayout } from '../form-fields';
 import type { MessageKey } from '../i18n/messages';
 import type { FormState } from '../kept-form';
@@ -27,13 +28,7 @@ export type CustomerField = keyof CustomerValues;
 export type CustomerFormState = FormState<CustomerValues>;
 
 export const EMPTY_CUSTOMER: CustomerValues = {
-  name: '',
-  code: '',
-  industry: '',
-  province: '',
-  address: '',
-  contactPhone: '',
-  contactEmail: '',
+  ...emptyTexts(CUSTOMER_TEXT_FIELDS),
   timeZone: DEFAULT_TIME_ZONE,
   locale: 'VI',
 };
@@ -101,11 +96,12 @@ export function customerFields(
 
 /** A submission's values, trimmed; an unknown locale is VI. Checks what needs no API: name and code present. */
 export function readCustomerForm(form: FormData): CustomerFormState {
-  const text = (name: string) => String(form.get(name) ?? '').trim();
-  const values = Object.fromEntries(CUSTOMER_TEXT_FIELDS.map((field) => [field, text(field)])) as CustomerValues;
-  values.timeZone = text('timeZone') || DEFAULT_TIME_ZONE;
-  const locale = text('locale');
-  values.locale = (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : 'VI';
+  const locale = textValue(form, 'locale');
+  const values: CustomerValues = {
+    ...textValues(form, CUSTOMER_TEXT_FIELDS),
+    timeZone: textValue(form, 'timeZone') || DEFAULT_TIME_ZONE,
+    locale: (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : 'VI',
+  };
   const errors: CustomerFormState['errors'] = {};
   if (values.name === '') errors.name = 'console.customers.error.name';
   if (values.code === '') errors.code = 'console.customers.error.code';

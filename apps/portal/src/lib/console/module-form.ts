@@ -1,5 +1,6 @@
 // The catalog forms (ADMIN): a module's bilingual texts, category and prerequisites, and a version
 // to publish. Pure, for the browser and the server alike.
+import { emptyTexts, textValue, textValues } from '../form-data';
 import { localizedPair, type FieldLayout, type TextFieldSpec } from '../form-fields';
 import { vi } from '../i18n/vi';
 import type { MessageKey } from '../i18n/messages';
@@ -20,11 +21,7 @@ export type ModuleField = keyof ModuleValues;
 export type ModuleFormState = FormState<ModuleValues>;
 
 export const EMPTY_MODULE: ModuleValues = {
-  key: '',
-  nameVi: '',
-  nameEn: '',
-  descriptionVi: '',
-  descriptionEn: '',
+  ...emptyTexts(MODULE_TEXT_FIELDS),
   category: MODULE_CATEGORIES[0] ?? '',
   requiresIds: [],
   version: '1.0.0',
@@ -108,12 +105,11 @@ const versionNumber = {
 
 /** `creating`: the form also carries the first version. Every text but the version is required. */
 export function readModuleForm(form: FormData, creating: boolean): ModuleFormState {
-  const text = (name: string) => String(form.get(name) ?? '').trim();
-  const values = {
-    ...Object.fromEntries(MODULE_TEXT_FIELDS.map((field) => [field, text(field)])),
+  const values: ModuleValues = {
+    ...textValues(form, MODULE_TEXT_FIELDS),
     requiresIds: form.getAll('requiresIds').map(String).filter(Boolean),
-    version: creating ? text('version') : '',
-  } as ModuleValues;
+    version: creating ? textValue(form, 'version') : '',
+  };
   const errors: ModuleFormState['errors'] = {};
   for (const field of MODULE_TEXT_FIELDS) if (values[field] === '') errors[field] = 'console.modules.error.required';
   if (creating && values.version === '') errors.version = 'console.modules.error.version';

@@ -3,6 +3,7 @@
 // zone. Pure, for the browser (the live preview) and the server alike.
 import { fromLocalInputValue } from '@upgrade-desk/domain/time-zone';
 import { UPGRADE_KINDS, type UpgradeKind } from '../api-types';
+import { emptyTexts, textValue, textValues } from '../form-data';
 import { localizedPair, type FieldLayout } from '../form-fields';
 import type { MessageKey } from '../i18n/messages';
 
@@ -50,22 +51,12 @@ export interface UpgradeFormState {
 }
 
 export const EMPTY_UPGRADE: UpgradeValues = {
+  ...emptyTexts(UPGRADE_TEXT_FIELDS),
   kind: 'FEATURE',
-  title: '',
-  titleEn: '',
-  summary: '',
-  summaryEn: '',
-  changesVi: '',
-  changesEn: '',
-  windowStart: '',
-  windowEnd: '',
-  sandboxStart: '',
-  firstNoticeAt: '',
   expectedDowntimeMinutes: '0',
   emergency: false,
   requiresRelogin: false,
   important: false,
-  emergencyReason: '',
   moduleIds: [],
   versions: {},
   customerIds: [],
@@ -171,15 +162,11 @@ export const targetVersionName = (moduleId: string) => `targetVersion:${moduleId
 
 /** A submission's values, trimmed; an unknown kind is FEATURE. */
 export function readUpgradeForm(form: FormData): UpgradeValues {
-  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const text = (name: string) => textValue(form, name);
   const list = (name: string) => [...new Set(form.getAll(name).map(String).filter(Boolean))];
-  const texts = Object.fromEntries(UPGRADE_TEXT_FIELDS.map((field) => [field, text(field)])) as Record<
-    UpgradeTextField,
-    string
-  >;
   const kind = text('kind');
   const values: UpgradeValues = {
-    ...texts,
+    ...textValues(form, UPGRADE_TEXT_FIELDS),
     kind: (UPGRADE_KINDS as readonly string[]).includes(kind) ? (kind as UpgradeKind) : 'FEATURE',
     emergency: form.get('emergency') !== null,
     requiresRelogin: form.get('requiresRelogin') !== null,
