@@ -314,6 +314,10 @@ describe('FormOutcome', () => {
 
 describe('FormFields', () => {
   type Name = 'nameVi' | 'nameEn' | 'category' | 'requiresIds' | 'version';
+  const options = [
+    { value: 'm1', label: 'Ledger' },
+    { value: 'm2', label: 'Stock' },
+  ];
   const fields: FieldLayout<Name> = [
     localizedPair(
       { id: 'module-name-vi', name: 'nameVi', label: 'console.modules.nameVi', required: true, maxlength: 200 },
@@ -325,21 +329,9 @@ describe('FormFields', () => {
       type: 'select',
       label: 'console.modules.category',
       empty: 'console.choose',
-      options: [
-        { value: 'finance', label: 'Finance' },
-        { value: 'industry', label: 'Industry' },
-      ],
+      options,
     },
-    {
-      id: 'module-requires',
-      name: 'requiresIds',
-      type: 'checkboxes',
-      label: 'console.modules.requires',
-      options: [
-        { value: 'm1', label: 'Ledger' },
-        { value: 'm2', label: 'Stock' },
-      ],
-    },
+    { id: 'module-requires', name: 'requiresIds', type: 'checkboxes', label: 'console.modules.requires', options },
     {
       id: 'module-version',
       name: 'version',
@@ -354,7 +346,7 @@ describe('FormFields', () => {
       props: {
         locale: 'EN',
         fields,
-        values: { nameVi: 'Kế toán', nameEn: 'Ledger', category: 'industry', requiresIds: ['m2'] },
+        values: { nameVi: 'Kế toán', nameEn: 'Ledger', category: 'm1', requiresIds: ['m2'] },
       },
     });
     expect(body).toMatch(
@@ -364,7 +356,8 @@ describe('FormFields', () => {
       /<input id="module-name-vi" name="nameVi" type="text" maxlength="200" required[^>]*value="Kế toán"/,
     );
     expect(body).toMatch(/<input id="module-name-en" name="nameEn" type="text" maxlength="200" value="Ledger"/);
-    expect(body).toMatch(/<option value="industry" selected[^>]*>Industry<\/option>/);
+    expect(body).toMatch(/<option value="m1" selected[^>]*>Ledger<\/option>/);
+    expect(body).not.toMatch(/<option value="m2" selected/);
     expect(body).toMatch(/<input type="checkbox" name="requiresIds" value="m2" checked/);
     expect(body).not.toMatch(/value="m1" checked/);
     expect(body).toContain('<legend>Requires</legend>');

@@ -6,6 +6,7 @@ import { UPGRADE_KINDS, type UpgradeKind } from '../api-types';
 import { emptyTexts, textValue, textValues } from '../form-data';
 import { localizedPair, type FieldLayout } from '../form-fields';
 import type { MessageKey } from '../i18n/messages';
+import type { SelectOption } from '../select-options';
 
 export const UPGRADE_TEXT_FIELDS = [
   'title',
@@ -76,6 +77,11 @@ export const UPGRADE_FIELD_MESSAGES: Partial<Record<UpgradeField, MessageKey>> =
   expectedDowntimeMinutes: 'console.plan.error.downtime',
   emergencyReason: 'console.plan.error.emergencyReason',
 };
+
+/** The kind of upgrade, among the `kinds` named. */
+export function planKindFields(kinds: readonly SelectOption[]): FieldLayout<UpgradeField> {
+  return [{ id: 'plan-kind', name: 'kind', type: 'select', label: 'console.plan.kind', options: kinds }];
+}
 
 /** The window's fields, typed in `zone` (which the note `plan-zone-help` names). */
 export function planWindowFields(zone: string): FieldLayout<UpgradeField> {
