@@ -57,7 +57,5 @@ export async function submitMutation<
   return fail(400, form.failed(errors, payload.userErrors));
 }
 
-/** A text field's value, trimmed; '' when absent. */
-export function textValue(form: FormData, name: string): string {
-  return String(form.get(name) ?? '').trim();
-}
+// The actions read their texts beside submitMutation; the pure form modules read them from form-data.
+export { textValue } from '../form-data';
