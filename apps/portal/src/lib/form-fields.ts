@@ -12,6 +12,8 @@ interface FieldBase<Name extends string> {
   id: string;
   name: Name;
   label: MessageKey;
+  /** Filled into the label's placeholders (e.g. the zone a time is typed in). */
+  labelParams?: MessageParams;
   help?: MessageKey;
   /** Filled into the help text's placeholders. */
   helpParams?: MessageParams;
