@@ -32,23 +32,25 @@ export async function loadQuery<Data, Variables extends AnyVariables>(
 
 export type MutationOutcome<Data> = { ok: true; data: Data } | { ok: false; message: MessageKey };
 
-/** Runs a mutation for a form action; a failure comes back as the sentence the form shows. */
-export async function runMutation<Data, Variables extends AnyVariables>(
+type ActionCall = <Data, Variables extends AnyVariables>(
   event: ApiEvent,
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
-): Promise<MutationOutcome<Data>> {
-  return actionOutcome(event, 'mutation', await graphqlClient(event).mutation(document, variables).toPromise());
+) => Promise<MutationOutcome<Data>>;
+
+function actionCall(operation: 'query' | 'mutation'): ActionCall {
+  return async (event, document, variables) => {
+    const client = graphqlClient(event);
+    const call = operation === 'query' ? client.query(document, variables) : client.mutation(document, variables);
+    return actionOutcome(event, operation, await call.toPromise());
+  };
 }
 
+/** Runs a mutation for a form action; a failure comes back as the sentence the form shows. */
+export const runMutation: ActionCall = actionCall('mutation');
+
 /** Runs a query for a form action (e.g. a preview): a failure is a form message, not an error page. */
-export async function runActionQuery<Data, Variables extends AnyVariables>(
-  event: ApiEvent,
-  document: TypedDocumentNode<Data, Variables>,
-  variables: Variables,
-): Promise<MutationOutcome<Data>> {
-  return actionOutcome(event, 'query', await graphqlClient(event).query(document, variables).toPromise());
-}
+export const runActionQuery: ActionCall = actionCall('query');
 
 function actionOutcome<Data>(
   event: ApiEvent,
