@@ -1,21 +1,19 @@
 // The notice inbox: acknowledging one and several (the API records them), without JavaScript too,
 // and notices published by the vendor's staff arriving live, without a reload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { liveStreamOpened, logIn, openBrowser, type Browser } from './browser.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { ACCOUNTS, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-  await logIn(browser.page, stack.portal, ACCOUNTS.hanoiUser, '/notices');
+withStackAndBrowser((started, opened) => {
+  stack = started;
+  browser = opened;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+beforeAll(async () => {
+  await logIn(browser.page, stack.portal, ACCOUNTS.hanoiUser, '/notices');
 });
 
 interface NoticeState {

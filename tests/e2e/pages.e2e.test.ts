@@ -1,37 +1,31 @@
 // Every page in Vietnamese and English, on a desktop and a 375 px phone: axe-core finds no serious
 // or critical violation, nothing overflows sideways, and a screenshot of each is saved under
 // tests/e2e/screenshots/. Also: the language switch, and the dashboard's JavaScript weight.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DESKTOP,
   liveStreamOpened,
   logIn,
   logOut,
-  openBrowser,
   PHONE,
   seriousAxeViolations,
   startupScripts,
   type AxeViolation,
   type Browser,
+  setPortalLocale,
 } from './browser.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { ACCOUNTS, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+withStackAndBrowser((started, opened) => {
+  stack = started;
+  browser = opened;
 });
 
 describe('language', () => {
@@ -66,7 +60,7 @@ describe('language', () => {
 
 describe('every page', () => {
   it('has no serious accessibility violations, fits a phone, and is photographed', async () => {
-    const { page, context } = browser;
+    const { page } = browser;
     await logIn(page, stack.portal, ACCOUNTS.hanoiAdmin);
 
     const ids = await stack.gql<{
@@ -98,7 +92,7 @@ describe('every page', () => {
     const overflowing: string[] = [];
 
     for (const locale of ['VI', 'EN'] as const) {
-      await context.addCookies([{ name: 'ud_locale', value: locale, url: stack.portal }]);
+      await setPortalLocale(browser, stack.portal, locale);
       for (const [device, viewport] of [
         ['desktop', DESKTOP],
         ['phone', PHONE],
@@ -119,7 +113,7 @@ describe('every page', () => {
     // The login page, logged out.
     await logOut(page);
     for (const locale of ['VI', 'EN'] as const) {
-      await context.addCookies([{ name: 'ud_locale', value: locale, url: stack.portal }]);
+      await setPortalLocale(browser, stack.portal, locale);
       for (const [device, viewport] of [
         ['desktop', DESKTOP],
         ['phone', PHONE],
@@ -133,7 +127,7 @@ describe('every page', () => {
       }
     }
     await page.setViewportSize(DESKTOP);
-    await context.addCookies([{ name: 'ud_locale', value: 'VI', url: stack.portal }]);
+    await setPortalLocale(browser, stack.portal, 'VI');
 
     expect(problems, JSON.stringify(problems, null, 2)).toEqual([]);
     expect(overflowing).toEqual([]);
