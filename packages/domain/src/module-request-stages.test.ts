@@ -60,10 +60,7 @@ describe('the ten steps', () => {
     expect(MODULE_REQUEST_PATH).toEqual([...OPEN, 'CLOSED']);
     expect(MODULE_REQUEST_PATH[0]).toBe('SUBMITTED');
     const path: readonly ModuleRequestStage[] = MODULE_REQUEST_PATH;
-    expect(MODULE_REQUEST_STAGES.filter((stage) => !path.includes(stage))).toEqual([
-      'REJECTED',
-      'WITHDRAWN',
-    ]);
+    expect(MODULE_REQUEST_STAGES.filter((stage) => !path.includes(stage))).toEqual(['REJECTED', 'WITHDRAWN']);
   });
 
   it('are moved by implementation, customer care and administrators, engineers through development; customers may only withdraw', () => {
