@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isHydrated, logIn, logOut, seriousAxeViolations, startupScripts, type Browser } from './browser.ts';
 import { passwordLinkFor } from './outbox.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
@@ -20,15 +20,7 @@ const VENDOR_ADMIN = 'admin@vendor.example';
 
 let stack: Stack;
 let browser: Browser;
-withStackAndBrowser((started, opened) => {
-  stack = started;
-  browser = opened;
-});
-
-// A test that failed half-way leaves no one logged in for the next.
-afterEach(async () => {
-  await browser?.context.clearCookies();
-});
+withStackAndBrowser((running) => ({ stack, browser } = running), { signedOutBetweenTests: true });
 
 async function customerId(code: string): Promise<string> {
   const data = await stack.gql<{ customers: { edges: { node: { id: string; code: string } }[] } }>(

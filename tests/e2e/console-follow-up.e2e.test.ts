@@ -17,10 +17,7 @@ const DAY = 24 * 3600_000;
 
 let stack: Stack;
 let browser: Browser;
-withStackAndBrowser((started, opened) => {
-  stack = started;
-  browser = opened;
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
 const logInAs = (email: string, to: string) => logInAfresh(browser, stack.portal, email, to);
 

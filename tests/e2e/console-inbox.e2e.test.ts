@@ -26,10 +26,7 @@ const VINHLONG_ADMIN = 'admin@vinhlong-water.example';
 
 let stack: Stack;
 let browser: Browser;
-withStackAndBrowser((started, opened) => {
-  stack = started;
-  browser = opened;
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
 const logInAs = (email: string, at: string) => logInAfresh(browser, stack.portal, email, at);
 

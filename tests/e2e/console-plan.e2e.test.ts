@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { dateTimeFormatter, formatLocalTime, fromLocalInputValue, localDateKey } from '@upgrade-desk/domain/time-zone';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isHydrated, logIn, logOut, type Browser } from './browser.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
 import { ACCOUNTS, type Stack } from './stack.ts';
@@ -20,14 +20,7 @@ const TARGETS = ['HAIPHONG-LOGISTICS', 'STRAITS-FREIGHT'];
 
 let stack: Stack;
 let browser: Browser;
-withStackAndBrowser((started, opened) => {
-  stack = started;
-  browser = opened;
-});
-
-afterEach(async () => {
-  await browser?.context.clearCookies();
-});
+withStackAndBrowser((running) => ({ stack, browser } = running), { signedOutBetweenTests: true });
 
 interface CustomerNode {
   id: string;

@@ -30,10 +30,7 @@ const TITLE = 'Phân hệ mua hàng cho nhà máy nước Hà Nội';
 
 let stack: Stack;
 let browser: Browser;
-withStackAndBrowser((started, opened) => {
-  stack = started;
-  browser = opened;
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 let requestId = '';
 /** The module the walked request delivered: its warranty end, and its customer's zone. */
 let delivered: { warrantyEndsAt: string; timeZone: string } | null = null;

@@ -43,10 +43,7 @@ interface PlanResult {
 
 let stack: Stack;
 let browser: Browser;
-withStackAndBrowser((started, opened) => {
-  stack = started;
-  browser = opened;
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 let upgradeId = '';
 let proposed = { start: '', end: '' };
 

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EVERYDAY_OPERATIONS } from '@upgrade-desk/graphiql';
 import { isHydrated, logIn, logOut, type Browser } from './browser.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
@@ -47,18 +47,12 @@ async function responseText(root: Page | FrameLocator): Promise<string> {
 
 let stack: Stack;
 let browser: Browser;
-withStackAndBrowser((started, opened) => {
-  stack = started;
-  browser = opened;
-});
+withStackAndBrowser((running) => ({ stack, browser } = running), { signedOutBetweenTests: true });
 let network: NetworkLog;
 
 beforeAll(async () => {
   network = await blockOutsideRequests(browser.context);
 });
-
-// Each test starts signed out, whatever the previous one left.
-afterEach(() => browser.context.clearCookies());
 
 describe('GraphiQL with every non-local request blocked', () => {
   it("the API's /graphql page loads and runs an operation", async () => {

@@ -7,10 +7,7 @@ import { withStackAndBrowser } from './suite.ts';
 
 let stack: Stack;
 let browser: Browser;
-withStackAndBrowser((started, opened) => {
-  stack = started;
-  browser = opened;
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
 beforeAll(async () => {
   await logIn(browser.page, stack.portal, ACCOUNTS.hanoiUser, '/notices');

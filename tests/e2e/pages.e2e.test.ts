@@ -23,10 +23,7 @@ import { withStackAndBrowser } from './suite.ts';
 
 let stack: Stack;
 let browser: Browser;
-withStackAndBrowser((started, opened) => {
-  stack = started;
-  browser = opened;
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
 describe('language', () => {
   it('is Vietnamese by default, switches to English with the visible switch, and keeps it', async () => {
@@ -91,41 +88,39 @@ describe('every page', () => {
     const problems: { page: string; violations: AxeViolation[] }[] = [];
     const overflowing: string[] = [];
 
-    for (const locale of ['VI', 'EN'] as const) {
-      await setPortalLocale(browser, stack.portal, locale);
-      for (const [device, viewport] of [
-        ['desktop', DESKTOP],
-        ['phone', PHONE],
-      ] as const) {
-        await page.setViewportSize(viewport);
-        for (const [name, pagePath] of pages) {
-          await page.goto(`${stack.portal}${pagePath}`, { waitUntil: 'load' });
-          const label = `${name}-${locale.toLowerCase()}-${device}`;
-          await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${label}.png`), fullPage: true });
-          const violations = await seriousAxeViolations(page);
-          if (violations.length > 0) problems.push({ page: label, violations });
-          const tooWide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-          if (tooWide) overflowing.push(label);
+    /** Runs `look` in each language on each device, named like `vi-phone`. */
+    const inEveryView = async (look: (view: string) => Promise<void>) => {
+      for (const locale of ['VI', 'EN'] as const) {
+        await setPortalLocale(browser, stack.portal, locale);
+        for (const [device, viewport] of [
+          ['desktop', DESKTOP],
+          ['phone', PHONE],
+        ] as const) {
+          await page.setViewportSize(viewport);
+          await look(`${locale.toLowerCase()}-${device}`);
         }
       }
-    }
+    };
+    /** Opens the page, saves its screenshot as `label`, and keeps what axe finds serious. */
+    const audit = async (label: string, pagePath: string) => {
+      await page.goto(`${stack.portal}${pagePath}`, { waitUntil: 'load' });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${label}.png`), fullPage: true });
+      const violations = await seriousAxeViolations(page);
+      if (violations.length > 0) problems.push({ page: label, violations });
+    };
+
+    await inEveryView(async (view) => {
+      for (const [name, pagePath] of pages) {
+        const label = `${name}-${view}`;
+        await audit(label, pagePath);
+        const tooWide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        if (tooWide) overflowing.push(label);
+      }
+    });
 
     // The login page, logged out.
     await logOut(page);
-    for (const locale of ['VI', 'EN'] as const) {
-      await setPortalLocale(browser, stack.portal, locale);
-      for (const [device, viewport] of [
-        ['desktop', DESKTOP],
-        ['phone', PHONE],
-      ] as const) {
-        await page.setViewportSize(viewport);
-        await page.goto(`${stack.portal}/login`, { waitUntil: 'load' });
-        const label = `login-${locale.toLowerCase()}-${device}`;
-        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${label}.png`), fullPage: true });
-        const violations = await seriousAxeViolations(page);
-        if (violations.length > 0) problems.push({ page: label, violations });
-      }
-    }
+    await inEveryView((view) => audit(`login-${view}`, '/login'));
     await page.setViewportSize(DESKTOP);
     await setPortalLocale(browser, stack.portal, 'VI');
 

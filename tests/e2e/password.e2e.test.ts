@@ -11,10 +11,7 @@ const VENDOR_ADMIN = 'admin@vendor.example';
 
 let stack: Stack;
 let browser: Browser;
-withStackAndBrowser((started, opened) => {
-  stack = started;
-  browser = opened;
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
 describe('invitation', () => {
   it('the invitee sets a password from the emailed link and is logged in; the link then is spent', async () => {

@@ -6,10 +6,7 @@ import { withStackAndBrowser } from './suite.ts';
 
 let stack: Stack;
 let browser: Browser;
-withStackAndBrowser((started, opened) => {
-  stack = started;
-  browser = opened;
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
 describe('session', () => {
   it('sends an anonymous visitor to /login and back to the page asked for', async () => {

@@ -7,10 +7,7 @@ import { withStackAndBrowser } from './suite.ts';
 
 let stack: Stack;
 let browser: Browser;
-withStackAndBrowser((started, opened) => {
-  stack = started;
-  browser = opened;
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
 async function blackoutWindows() {
   const data = await stack.gql<{
