@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_NOTICE_POLICIES,
+  highestModuleVersion,
+  isPublishedVersion,
   MODULE_REQUEST_PATH,
   moduleRequestActor,
   moduleRequestTransition,
@@ -9,6 +11,7 @@ import {
   planNotices,
   toLocalClock,
   UPGRADE_KINDS,
+  upgradeTargetVersionIssues,
   type ModuleRequestRole,
   type ModuleRequestStage,
   type NoticeStage,
@@ -165,6 +168,36 @@ describe.each(NOWS)('the demo built at %s', (now) => {
       compared += expected.length;
     }
     expect(compared).toBeGreaterThan(0);
+  });
+
+  it('published every version a customer runs, and each upgrade target before the upgrade was planned', () => {
+    const releasesOf = (moduleId: string, by: number) =>
+      data.moduleReleases
+        .filter((release) => release.moduleId === moduleId && release.releasedAt.getTime() <= by)
+        .map((release) => release.version);
+    expect(data.moduleReleases.every((release) => release.releasedAt.getTime() <= at)).toBe(true);
+    for (const module of data.modules) {
+      expect(highestModuleVersion(releasesOf(module.id ?? '', at)), module.key).toBe(module.latestVersion);
+    }
+    const installed = [
+      ...data.installedModules,
+      ...data.moduleRequests.map((row) => ({ moduleId: row.moduleId ?? '', version: row.deliveredVersion })),
+    ];
+    for (const { moduleId, version } of installed) {
+      if (version) expect(isPublishedVersion(version, releasesOf(moduleId, at)), `${moduleId} ${version}`).toBe(true);
+    }
+    const planned = data.upgrades.filter((upgrade) => upgrade.targetVersion);
+    expect(planned.length).toBeGreaterThan(0);
+    for (const upgrade of planned) {
+      const moves = data.upgradeModules
+        .filter((row) => row.upgradeId === upgrade.id)
+        .map((row) => ({ moduleId: row.moduleId, fromVersion: null, targetVersion: null }));
+      const createdAt = time(upgrade.createdAt);
+      expect(
+        upgradeTargetVersionIssues(upgrade.targetVersion ?? null, moves, (id) => releasesOf(id, createdAt)),
+        upgrade.title,
+      ).toEqual([]);
+    }
   });
 
   it('has unique ids in every table', () => {

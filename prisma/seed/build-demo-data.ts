@@ -2,7 +2,9 @@ import type { Prisma } from '@upgrade-desk/db';
 import {
   DEFAULT_NOTICE_POLICIES,
   DEFAULT_WARRANTY_MONTHS,
+  compareModuleVersions,
   deliveryRows,
+  highestModuleVersion,
   renderStageChange,
   warrantyEndsAt as warrantyEnd,
   type DeliveryAudience,
@@ -21,8 +23,19 @@ import { stableFraction, stableHex, stableId } from './stable-id.ts';
 // Builds every demo row in memory, with no I/O, so the data can be checked for consistency
 // against many `now` values without a database, and written with a handful of createMany calls.
 
+/** A version the demo publishes through the API's own publishModuleVersion (as moduleVersionPublish does). */
+export interface DemoRelease {
+  moduleId: string;
+  version: string;
+  releasedAt: Date;
+  notesVi: string;
+  notesEn: string;
+  publishedById: string;
+}
+
 export interface DemoData {
   modules: Prisma.ModuleCreateManyInput[];
+  moduleReleases: DemoRelease[];
   moduleDependencies: Prisma.ModuleDependencyCreateManyInput[];
   customers: Prisma.CustomerCreateManyInput[];
   users: Prisma.UserCreateManyInput[];
@@ -123,22 +136,9 @@ const EXTRA_CUSTOMER_USERS: ReadonlyArray<{
 /** An address whose mailbox is full: deliveries to it fail, and are retried or abandoned. */
 const BOUNCING_RECIPIENT = 'user@taman-hospital.example';
 
-function parseVersion(version: string): number[] {
-  return version.split('.').map((part) => Number(part));
-}
-
-function compareVersions(a: string, b: string): number {
-  const [x, y] = [parseVersion(a), parseVersion(b)];
-  for (let i = 0; i < Math.max(x.length, y.length); i += 1) {
-    const diff = (x[i] ?? 0) - (y[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
-}
-
 /** The release before `version`: 3.3.2 -> 3.3.1, 4.8.0 -> 4.7.0. */
 function previousVersion(version: string): string {
-  const [major = 0, minor = 0, patch = 0] = parseVersion(version);
+  const [major = 0, minor = 0, patch = 0] = version.split('.').map((part) => Number(part));
   if (patch > 0) return `${major}.${minor}.${patch - 1}`;
   if (minor > 0) return `${major}.${minor - 1}.0`;
   return `${Math.max(major - 1, 0)}.9.0`;
@@ -187,6 +187,7 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
 
   const data: DemoData = {
     modules: [],
+    moduleReleases: [],
     moduleDependencies: [],
     customers: [],
     users: [],
@@ -207,7 +208,10 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
     auditLogs: [],
   };
 
-  // Modules ---------------------------------------------------------------------------------
+  // Modules and their releases (published by the catalog's admin) --------------------------
+  const adminId = ids.user('admin@vendor.example');
+  const latestOf = (seed: ModuleSeed): string =>
+    required(highestModuleVersion(seed.releases.map((release) => release.version)) ?? undefined, 'release');
   MODULES.forEach((seed, index) => {
     data.modules.push({
       id: ids.module(seed.key),
@@ -217,9 +221,19 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
       descriptionVi: seed.descriptionVi,
       descriptionEn: seed.descriptionEn,
       category: seed.category,
-      latestVersion: seed.latestVersion,
+      latestVersion: latestOf(seed),
       sortOrder: (index + 1) * 10,
     });
+    for (const release of seed.releases) {
+      data.moduleReleases.push({
+        moduleId: ids.module(seed.key),
+        version: release.version,
+        releasedAt: calendar.daysAgo(release.releasedDaysAgo),
+        notesVi: release.notesVi,
+        notesEn: release.notesEn,
+        publishedById: adminId,
+      });
+    }
     for (const requirement of seed.requires) {
       data.moduleDependencies.push({ moduleId: ids.module(seed.key), requiresId: ids.module(module(requirement).key) });
     }
@@ -228,7 +242,6 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
   // Vendor staff ----------------------------------------------------------------------------
   const staffByEmail = byKey(STAFF, (staff) => staff.email);
   const staffName = (email: string): string => required(staffByEmail.get(email), `staff "${email}"`).name;
-  const adminId = ids.user('admin@vendor.example');
   for (const staff of STAFF) {
     data.users.push({
       id: ids.user(staff.email),
@@ -369,8 +382,8 @@ export function buildDemoData({ now, passwordHash }: BuildDemoDataOptions): Demo
         upgrade.modules.includes(key) &&
         upgradeTargets.get(upgrade.key)?.includes(code),
     ).map((upgrade) => required(upgrade.targetVersion, 'target version'));
-    if (pending.length === 0) return module(key).latestVersion;
-    return previousVersion(pending.sort(compareVersions)[0] ?? module(key).latestVersion);
+    if (pending.length === 0) return latestOf(module(key));
+    return previousVersion(pending.sort(compareModuleVersions)[0] ?? latestOf(module(key)));
   };
 
   for (const seed of CUSTOMERS) {

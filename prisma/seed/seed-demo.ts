@@ -1,6 +1,7 @@
 import { hashPassword } from '@upgrade-desk/accounts';
-import type { PrismaClient } from '@upgrade-desk/db';
-import { buildDemoData, type DemoData } from './build-demo-data.ts';
+import type { Prisma, PrismaClient } from '@upgrade-desk/db';
+import { publishModuleVersion } from '../../apps/api/src/admin/modules.ts';
+import { buildDemoData, type DemoData, type DemoRelease } from './build-demo-data.ts';
 import { raiseDemoStaffAlerts } from './demo-staff-alerts.ts';
 
 export type SeedSummary = { readonly [Table in keyof DemoData]: number };
@@ -30,6 +31,7 @@ export async function seedDemo(prisma: PrismaClient, { password, now }: SeedDemo
       await insert(data.moduleDependencies, (rows) => tx.moduleDependency.createMany({ data: rows }));
       await insert(data.customers, (rows) => tx.customer.createMany({ data: rows }));
       await insert(data.users, (rows) => tx.user.createMany({ data: rows }));
+      await publishReleases(tx, data.moduleReleases);
       await insert(data.customerStaff, (rows) => tx.customerStaff.createMany({ data: rows }));
       await insert(data.installedModules, (rows) => tx.installedModule.createMany({ data: rows }));
       await insert(data.blackoutWindows, (rows) => tx.blackoutWindow.createMany({ data: rows }));
@@ -51,6 +53,17 @@ export async function seedDemo(prisma: PrismaClient, { password, now }: SeedDemo
     { maxWait: 10_000, timeout: 120_000 },
   );
   return summarize(data);
+}
+
+/**
+ * Publishes the catalog's releases with the API's own code, at the time each came out, so their
+ * rows and audit entries are what moduleVersionPublish writes (their ids are the database's).
+ */
+async function publishReleases(tx: Prisma.TransactionClient, releases: readonly DemoRelease[]): Promise<void> {
+  for (const { publishedById, ...release } of releases) {
+    const outcome = await publishModuleVersion(tx, release, publishedById, release.releasedAt);
+    if (!outcome.ok) throw new Error(`Demo release ${release.version} refused: ${outcome.problems[0]?.message}`);
+  }
 }
 
 async function insert<Row>(rows: Row[], write: (chunk: Row[]) => Promise<unknown>): Promise<void> {

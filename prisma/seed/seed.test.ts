@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD as PASSWORD, verifyPassword } from '@upgrade-desk/accounts';
 import type { Database } from '@upgrade-desk/db';
 import { createTestDatabase } from '@upgrade-desk/db/testing';
-import { MODULE_REQUEST_PATH, NOTICE_STAGES, UPGRADE_KINDS } from '@upgrade-desk/domain';
+import { highestModuleVersion, MODULE_REQUEST_PATH, NOTICE_STAGES, UPGRADE_KINDS } from '@upgrade-desk/domain';
 import { isDatabaseEmpty, resetDatabase, seedDemo, type SeedSummary } from './index.ts';
 
 const NOW = new Date('2026-12-01T03:00:00Z');
@@ -34,7 +34,18 @@ async function snapshot(database: Database) {
     deliveries: idsOf(await p.delivery.findMany(byId)),
     moduleRequests: idsOf(await p.moduleRequest.findMany(byId)),
     moduleRequestEvents: idsOf(await p.moduleRequestEvent.findMany(byId)),
-    auditLogs: idsOf(await p.auditLog.findMany(byId)),
+    // Releases are published by the API's own code, so they and their audit entries get the
+    // database's ids: compared by what they are.
+    auditLogs: idsOf(await p.auditLog.findMany({ ...byId, where: { action: { not: 'module.publishVersion' } } })),
+    releases: await p.moduleVersion.findMany({
+      select: { moduleId: true, version: true, releasedAt: true, notesVi: true, notesEn: true },
+      orderBy: [{ moduleId: 'asc' }, { version: 'asc' }],
+    }),
+    releaseAudits: await p.auditLog.findMany({
+      where: { action: 'module.publishVersion' },
+      select: { actorId: true, entityId: true, at: true, data: true },
+      orderBy: [{ entityId: 'asc' }, { at: 'asc' }],
+    }),
     upgradeTargets: await p.upgradeTarget.count(),
     upgradeModules: await p.upgradeModule.count(),
     customerStaff: await p.customerStaff.count(),
@@ -85,6 +96,23 @@ describe('the demo seed', () => {
     expect(customers.some((customer) => customer.timeZone === 'Europe/Berlin')).toBe(true);
     expect(await db.prisma.module.count()).toBeGreaterThanOrEqual(12);
     expect(await db.prisma.moduleDependency.count()).toBeGreaterThan(0);
+  });
+
+  it("publishes each module's versions as moduleVersionPublish does: the latest is the highest, notes in both languages", async () => {
+    const modules = await db.prisma.module.findMany({ include: { versions: true } });
+    for (const module of modules) {
+      expect(module.versions.length, module.key).toBeGreaterThan(0);
+      expect(highestModuleVersion(module.versions.map((v) => v.version)), module.key).toBe(module.latestVersion);
+      expect(module.versions.every((v) => v.notesVi && v.notesEn && v.releasedAt <= NOW)).toBe(true);
+    }
+    const published = await db.prisma.auditLog.count({
+      where: { action: 'module.publishVersion', actor: { email: 'admin@vendor.example' } },
+    });
+    expect(published).toBe(await db.prisma.moduleVersion.count());
+    // Every version a customer runs is a published one.
+    const installed = await db.prisma.installedModule.findMany({ select: { moduleId: true, version: true } });
+    const releases = new Set(modules.flatMap((m) => m.versions.map((v) => `${m.id}:${v.version}`)));
+    expect(installed.filter((row) => !releases.has(`${row.moduleId}:${row.version}`))).toEqual([]);
   });
 
   it('has every upgrade kind in every status', async () => {

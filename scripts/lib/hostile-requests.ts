@@ -1068,6 +1068,32 @@ const generators: Record<Category, RequestMaker> = {
           },
           staff,
         ),
+      () => {
+        // A sound form but for its version: one the module never published, announced to all its customers.
+        const moduleId = realId(r, ctx.ids.modules, 'Module');
+        return mutation(
+          'upgradeSchedule, a target version the module never published',
+          'mutation ($input: UpgradeScheduleInput!) { upgradeSchedule(input: $input) { userErrors { code } } }',
+          {
+            kind: 'FIX',
+            title: 'Bản vá',
+            summary: 'Bản vá khẩn cấp.',
+            windowStart: '2031-06-01T12:00:00Z',
+            windowEnd: '2031-06-01T13:00:00Z',
+            expectedDowntimeMinutes: 0,
+            moduleIds: [moduleId],
+            moduleVersions: [
+              {
+                moduleId,
+                fromVersion: r.pick<unknown>([undefined, '99.0', text()]),
+                targetVersion: r.pick<unknown>(['9.9.9', '0.0.1', text()]),
+              },
+            ],
+            targetVersion: r.pick<unknown>([undefined, '9.9.9', text()]),
+          },
+          staff,
+        );
+      },
       () =>
         mutation(
           'upgradeReschedule, hostile values',

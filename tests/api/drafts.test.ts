@@ -127,6 +127,23 @@ beforeAll(async () => {
       update: { version: '5.2.0' },
     });
   }
+  // The versions the drafts move it to are published first: an upgrade may only target those.
+  for (const version of ['6.0.0', '7.0.0']) {
+    const published = await api.gql(
+      `mutation ($input: ModuleVersionPublishInput!) { moduleVersionPublish(input: $input) { userErrors { code } } }`,
+      {
+        input: {
+          moduleId: globalId('Module', moduleId),
+          version,
+          releasedAt: iso(NOW),
+          notesVi: `Bản ${version}`,
+          notesEn: `Release ${version}`,
+        },
+      },
+      { token: admin },
+    );
+    expect(published.data.moduleVersionPublish.userErrors).toEqual([]);
+  }
   await dispatchDue({ prisma: api.db.prisma, now: NOW });
 });
 afterAll(() => api.close());

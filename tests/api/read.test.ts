@@ -92,6 +92,38 @@ describe('modules', () => {
     const withPrereqs = data.modules.edges.filter((e: { node: { requires: unknown[] } }) => e.node.requires.length > 0);
     expect(withPrereqs.length).toBeGreaterThan(0);
   });
+
+  it("lists an upgrade's modules in the catalog's order, whatever order they were added in", async () => {
+    const prisma = api.db.prisma;
+    const modules = await prisma.module.findMany({ take: 3, orderBy: { key: 'asc' }, select: { id: true } });
+    // Catalog order opposite to the order the modules are attached in.
+    for (const [i, m] of modules.entries())
+      await prisma.module.update({ where: { id: m.id }, data: { sortOrder: 900 - i } });
+    const upgrade = await prisma.upgrade.create({
+      data: {
+        kind: 'FIX',
+        status: 'DRAFT',
+        title: 'Thứ tự mô-đun',
+        summary: '',
+        windowStart: new Date(NOW.getTime() + 86_400_000),
+        windowEnd: new Date(NOW.getTime() + 90_000_000),
+        expectedDowntimeMinutes: 5,
+        modules: { create: modules.map((m) => ({ moduleId: m.id })) },
+      },
+    });
+    const token = await api.login(ACCOUNTS.engineer);
+    const id = Buffer.from(`Upgrade:${upgrade.id}`).toString('base64');
+    const { data } = await api.gql<{
+      node: { modules: { id: string }[]; moduleVersions: { module: { id: string } }[] };
+    }>(
+      'query ($id: ID!) { node(id: $id) { ... on Upgrade { modules { id } moduleVersions { module { id } } } } }',
+      { id },
+      { token },
+    );
+    const expected = [...modules].reverse().map((m) => Buffer.from(`Module:${m.id}`).toString('base64'));
+    expect(data!.node.modules.map((m) => m.id)).toEqual(expected);
+    expect(data!.node.moduleVersions.map((v) => v.module.id)).toEqual(expected);
+  });
 });
 
 describe('a customer user reads its own customer', () => {

@@ -112,6 +112,13 @@ async function statementsFor(
   }
 }
 
+/** The staff board's acknowledgement progress: each upgrade's targets with where they stand, loaded with the upgrades. */
+const BOARD_PROGRESS = `query ($first: Int!) {
+  upcomingMaintenance(first: $first) {
+    edges { node { id acknowledgementProgress(first: 100) { customer { id name code } state deadline by { name at } } } }
+  }
+}`;
+
 const operations = [
   {
     name: 'dashboard',
@@ -140,6 +147,13 @@ const operations = [
     variables: (n: number) => ({ first: n }),
     account: ACCOUNTS.admin,
     pageOf: (data: any) => [data.customers.edges.length], // eslint-disable-line @typescript-eslint/no-explicit-any -- response shape read in tests
+  },
+  {
+    name: 'staff board progress',
+    query: BOARD_PROGRESS,
+    variables: (n: number) => ({ first: n }),
+    account: ACCOUNTS.engineer,
+    pageOf: (data: any) => [data.upcomingMaintenance.edges.length], // eslint-disable-line @typescript-eslint/no-explicit-any -- response shape read in tests
   },
 ];
 

@@ -107,7 +107,7 @@ describe('tenant isolation', () => {
     );
   });
 
-  it('customers cannot list customers, see targets, or ask for scheduled notices', async () => {
+  it("customers cannot list customers, see targets or the targets' acknowledgement progress, or ask for scheduled notices", async () => {
     const customers = await api.gql('{ customers(first: 5) { totalCount } }', {}, { token: hanoi.token });
     expect(customers.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const scheduled = await api.gql(
@@ -122,6 +122,12 @@ describe('tenant isolation', () => {
       { token: hanoi.token },
     );
     expect(targets.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const progress = await api.gql(
+      'query ($id: ID!) { node(id: $id) { ... on Upgrade { acknowledgementProgress { customer { code } state } } } }',
+      { id: hanoi.upgrade[0] },
+      { token: hanoi.token },
+    );
+    expect(progress.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('never shows a customer a draft upgrade or an unpublished notice', async () => {

@@ -209,6 +209,18 @@ describe('plan an upgrade', () => {
     }
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'console-plan-preview.png'), fullPage: true });
 
+    // Transport's published versions are offered; one it never published is refused beside its field.
+    const offered = page.locator(`datalist[id="plan-versions-${transport}"] option`);
+    expect(await offered.evaluateAll((options) => options.map((o) => o.getAttribute('value')))).toContain('2.7.0');
+    const version = page.locator(`[name="targetVersion:${transport}"]`);
+    await version.fill('9.9.9');
+    await page.getByRole('button', { name: 'Công bố' }).click();
+    await expect.poll(() => version.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`[id="plan-version-error-${transport}"]`).textContent()).toBe(
+      'Chọn một phiên bản đã phát hành của phân hệ này.',
+    );
+    await version.fill('');
+
     await Promise.all([
       page.waitForURL((url) => /^\/console\/upgrades\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new')),
       page.getByRole('button', { name: 'Công bố' }).click(),

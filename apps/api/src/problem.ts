@@ -15,6 +15,8 @@ export const PROBLEM_CODES = [
   'LINK_EXPIRED',
   'LINK_USED',
   'LIMIT_REACHED',
+  /** A module's target version that is not one of its published versions. */
+  'UNKNOWN_MODULE_VERSION',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

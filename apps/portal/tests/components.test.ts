@@ -4,7 +4,9 @@ import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import CalendarGrid from '$lib/components/calendar-grid.svelte';
 import DataTable from '$lib/components/data-table.svelte';
+import FormFields from '$lib/components/form-fields.svelte';
 import FormOutcome from '$lib/components/form-outcome.svelte';
+import NoteForm from '$lib/components/note-form.svelte';
 import NoticeItem from '$lib/components/notice-item.svelte';
 import RequestSteps from '$lib/components/request-steps.svelte';
 import RowAction from '$lib/components/row-action.svelte';
@@ -14,6 +16,7 @@ import UpgradeCard from '$lib/components/upgrade-card.svelte';
 import { dateTimeFormatter, monthGrid, weekOf } from '@upgrade-desk/domain/time-zone';
 import type { InboxNotice } from '$lib/live/live-notice';
 import type { UpgradeListItem } from '$lib/fragments';
+import { localizedPair, type FieldLayout } from '$lib/form-fields';
 
 const text = (html: string) =>
   html
@@ -229,6 +232,38 @@ describe('DataTable', () => {
     expect(body).toContain('<p class="empty">Không có</p>');
     expect(body).not.toContain('<table');
   });
+
+  it('keys items without an id by `key`, adds their row attributes and a caption for screen readers', () => {
+    const cell = createRawSnippet((item: () => { code: string; state: string }) => ({
+      render: () => `<td>${item().code}</td>`,
+    }));
+    const { body } = render(DataTable<{ code: string; state: string }>, {
+      props: {
+        columns: ['Mã'],
+        rows: [
+          { code: 'KH1', state: 'overdue' },
+          { code: 'KH2', state: 'pending' },
+        ],
+        key: (item) => item.code,
+        row: cell,
+        rowTestid: 'progress-row',
+        rowAttributes: (item) => ({ 'data-customer': item.code, 'data-state': item.state }),
+        caption: 'Tiến độ: Nâng cấp',
+      },
+    });
+    expect(body).toContain('<caption class="visually-hidden">Tiến độ: Nâng cấp</caption>');
+    expect(body).toMatch(/<tr data-testid="progress-row" data-customer="KH1" data-state="overdue">/);
+    expect(body).toMatch(/<tr data-testid="progress-row" data-customer="KH2" data-state="pending">/);
+  });
+
+  it('shows an empty table when it is given no sentence for the empty case', () => {
+    const { body } = render(DataTable<{ id: string; name: string }>, {
+      props: { columns: ['Tên'], rows: [], row },
+    });
+    expect(body).toContain('<table');
+    expect(body).toContain('<th scope="col">Tên</th>');
+    expect(body).not.toContain('<caption');
+  });
 });
 
 describe('SelectField', () => {
@@ -297,5 +332,143 @@ describe('FormOutcome', () => {
     expect(text(refused)).toBe('Choose a customer role.');
     expect(refused).toContain('role="alert"');
     expect(text(render(FormOutcome, { props: { locale: 'EN' } }).body)).toBe('');
+  });
+});
+
+describe('FormOutcome', () => {
+  it('names its error for the fields that it describes', () => {
+    const { body } = render(FormOutcome, {
+      props: { locale: 'EN', error: 'console.customerUsers.roleError', problemId: 'invite-problem' },
+    });
+    expect(body).toContain('<p class="alert" role="alert" id="invite-problem">Choose a customer role.</p>');
+  });
+});
+
+describe('FormFields', () => {
+  type Name = 'nameVi' | 'nameEn' | 'category' | 'requiresIds' | 'version';
+  const options = [
+    { value: 'm1', label: 'Ledger' },
+    { value: 'm2', label: 'Stock' },
+  ];
+  const fields: FieldLayout<Name> = [
+    localizedPair(
+      { id: 'module-name-vi', name: 'nameVi', label: 'console.modules.nameVi', required: true, maxlength: 200 },
+      { id: 'module-name-en', name: 'nameEn', label: 'console.modules.nameEn', required: false },
+    ),
+    {
+      id: 'module-category',
+      name: 'category',
+      type: 'select',
+      label: 'console.modules.category',
+      empty: 'console.choose',
+      options,
+    },
+    { id: 'module-requires', name: 'requiresIds', type: 'checkboxes', label: 'console.modules.requires', options },
+    {
+      id: 'module-version',
+      name: 'version',
+      label: 'console.modules.firstVersion',
+      help: 'console.plan.sandboxHelp',
+      helpParams: { zone: 'Asia/Ho_Chi_Minh' },
+    },
+  ];
+
+  it('draws a row side by side, the kept values, the chosen option and the ticked boxes', () => {
+    const { body } = render(FormFields<Name>, {
+      props: {
+        locale: 'EN',
+        fields,
+        values: { nameVi: 'Kế toán', nameEn: 'Ledger', category: 'm1', requiresIds: ['m2'] },
+      },
+    });
+    expect(body).toMatch(
+      /<div class="field-row">.*id="module-name-vi".*id="module-name-en".*<\/div>.*module-category/s,
+    );
+    expect(body).toMatch(
+      /<input id="module-name-vi" name="nameVi" type="text" maxlength="200" required[^>]*value="Kế toán"/,
+    );
+    expect(body).toMatch(/<input id="module-name-en" name="nameEn" type="text" maxlength="200" value="Ledger"/);
+    expect(body).toMatch(/<option value="m1" selected[^>]*>Ledger<\/option>/);
+    expect(body).not.toMatch(/<option value="m2" selected/);
+    expect(body).toMatch(/<input type="checkbox" name="requiresIds" value="m2" checked/);
+    expect(body).not.toMatch(/value="m1" checked/);
+    expect(body).toContain('<legend>Requires</legend>');
+    expect(body).toMatch(/<p id="module-version-help" class="field__help">[^<]*Asia\/Ho_Chi_Minh/);
+    expect(body).not.toContain('aria-invalid');
+  });
+
+  it("puts each field's message beside it, translated, and describes every field by the form's problem", () => {
+    const { body } = render(FormFields<Name>, {
+      props: {
+        locale: 'VI',
+        fields,
+        errors: { nameVi: 'console.modules.error.required', requiresIds: 'console.modules.error.requires' },
+        describedBy: ['module-problem', false],
+      },
+    });
+    expect(body).toMatch(
+      /<input id="module-name-vi"[^>]*aria-invalid="true" aria-describedby="module-problem module-name-vi-error"/,
+    );
+    expect(body).toMatch(/<input id="module-name-en"[^>]*aria-describedby="module-problem"/);
+    expect(body).toMatch(/<fieldset class="choices" aria-describedby="module-requires-error">/);
+    expect(text(body)).toContain('Vui lòng điền trường này.');
+    expect(body).toMatch(/<option value="" selected/);
+  });
+});
+
+describe('NoteForm', () => {
+  const field = {
+    id: 'reject-note',
+    name: 'note',
+    type: 'textarea',
+    rows: 2,
+    required: true,
+    label: 'console.requests.rejectReason',
+  } as const;
+
+  it('shows a refused text again, marked invalid and described by the refusal', () => {
+    const { body } = render(NoteForm, {
+      props: {
+        locale: 'EN',
+        action: '?/stage',
+        field,
+        value: 'Too late',
+        problem: 'form.error.INVALID_INPUT',
+        problemId: 'reject-problem',
+        submitText: 'Reject',
+        tone: 'button--danger',
+        submitTestid: 'reject',
+      },
+    });
+    expect(body).toMatch(/<form method="POST" action="\?\/stage" class="stack"/);
+    expect(body).not.toContain('novalidate');
+    expect(body).toMatch(/<p class="alert" role="alert" id="reject-problem">/);
+    expect(body).toMatch(
+      /<textarea id="reject-note" name="note" rows="2" required[^>]*aria-invalid="true" aria-describedby="reject-problem"/,
+    );
+    expect(body).toMatch(/>Too late<\/textarea>/);
+    expect(body).toMatch(/<button type="submit" class="button button--danger button--auto" data-testid="reject">/);
+  });
+
+  it('leaves the text unmarked when told the refusal is not about it, and unmarked before any answer', () => {
+    const refused = render(NoteForm, {
+      props: {
+        locale: 'EN',
+        action: '?/stage',
+        field,
+        problem: 'form.error.INVALID_INPUT',
+        problemId: 'reject-problem',
+        invalid: false,
+        submitText: 'Reject',
+      },
+    }).body;
+    expect(refused).toMatch(/<textarea id="reject-note"[^>]*aria-describedby="reject-problem"/);
+    expect(refused).not.toContain('aria-invalid');
+    const fresh = render(NoteForm, {
+      props: { locale: 'EN', action: '?/comment', field, problemId: 'comment-problem', submitText: 'Post' },
+    }).body;
+    expect(fresh).not.toContain('role="alert"');
+    expect(fresh).not.toContain('aria-');
+    expect(fresh).toContain('class="button button--secondary button--auto"');
   });
 });

@@ -64,6 +64,9 @@ export function databaseFromPGlite<const Log extends DatabaseLog = []>(
 
 /** Statements with more parameters than this (long IN lists, bulk writes) are not kept prepared. */
 const MAX_PREPARED_PARAMETERS = 32;
+/** Statement names by text; cleared when full (a long-running process issues a bounded set of texts). */
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 2000;
 
 /**
  * Names each statement after its SQL text, so node-postgres prepares it once per connection and
@@ -76,7 +79,14 @@ function preparedStatementName(query: { sql: string; args: unknown[] }): string 
   // for anything but plain DML (DDL, SET) and for statements with many parameters.
   if (query.args.length > MAX_PREPARED_PARAMETERS || !/^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(query.sql))
     return '';
-  return `ud_${createHash('sha1').update(query.sql).digest('base64url')}`;
+  let name = statementNames.get(query.sql);
+  if (name === undefined) {
+    // Hashing the text of every statement showed in profiles; the texts an app issues are few.
+    if (statementNames.size >= MAX_NAMED_STATEMENTS) statementNames.clear();
+    name = `ud_${createHash('sha1').update(query.sql).digest('base64url')}`;
+    statementNames.set(query.sql, name);
+  }
+  return name;
 }
 
 /**

@@ -29,3 +29,5 @@ export type { StaffAlertCatalog, StaffAlertContext, StaffAlertText } from './sta
 export * from './upgrade-content.ts';
 export * from './target-warnings.ts';
 export * from './follow-up.ts';
+export * from './acknowledgement-standing.ts';
+export * from './upgrade-target-versions.ts';

@@ -61,7 +61,8 @@ const operations: readonly EverydayOperation[] = [
   {
     name: 'ModuleCatalog',
     document: /* GraphQL */ `
-      # The module catalog with the IDs that UpgradeSchedule needs.
+      # The module catalog with the IDs that UpgradeSchedule needs, and each module's published
+      # versions: an upgrade may only move a module to one of them.
       query ModuleCatalog($search: String = null) {
         modules(first: 50, search: $search) {
           edges {
@@ -70,6 +71,9 @@ const operations: readonly EverydayOperation[] = [
               key
               name
               latestVersion
+              versions {
+                version
+              }
               requires {
                 key
               }
@@ -146,14 +150,14 @@ const operations: readonly EverydayOperation[] = [
       query UpgradePlanPreview(
         $input: UpgradeCreateInput! = {
           kind: FEATURE
-          title: "Kế toán 6.0: hóa đơn điện tử"
-          titleEn: "Accounting 6.0: e-invoices"
+          title: "Kế toán 6.4: hóa đơn điện tử"
+          titleEn: "Accounting 6.4: e-invoices"
           summary: "Mẫu hóa đơn GTGT mới và khóa sổ nhanh hơn."
           summaryEn: "New VAT invoice layout and faster period closing."
           changesVi: "Hóa đơn được ký số từ xa; màn hình khóa sổ mới."
           changesEn: "Invoices are signed remotely; a new period-closing screen."
           moduleIds: ["<module id>"]
-          moduleVersions: [{ moduleId: "<module id>", fromVersion: "5.2", targetVersion: "6.0" }]
+          moduleVersions: [{ moduleId: "<module id>", fromVersion: "6.3.0", targetVersion: "6.4.0" }]
           windowStart: "2027-01-15T12:00:00Z"
           windowEnd: "2027-01-15T14:00:00Z"
           expectedDowntimeMinutes: 20
@@ -202,12 +206,12 @@ const operations: readonly EverydayOperation[] = [
       mutation UpgradeCreateDraft(
         $input: UpgradeCreateInput! = {
           kind: FEATURE
-          title: "Kế toán 6.1: báo cáo thuế"
-          titleEn: "Accounting 6.1: tax reports"
+          title: "Kế toán 6.4: báo cáo thuế"
+          titleEn: "Accounting 6.4: tax reports"
           summary: "Báo cáo thuế mới theo Thông tư 80."
           changesVi: "Thêm mẫu báo cáo thuế; đổi vị trí menu Báo cáo."
           moduleIds: ["<module id>"]
-          moduleVersions: [{ moduleId: "<module id>", fromVersion: "6.0", targetVersion: "6.1" }]
+          moduleVersions: [{ moduleId: "<module id>", fromVersion: "6.3.0", targetVersion: "6.4.0" }]
           windowStart: "2027-01-22T12:00:00Z"
           windowEnd: "2027-01-22T14:00:00Z"
           expectedDowntimeMinutes: 20

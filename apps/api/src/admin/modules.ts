@@ -176,21 +176,33 @@ export async function updateModule(
   return done(moduleId);
 }
 
+/** What knownVersions reads of a module. */
+export const KNOWN_VERSIONS_SELECT = {
+  latestVersion: true,
+  versions: { select: { version: true } },
+} as const satisfies Prisma.ModuleSelect;
+
 /** The versions a module is known in: its published versions and its latest (seeded catalogs may lack rows). */
+export function knownVersions(module: Prisma.ModuleGetPayload<{ select: typeof KNOWN_VERSIONS_SELECT }>): string[] {
+  return [...new Set([module.latestVersion, ...module.versions.map((v) => v.version)])].sort(compareModuleVersions);
+}
+
+/** knownVersions of one module, or null when there is no such module. */
 export async function knownModuleVersions(
   db: PrismaClient | Prisma.TransactionClient,
   moduleId: string,
 ): Promise<string[] | null> {
-  const module = await db.module.findUnique({
-    where: { id: moduleId },
-    select: { latestVersion: true, versions: { select: { version: true } } },
-  });
-  if (!module) return null;
-  return [...new Set([module.latestVersion, ...module.versions.map((v) => v.version)])].sort(compareModuleVersions);
+  const module = await db.module.findUnique({ where: { id: moduleId }, select: KNOWN_VERSIONS_SELECT });
+  return module && knownVersions(module);
 }
 
+/**
+ * Publishes a version with its release notes, in the caller's transaction so the release, the
+ * module's latest version and the audit entry are written together: moduleVersionPublish, and the
+ * demo seed for its catalog, call this.
+ */
 export async function publishModuleVersion(
-  prisma: PrismaClient,
+  tx: Prisma.TransactionClient,
   input: { moduleId: string; version: string; releasedAt: Date; notesVi: string; notesEn: string },
   actorId: string,
   now: Date,
@@ -204,35 +216,34 @@ export async function publishModuleVersion(
     problems.push(problem('INVALID_INPUT', 'Give the release notes in Vietnamese.', ['notesVi']));
   if (!notesEn || notesEn.length > 10_000)
     problems.push(problem('INVALID_INPUT', 'Give the release notes in English.', ['notesEn']));
-  const known = await knownModuleVersions(prisma, input.moduleId);
-  if (!known) return refused(problem('NOT_FOUND', 'No such module.', ['moduleId']));
+  const module = await tx.module.findUnique({ where: { id: input.moduleId }, select: KNOWN_VERSIONS_SELECT });
+  if (!module) return refused(problem('NOT_FOUND', 'No such module.', ['moduleId']));
   if (problems.length > 0) return refused(...problems);
-  if (known.some((v) => compareModuleVersions(v, input.version) === 0))
+  // Only a release row counts as published: a catalog entry whose latest version has none (a
+  // seeded one) gets that version's notes by publishing it.
+  if (module.versions.some((v) => compareModuleVersions(v.version, input.version) === 0))
     return refused(problem('CONFLICT', `Version ${input.version} is already published.`, ['version']));
-  const latestVersion = highestModuleVersion([...known, input.version])!;
-  const created = await prisma.$transaction(async (tx) => {
-    const row = await tx.moduleVersion.create({
-      data: {
-        moduleId: input.moduleId,
-        version: input.version,
-        releasedAt: input.releasedAt,
-        notesVi,
-        notesEn,
-        createdAt: now,
-      },
-      select: { id: true },
-    });
-    // An older line's patch (5.2.5 after 6.0.0) is published without becoming the latest.
-    await tx.module.update({ where: { id: input.moduleId }, data: { latestVersion } });
-    await audit(tx, {
-      actorId,
-      action: 'module.publishVersion',
-      entityType: 'Module',
-      entityId: input.moduleId,
-      at: now,
-      data: { version: input.version, latestVersion },
-    });
-    return row;
+  const latestVersion = highestModuleVersion([...knownVersions(module), input.version])!;
+  const row = await tx.moduleVersion.create({
+    data: {
+      moduleId: input.moduleId,
+      version: input.version,
+      releasedAt: input.releasedAt,
+      notesVi,
+      notesEn,
+      createdAt: now,
+    },
+    select: { id: true },
   });
-  return done({ moduleId: input.moduleId, versionId: created.id });
+  // An older line's patch (5.2.5 after 6.0.0) is published without becoming the latest.
+  await tx.module.update({ where: { id: input.moduleId }, data: { latestVersion } });
+  await audit(tx, {
+    actorId,
+    action: 'module.publishVersion',
+    entityType: 'Module',
+    entityId: input.moduleId,
+    at: now,
+    data: { version: input.version, latestVersion },
+  });
+  return done({ moduleId: input.moduleId, versionId: row.id });
 }

@@ -26,6 +26,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'NoticeAcknowledgePayload.notices': 100, // noticeAcknowledge takes at most 100 IDs
   'StaffAlertMarkReadPayload.staffAlerts': 100, // the ids named (at most 100); none for `all`
   'Upgrade.modules': 50, // upgradeDraft takes at most 50 modules
+  'Upgrade.acknowledgementProgress': 100, // a page of customers (`first` at most 100)
   'NoticePolicyPreview.upgrades': 100, // MAX_EFFECTS_SHOWN (schema/notice-policy.ts)
   'NoticePolicyUpgradeEffect.shifts': 50, // MAX_SHIFTS_SHOWN
   'Customer.accountTeam': 2, // customerAssignTeam sets one implementation and one customer-care member
@@ -49,6 +50,9 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'CustomerNoticePlan.notices': 20, // the policy's stages (at most five) and the event notices of one upgrade
   'Upgrade.noticePlan': 100, // a page of customers (`first` at most 100)
   'UpgradePlanPreviewPayload.plan': 100, // the same
+  // The stages asking one customer for an acknowledgement (a SERVER upgrade's ANNOUNCEMENT and
+  // FINAL_REMINDER), each sent once: a new plan replaces only notices not yet sent.
+  'CustomerAcknowledgement.by': 2,
 };
 
 /** The bound of a list field that is not a connection's `edges`, or undefined when it has none. */

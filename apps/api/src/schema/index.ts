@@ -14,6 +14,7 @@ import './module-admin.ts';
 import './blackout-window.ts';
 import './notice-policy.ts';
 import './upgrade.ts';
+import './upgrade-acknowledgements.ts';
 import './window-proposal.ts';
 import './notice.ts';
 import './notice-advisory.ts';

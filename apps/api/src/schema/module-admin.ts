@@ -219,11 +219,8 @@ builder.mutationFields((t) => {
       description: "ADMIN: publish a version with bilingual release notes; the module's latestVersion is the highest",
       args: { input: t.arg({ type: ModuleVersionPublishInput, required: true }) },
       resolve: async (_root, { input }, ctx) => {
-        const outcome = await publishModuleVersion(
-          ctx.prisma,
-          { ...input, moduleId: uniqueId(input.moduleId.id) },
-          ctx.viewer.userId,
-          ctx.now(),
+        const outcome = await ctx.prisma.$transaction((tx) =>
+          publishModuleVersion(tx, { ...input, moduleId: uniqueId(input.moduleId.id) }, ctx.viewer.userId, ctx.now()),
         );
         return outcome.ok ? { ...outcome.value, userErrors: [] } : { userErrors: userErrorsOf(outcome.problems) };
       },

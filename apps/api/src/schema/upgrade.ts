@@ -1,4 +1,4 @@
-import type { Module, Prisma } from '@upgrade-desk/db';
+import type { Prisma } from '@upgrade-desk/db';
 import { z } from 'zod';
 import { vendorContact } from '../config.ts';
 import type { Context } from '../context.ts';
@@ -71,8 +71,8 @@ function ownWindowSelect(viewer: Viewer | null) {
   };
 }
 
-/** A plan is paged by customer: `first` of them after skipping `offset` (a plain list, so its bound holds). */
-const planPageArgs = builder.args((t) => ({
+/** Lists per target customer (a plan, the acknowledgements) are paged: `first` of them after skipping `offset` (a plain list, so its bound holds). */
+export const customerPageArgs = builder.args((t) => ({
   first: t.int({
     required: false,
     defaultValue: MAX_PAGE_SIZE,
@@ -90,7 +90,9 @@ function planPage(
 }
 
 const UpgradeModuleVersionRef = builder
-  .objectRef<{ module: Module; fromVersion: string | null; targetVersion: string | null }>('UpgradeModuleVersion')
+  .objectRef<{ module: typeof ModuleNode.$inferType; fromVersion: string | null; targetVersion: string | null }>(
+    'UpgradeModuleVersion',
+  )
   .implement({
     fields: (t) => ({
       module: t.field({ type: ModuleNode, resolve: (v) => v.module }),
@@ -101,6 +103,14 @@ const UpgradeModuleVersionRef = builder
       }),
     }),
   });
+
+/**
+ * An upgrade's modules in the catalog's order. Sorted here rather than by the query: ordering the
+ * relation by the module's column made every upgrade row join and sort the whole catalog in SQL.
+ */
+function inCatalogOrder<T extends { module: { id: string; sortOrder: number } }>(modules: readonly T[]): T[] {
+  return [...modules].sort((a, b) => a.module.sortOrder - b.module.sortOrder || a.module.id.localeCompare(b.module.id));
+}
 
 export const UpgradeNode = builder.prismaNode('Upgrade', {
   id: { field: 'id' },
@@ -141,12 +151,15 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
       select: (_args, _ctx, nestedSelection) => ({
         targetVersion: true,
         modules: {
-          select: { fromVersion: true, targetVersion: true, module: nestedSelection(true) },
-          orderBy: { module: { sortOrder: 'asc' } },
+          select: {
+            fromVersion: true,
+            targetVersion: true,
+            module: nestedSelection({ select: { id: true, sortOrder: true } }),
+          },
         },
       }),
       resolve: (u) =>
-        u.modules.map((m) => ({
+        inCatalogOrder(u.modules).map((m) => ({
           module: m.module,
           fromVersion: m.fromVersion,
           targetVersion: m.targetVersion ?? u.targetVersion,
@@ -155,7 +168,7 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
     noticePlan: t.field({
       type: [CustomerNoticePlanRef],
       authScopes: { staff: true },
-      args: planPageArgs,
+      args: customerPageArgs,
       description:
         'Vendor staff: for each target customer, every notice with its time, channels, recipients and text, and the warnings it raises. A draft shows what publishing it now would send; a published upgrade its standing notices.',
       resolve: async (u, args, ctx) =>
@@ -164,9 +177,9 @@ export const UpgradeNode = builder.prismaNode('Upgrade', {
     modules: t.field({
       type: [ModuleNode],
       select: (_args, _ctx, nestedSelection) => ({
-        modules: { select: { module: nestedSelection(true) }, orderBy: { module: { sortOrder: 'asc' } } },
+        modules: { select: { module: nestedSelection({ select: { id: true, sortOrder: true } }) } },
       }),
-      resolve: (u) => u.modules.map((m) => m.module),
+      resolve: (u) => inCatalogOrder(u.modules).map((m) => m.module),
     }),
     targetVersion: t.exposeString('targetVersion', { nullable: true }),
     windowStart: t.field({
@@ -489,7 +502,7 @@ const UpgradePlanPreviewPayload = builder
       plan: t.field({
         type: [CustomerNoticePlanRef],
         nullable: true,
-        args: planPageArgs,
+        args: customerPageArgs,
         description: 'per target customer, in the order of their ids',
         resolve: (p, args) => (p.plan ? planPage(p.plan, args) : null),
       }),

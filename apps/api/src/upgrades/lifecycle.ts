@@ -9,6 +9,7 @@ import {
   nextUpgradeStatuses,
   scheduleProblems,
   type EventNoticeOptions,
+  type ModuleMove,
   type NoticePolicy,
   type ScheduleProblem,
   type UpgradeContent,
@@ -26,6 +27,7 @@ import {
   type TargetToPlan,
 } from '../notices/plan-writer.ts';
 import { done, problem, refused, type Outcome, type Problem } from '../problem.ts';
+import { moduleMoves, targetVersionProblems } from './target-versions.ts';
 
 /** The upgrade scheduled or changed, or why not; problem fields are paths inside the caller's input. */
 export type LifecycleResult = Outcome<string>;
@@ -67,19 +69,12 @@ export type PlannedUpgrade = Prisma.UpgradeGetPayload<{ select: typeof PLAN_SELE
 
 export const NO_SUCH_UPGRADE = problem('NOT_FOUND', 'No such upgrade.', ['id']);
 
-/** One module of an upgrade with the versions it moves between (null: not stated / the upgrade's). */
-export interface ModuleVersionInput {
-  moduleId: string;
-  fromVersion: string | null;
-  targetVersion: string | null;
-}
-
 /** The upgrade form: what a draft holds, and what upgradeSchedule creates and publishes in one step. */
 export interface ScheduleInput extends UpgradeContent {
   kind: UpgradeKind;
   moduleIds: string[];
   /** Per-module versions; each module must be one of moduleIds. */
-  moduleVersions: ModuleVersionInput[];
+  moduleVersions: ModuleMove[];
   targetVersion: string | null;
   customerIds: string[] | null;
   windowStart: Date;
@@ -163,15 +158,6 @@ export async function resolveTargets(
   return done(targetIds.sort());
 }
 
-function moduleRows(input: Pick<ScheduleInput, 'moduleIds' | 'moduleVersions'>) {
-  const versions = new Map(input.moduleVersions.map((v) => [v.moduleId, v]));
-  return [...new Set(input.moduleIds)].map((moduleId) => ({
-    moduleId,
-    fromVersion: versions.get(moduleId)?.fromVersion ?? null,
-    targetVersion: versions.get(moduleId)?.targetVersion ?? null,
-  }));
-}
-
 function contentData(input: ScheduleInput) {
   return {
     kind: input.kind,
@@ -192,7 +178,7 @@ function contentData(input: ScheduleInput) {
   };
 }
 
-/** The checks of a form: refusals (all of them when `publish`, else a draft's), then its targets. */
+/** The checks of a form: refusals (all of them when `publish`, else a draft's), its targets, its versions. */
 export async function checkForm(
   prisma: PrismaClient,
   input: ScheduleInput,
@@ -202,7 +188,10 @@ export async function checkForm(
   const problems = scheduleProblems({ ...input }, policyFor(actor, input.kind), actor.now);
   const blocking = publish ? problems : draftProblems(problems);
   if (blocking.length > 0) return refused(...blocking);
-  return resolveTargets(prisma, input);
+  const targets = await resolveTargets(prisma, input);
+  if (!targets.ok) return targets;
+  const versions = await targetVersionProblems(prisma, input);
+  return versions.length > 0 ? refused(...versions) : targets;
 }
 
 /** Creates and publishes in one step (partner tools): the form's checks, then the plan is written. */
@@ -240,7 +229,7 @@ async function createUpgrade(
           important: input.kind === 'FIX' && (input.important ?? false),
           createdById: actor.userId,
           createdAt: actor.now,
-          modules: { createMany: { data: moduleRows(input) } },
+          modules: { createMany: { data: moduleMoves(input) } },
           targets: { createMany: { data: targetIds.map((customerId) => ({ customerId })) } },
         },
         select: PLAN_SELECT,
@@ -331,9 +320,12 @@ export async function updateUpgrade(prisma: PrismaClient, input: UpdateInput, ac
     targetIds = checked.value;
   } else {
     // A sandbox run already under way is not re-checked against the window.
-    const problems = scheduleProblems(merged, policyFor(actor, current.kind), actor.now).filter(
+    const problems: Problem[] = scheduleProblems(merged, policyFor(actor, current.kind), actor.now).filter(
       (p) => p.field[0] !== 'sandboxStart',
     );
+    // The modules stay as announced; a new upgrade target is announced too, so it must be published.
+    if (problems.length === 0 && input.targetVersion !== undefined)
+      problems.push(...(await targetVersionProblems(prisma, merged)));
     if (problems.length > 0) return refused(...problems);
   }
 
@@ -350,7 +342,7 @@ export async function updateUpgrade(prisma: PrismaClient, input: UpdateInput, ac
           ...data,
           ...(draft
             ? {
-                modules: { createMany: { data: moduleRows(merged) } },
+                modules: { createMany: { data: moduleMoves(merged) } },
                 targets: { createMany: { data: targetIds.map((customerId) => ({ customerId })) } },
               }
             : { sequence: { increment: 1 } }),
@@ -501,7 +493,10 @@ export async function rescheduleUpgrade(
   return done(current.id);
 }
 
-/** Publishing a draft asks what upgradeSchedule asks, and more: its targets must still have its modules. */
+/**
+ * Publishing a draft asks what upgradeSchedule asks, and more: its targets must still have its
+ * modules. A draft saved before its versions were checked is refused on its id, its only field.
+ */
 async function publishProblems(prisma: PrismaClient, current: PlannedUpgrade, actor: Actor): Promise<Problem[]> {
   const problems = scheduleProblems(current, policyFor(actor, current.kind), actor.now);
   if (problems.length > 0) return problems;
@@ -510,7 +505,17 @@ async function publishProblems(prisma: PrismaClient, current: PlannedUpgrade, ac
     moduleVersions: [],
     customerIds: current.targets.map((t) => t.customerId),
   });
-  return checked.ok ? [] : checked.problems;
+  if (!checked.ok) return checked.problems;
+  const moduleVersions = await prisma.upgradeModule.findMany({
+    where: { upgradeId: current.id },
+    select: { moduleId: true, fromVersion: true, targetVersion: true },
+  });
+  const versions = await targetVersionProblems(prisma, {
+    moduleIds: moduleVersions.map((m) => m.moduleId),
+    moduleVersions,
+    targetVersion: current.targetVersion,
+  });
+  return versions.map((p) => ({ ...p, field: ['id'] }));
 }
 
 export async function transitionUpgrade(

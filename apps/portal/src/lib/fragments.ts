@@ -84,25 +84,35 @@ export const InboxNoticeFields = graphql(`
 `);
 export type InboxNotice = ResultOf<typeof InboxNoticeFields>;
 
-/** The signed-in user, as the session hook loads it on every request. */
-export const ViewerFields = graphql(`
-  fragment ViewerFields on User {
+/** A customer as a notice addresses it: its name, and the zone and language its notices are written in. */
+export const CustomerAddressFields = graphql(`
+  fragment CustomerAddressFields on Customer {
     id
+    code
     name
-    email
-    role
+    timeZone
     locale
-    unreadStaffAlertCount
-    customer {
-      id
-      code
-      name
-      timeZone
-      locale
-      unacknowledgedNoticeCount
-    }
   }
 `);
+
+/** The signed-in user, as the session hook loads it on every request. */
+export const ViewerFields = graphql(
+  `
+    fragment ViewerFields on User {
+      id
+      name
+      email
+      role
+      locale
+      unreadStaffAlertCount
+      customer {
+        ...CustomerAddressFields
+        unacknowledgedNoticeCount
+      }
+    }
+  `,
+  [CustomerAddressFields],
+);
 export type Viewer = ResultOf<typeof ViewerFields>;
 
 /** A request as its page shows it, to the customer and in the console: the list's fields and more. */

@@ -2,8 +2,11 @@
 // the IANA zones offered. Pure, for the browser and the server alike.
 import { DEFAULT_TIME_ZONE } from '@upgrade-desk/domain/time-zone';
 import { LOCALES, type Locale } from '../api-types';
+import { emptyTexts, textValue, textValues } from '../form-data';
+import type { FieldLayout } from '../form-fields';
 import type { MessageKey } from '../i18n/messages';
 import type { FormState } from '../kept-form';
+import type { SelectOption } from '../select-options';
 
 export const CUSTOMER_TEXT_FIELDS = [
   'name',
@@ -25,13 +28,7 @@ export type CustomerField = keyof CustomerValues;
 export type CustomerFormState = FormState<CustomerValues>;
 
 export const EMPTY_CUSTOMER: CustomerValues = {
-  name: '',
-  code: '',
-  industry: '',
-  province: '',
-  address: '',
-  contactPhone: '',
-  contactEmail: '',
+  ...emptyTexts(CUSTOMER_TEXT_FIELDS),
   timeZone: DEFAULT_TIME_ZONE,
   locale: 'VI',
 };
@@ -44,13 +41,67 @@ export const CUSTOMER_FIELD_MESSAGES: Partial<Record<CustomerField, MessageKey>>
   contactEmail: 'console.customers.error.contactEmail',
 };
 
+/** The form's fields, offering `timeZones` and the languages in `locales`. */
+export function customerFields(
+  timeZones: readonly string[],
+  locales: readonly SelectOption[],
+): FieldLayout<CustomerField> {
+  return [
+    [
+      { id: 'customer-name', name: 'name', label: 'console.customers.name', required: true, maxlength: 200 },
+      {
+        id: 'customer-code',
+        name: 'code',
+        label: 'console.customers.code',
+        required: true,
+        maxlength: 40,
+        spellcheck: 'false',
+        help: 'console.customers.codeHelp',
+      },
+    ],
+    [
+      { id: 'customer-industry', name: 'industry', label: 'console.customers.industry', maxlength: 200 },
+      { id: 'customer-province', name: 'province', label: 'console.customers.province', maxlength: 200 },
+    ],
+    { id: 'customer-address', name: 'address', label: 'console.customers.address', maxlength: 500 },
+    [
+      {
+        id: 'customer-phone',
+        name: 'contactPhone',
+        label: 'console.customers.contactPhone',
+        maxlength: 50,
+        autocomplete: 'off',
+      },
+      {
+        id: 'customer-email',
+        name: 'contactEmail',
+        type: 'email',
+        label: 'console.customers.contactEmail',
+        maxlength: 200,
+        autocomplete: 'off',
+      },
+    ],
+    [
+      {
+        id: 'customer-zone',
+        name: 'timeZone',
+        type: 'select',
+        label: 'console.customers.timeZone',
+        options: timeZones.map((zone) => ({ value: zone, label: zone })),
+      },
+      { id: 'customer-locale', name: 'locale', type: 'select', label: 'console.customers.locale', options: locales },
+    ],
+  ];
+}
+
 /** A submission's values, trimmed; an unknown locale is VI. Checks what needs no API: name and code present. */
 export function readCustomerForm(form: FormData): CustomerFormState {
-  const text = (name: string) => String(form.get(name) ?? '').trim();
-  const values = Object.fromEntries(CUSTOMER_TEXT_FIELDS.map((field) => [field, text(field)])) as CustomerValues;
-  values.timeZone = text('timeZone') || DEFAULT_TIME_ZONE;
-  const locale = text('locale');
-  values.locale = (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : 'VI';
+  const locale = textValue(form, 'locale');
+  const values: CustomerValues = {
+    ...textValues(form, CUSTOMER_TEXT_FIELDS),
+    timeZone: textValue(form, 'timeZone') || DEFAULT_TIME_ZONE,
+    locale: (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : 'VI',
+  };
   const errors: CustomerFormState['errors'] = {};
   if (values.name === '') errors.name = 'console.customers.error.name';
   if (values.code === '') errors.code = 'console.customers.error.code';

@@ -1,6 +1,7 @@
 // The notice-policy form (ADMIN): one upgrade kind's offsets, flags and quiet hours, read from the
 // form for a preview or a save. Pure, for the browser and the server alike.
 import { UPGRADE_KINDS, type UpgradeKind } from '@upgrade-desk/domain/enums';
+import { textValues } from '../form-data';
 import type { MessageKey } from '../i18n/messages';
 
 export type { UpgradeKind };
@@ -56,9 +57,8 @@ export function readPolicyForm(
   form: FormData,
   kind: UpgradeKind,
 ): { state: PolicyFormState; input: PolicyInput | null } {
-  const text = (name: string) => String(form.get(name) ?? '').trim();
   const values = {
-    ...(Object.fromEntries(POLICY_NUMBER_FIELDS.map((f) => [f, text(f)])) as Record<NumberField, string>),
+    ...textValues(form, POLICY_NUMBER_FIELDS),
     advisoryOnSchedule: form.get('advisoryOnSchedule') !== null,
     sandboxRequired: form.get('sandboxRequired') !== null,
   };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  acknowledgementProgress,
+  boardProgress,
   boardQueryFromParams,
   calendarDays,
   matchesBoardFilter,
   shiftCalendarDay,
   upgradesByDay,
-  type BoardNotice,
+  type TargetAcknowledgement,
 } from './upgrade-board';
 
 const TODAY = '2026-12-09';
@@ -111,64 +111,49 @@ describe('upgrades by day', () => {
   });
 });
 
-describe('acknowledgement progress', () => {
-  const NOW = new Date('2026-12-09T12:00:00Z');
+describe('acknowledgement progress on the board', () => {
   const customers = [
     { id: 'a', name: 'An Phát' },
     { id: 'b', name: 'Bình Minh' },
     { id: 'c', name: 'Cửu Long' },
     { id: 'd', name: 'Đà Nẵng' },
+    { id: 'e', name: 'Ê-đê' },
   ];
-  const notice = (customer: string, fields: Partial<BoardNotice>): BoardNotice => ({
-    requiresAcknowledgement: true,
-    acknowledgeBy: '2026-12-10T00:00:00Z',
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    customer: { id: customer },
-    ...fields,
-  });
+  type Customer = (typeof customers)[number];
+  const target = (
+    customer: Customer,
+    state: TargetAcknowledgement<Customer>['state'],
+    fields: Partial<TargetAcknowledgement<Customer>> = {},
+  ): TargetAcknowledgement<Customer> => ({ customer, state, deadline: null, by: [], ...fields });
 
-  it('tells overdue, pending, acknowledged (by whom, when) and not yet asked apart, overdue first', () => {
-    const notices = [
-      notice('d', { acknowledgedAt: '2026-12-08T03:00:00Z', acknowledgedBy: { name: 'Chị Hoa' } }),
-      notice('d', { acknowledgedAt: '2026-12-09T03:00:00Z', acknowledgedBy: { name: 'Anh Nam' } }),
-      notice('b', {}),
-      notice('a', { acknowledgedAt: '2026-12-08T03:00:00Z', acknowledgedBy: { name: 'Chị Hoa' } }),
-      notice('c', { acknowledgeBy: '2026-12-09T11:00:00Z' }),
-      // Informational notices do not count.
-      notice('a', { requiresAcknowledgement: false }),
-    ];
-    const progress = acknowledgementProgress(customers, notices, NOW);
-    expect(progress.counts).toEqual({ overdue: 1, pending: 1, acknowledged: 2, notAsked: 0 });
+  it("puts overdue customers first, then pending, acknowledged and not asked, by name; with each one's latest acknowledgement", () => {
+    const progress = boardProgress([
+      target(customers[0]!, 'ACKNOWLEDGED', { by: [{ name: 'Chị Hoa', at: '2026-12-08T03:00:00Z' }] }),
+      target(customers[1]!, 'PENDING', { deadline: '2026-12-12T00:00:00Z' }),
+      target(customers[2]!, 'OVERDUE', { deadline: '2026-12-09T11:00:00Z' }),
+      target(customers[3]!, 'ACKNOWLEDGED', {
+        by: [
+          { name: 'Chị Hoa', at: '2026-12-08T03:00:00Z' },
+          { name: 'Anh Nam', at: '2026-12-09T03:00:00Z' },
+        ],
+      }),
+      target(customers[4]!, 'NOT_ASKED'),
+    ]);
+    expect(progress.counts).toEqual({ overdue: 1, pending: 1, acknowledged: 2, notAsked: 1 });
     expect(progress.customers.map((c) => [c.customer.id, c.state])).toEqual([
       ['c', 'overdue'],
       ['b', 'pending'],
       ['a', 'acknowledged'],
       ['d', 'acknowledged'],
+      ['e', 'notAsked'],
     ]);
-    const d = progress.customers.find((c) => c.customer.id === 'd')!;
-    expect(d).toMatchObject({ acknowledgedAt: '2026-12-09T03:00:00Z', acknowledgedBy: 'Anh Nam', deadline: null });
-    expect(progress.customers[0]!.deadline).toBe('2026-12-09T11:00:00Z');
-  });
-
-  it('keeps a customer pending while any notice still awaits it, and "not asked" before any', () => {
-    const progress = acknowledgementProgress(
-      customers.slice(0, 2),
-      [
-        notice('a', { acknowledgedAt: '2026-12-08T03:00:00Z', acknowledgedBy: { name: 'Chị Hoa' } }),
-        notice('a', { acknowledgeBy: '2026-12-12T00:00:00Z' }),
-      ],
-      NOW,
-    );
-    expect(progress.customers).toEqual([
-      {
-        customer: customers[0],
-        state: 'pending',
-        deadline: '2026-12-12T00:00:00Z',
-        acknowledgedAt: '2026-12-08T03:00:00Z',
-        acknowledgedBy: 'Chị Hoa',
-      },
-      { customer: customers[1], state: 'notAsked', deadline: null, acknowledgedAt: null, acknowledgedBy: null },
-    ]);
+    expect(progress.customers[0]).toMatchObject({ deadline: '2026-12-09T11:00:00Z', acknowledgedAt: null });
+    expect(progress.customers[3]).toEqual({
+      customer: customers[3],
+      state: 'acknowledged',
+      deadline: null,
+      acknowledgedAt: '2026-12-09T03:00:00Z',
+      acknowledgedBy: 'Anh Nam',
+    });
   });
 });

@@ -10,6 +10,7 @@ import {
   weekOf,
 } from '@upgrade-desk/domain/time-zone';
 import { UPGRADE_KINDS, UPGRADE_STATUSES, type UpgradeKind, type UpgradeStatus } from '../api-types';
+import type { AcknowledgementState as ApiAcknowledgementState } from '@upgrade-desk/domain/acknowledgement-standing';
 
 /** What the board's load depends on: the live acknowledgements invalidate it, and the board reloads its data in place. */
 export const BOARD_DEPENDENCY = 'console:upgrades';
@@ -116,15 +117,23 @@ export function upgradesByDay<T extends { windowStart: string; windowEnd: string
   return byDay;
 }
 
+/** The board's names of the API's acknowledgement states (its badges' message keys and the rows' data-state). */
 export type AcknowledgementState = 'overdue' | 'pending' | 'acknowledged' | 'notAsked';
 
-/** A notice of the upgrade as the board reads it (those that ask for an acknowledgement count). */
-export interface BoardNotice {
-  requiresAcknowledgement: boolean;
-  acknowledgeBy: string | null;
-  acknowledgedAt: string | null;
-  acknowledgedBy: { name: string } | null;
-  customer: { id: string };
+const BOARD_STATE: Record<ApiAcknowledgementState, AcknowledgementState> = {
+  OVERDUE: 'overdue',
+  PENDING: 'pending',
+  ACKNOWLEDGED: 'acknowledged',
+  NOT_ASKED: 'notAsked',
+};
+
+/** One target as the API reports it (Upgrade.acknowledgementProgress). */
+export interface TargetAcknowledgement<C> {
+  customer: C;
+  state: ApiAcknowledgementState;
+  deadline: string | null;
+  /** Who acknowledged, oldest first. */
+  by: readonly { name: string | null; at: string }[];
 }
 
 export interface CustomerAcknowledgement<C> {
@@ -145,30 +154,21 @@ export interface AcknowledgementProgress<C> {
 const STATE_ORDER: readonly AcknowledgementState[] = ['overdue', 'pending', 'acknowledged', 'notAsked'];
 
 /**
- * Where each target customer stands with the upgrade's acknowledgements at `now`: overdue when a
- * notice past its deadline is unacknowledged, pending while one awaits it, acknowledged once every
- * notice asking for it was, and not asked before any such notice went out. Overdue customers come
- * first, the ones to call.
+ * The targets' standing as the board shows it (the API works out each state): overdue customers
+ * first, the ones to call, then by name; with the latest acknowledgement each gave, and how many
+ * customers are in each state.
  */
-export function acknowledgementProgress<C extends { id: string; name: string }>(
-  targets: readonly C[],
-  notices: readonly BoardNotice[],
-  now: Date,
+export function boardProgress<C extends { name: string }>(
+  targets: readonly TargetAcknowledgement<C>[],
 ): AcknowledgementProgress<C> {
-  const customers = targets.map((customer): CustomerAcknowledgement<C> => {
-    const asked = notices.filter((n) => n.requiresAcknowledgement && n.customer.id === customer.id);
-    const open = asked.filter((n) => n.acknowledgedAt === null);
-    const given = asked
-      .filter((n) => n.acknowledgedAt !== null)
-      .sort((a, b) => b.acknowledgedAt!.localeCompare(a.acknowledgedAt!))[0];
-    const deadlines = open.flatMap((n) => (n.acknowledgeBy ? [n.acknowledgeBy] : [])).sort();
-    const overdue = open.some((n) => n.acknowledgeBy !== null && new Date(n.acknowledgeBy) < now);
+  const customers = targets.map(({ customer, state, deadline, by }): CustomerAcknowledgement<C> => {
+    const latest = by.at(-1);
     return {
       customer,
-      state: asked.length === 0 ? 'notAsked' : overdue ? 'overdue' : open.length > 0 ? 'pending' : 'acknowledged',
-      deadline: deadlines[0] ?? null,
-      acknowledgedAt: given?.acknowledgedAt ?? null,
-      acknowledgedBy: given?.acknowledgedBy?.name ?? null,
+      state: BOARD_STATE[state],
+      deadline,
+      acknowledgedAt: latest?.at ?? null,
+      acknowledgedBy: latest?.name ?? null,
     };
   });
   customers.sort(

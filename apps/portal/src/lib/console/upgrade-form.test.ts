@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_UPGRADE,
   fromVersionName,
+  moduleVersionErrors,
   readUpgradeForm,
   targetChoices,
   targetVersionName,
@@ -198,5 +199,27 @@ describe('upgrade form', () => {
       ok: false,
       errors: { moduleIds: 'console.plan.error.moduleIds' },
     });
+  });
+});
+
+describe('moduleVersionErrors', () => {
+  it("puts each refused version beside its module, found by its place in the input's moduleVersions", () => {
+    const moduleIds = ['accounting', 'water-billing', 'transport'];
+    expect(
+      moduleVersionErrors(
+        [
+          { code: 'UNKNOWN_MODULE_VERSION', field: ['input', 'moduleVersions', '1', 'targetVersion'] },
+          { code: 'INVALID_INPUT', field: ['input', 'moduleVersions', '2', 'fromVersion'] },
+          { code: 'WINDOW_INVALID', field: ['input', 'windowStart'] },
+          { code: 'UNKNOWN_MODULE_VERSION', field: ['input', 'moduleVersions', '7', 'targetVersion'] },
+          { code: 'INVALID_INPUT', field: null },
+        ],
+        moduleIds,
+      ),
+    ).toEqual({
+      'water-billing': 'console.plan.error.unknownVersion',
+      transport: 'console.plan.error.version',
+    });
+    expect(moduleVersionErrors([], moduleIds)).toEqual({});
   });
 });

@@ -2,8 +2,11 @@
 // it may target, and the API input it becomes. Window times are typed in the staff member's own
 // zone. Pure, for the browser (the live preview) and the server alike.
 import { fromLocalInputValue } from '@upgrade-desk/domain/time-zone';
-import { UPGRADE_KINDS, type UpgradeKind } from '../api-types';
+import { UPGRADE_KINDS, type UpgradeKind, type UserError } from '../api-types';
+import { emptyTexts, textValue, textValues } from '../form-data';
+import { localizedPair, type FieldLayout } from '../form-fields';
 import type { MessageKey } from '../i18n/messages';
+import type { SelectOption } from '../select-options';
 
 export const UPGRADE_TEXT_FIELDS = [
   'title',
@@ -46,25 +49,17 @@ export type UpgradeField = keyof UpgradeValues;
 export interface UpgradeFormState {
   values: UpgradeValues;
   errors: { form?: MessageKey } & Partial<Record<UpgradeField, MessageKey>>;
+  /** Beside a module's versions, by module id. */
+  versionErrors?: Record<string, MessageKey>;
 }
 
 export const EMPTY_UPGRADE: UpgradeValues = {
+  ...emptyTexts(UPGRADE_TEXT_FIELDS),
   kind: 'FEATURE',
-  title: '',
-  titleEn: '',
-  summary: '',
-  summaryEn: '',
-  changesVi: '',
-  changesEn: '',
-  windowStart: '',
-  windowEnd: '',
-  sandboxStart: '',
-  firstNoticeAt: '',
   expectedDowntimeMinutes: '0',
   emergency: false,
   requiresRelogin: false,
   important: false,
-  emergencyReason: '',
   moduleIds: [],
   versions: {},
   customerIds: [],
@@ -85,21 +80,120 @@ export const UPGRADE_FIELD_MESSAGES: Partial<Record<UpgradeField, MessageKey>> =
   emergencyReason: 'console.plan.error.emergencyReason',
 };
 
+/**
+ * The message beside each module's versions for the API's userErrors on `moduleVersions.<i>`: the
+ * input lists the versions of `moduleIds` in that order (see upgradeInput).
+ */
+export function moduleVersionErrors(
+  userErrors: readonly Pick<UserError, 'code' | 'field'>[],
+  moduleIds: readonly string[],
+): Record<string, MessageKey> {
+  const errors: Record<string, MessageKey> = {};
+  for (const { code, field } of userErrors) {
+    const [, list, index] = field ?? [];
+    const moduleId = list === 'moduleVersions' ? moduleIds[Number(index)] : undefined;
+    if (moduleId === undefined) continue;
+    errors[moduleId] =
+      code === 'UNKNOWN_MODULE_VERSION' ? 'console.plan.error.unknownVersion' : 'console.plan.error.version';
+  }
+  return errors;
+}
+
+/** The kind of upgrade, among the `kinds` named. */
+export function planKindFields(kinds: readonly SelectOption[]): FieldLayout<UpgradeField> {
+  return [{ id: 'plan-kind', name: 'kind', type: 'select', label: 'console.plan.kind', options: kinds }];
+}
+
+/** The window's fields, typed in `zone` (which the note `plan-zone-help` names). */
+export function planWindowFields(zone: string): FieldLayout<UpgradeField> {
+  const typedIn = { type: 'datetime-local', helpParams: { zone } } as const;
+  const windowEdge = { ...typedIn, required: true, describedBy: ['plan-zone-help'] } as const;
+  return [
+    [
+      { ...windowEdge, id: 'plan-window-start', name: 'windowStart', label: 'console.plan.windowStart' },
+      { ...windowEdge, id: 'plan-window-end', name: 'windowEnd', label: 'console.plan.windowEnd' },
+    ],
+    [
+      {
+        id: 'plan-downtime',
+        name: 'expectedDowntimeMinutes',
+        label: 'console.plan.downtime',
+        inputmode: 'numeric',
+        maxlength: 5,
+        required: true,
+      },
+      {
+        ...typedIn,
+        id: 'plan-sandbox-start',
+        name: 'sandboxStart',
+        label: 'console.plan.sandboxStart',
+        help: 'console.plan.sandboxHelp',
+      },
+    ],
+    {
+      ...typedIn,
+      id: 'plan-first-notice',
+      name: 'firstNoticeAt',
+      label: 'console.plan.firstNoticeAt',
+      help: 'console.plan.firstNoticeHelp',
+    },
+  ];
+}
+
+/** The texts the notices are written from, in Vietnamese (required) and English (optional). */
+export const PLAN_TEXT_FIELDS: FieldLayout<UpgradeField> = [
+  localizedPair(
+    { id: 'plan-title-vi', name: 'title', label: 'console.plan.titleVi', required: true, maxlength: 200 },
+    { id: 'plan-title-en', name: 'titleEn', label: 'console.plan.titleEn', required: false },
+  ),
+  localizedPair(
+    {
+      id: 'plan-summary-vi',
+      name: 'summary',
+      type: 'textarea',
+      rows: 3,
+      label: 'console.plan.summaryVi',
+      required: true,
+      maxlength: 10000,
+    },
+    { id: 'plan-summary-en', name: 'summaryEn', label: 'console.plan.summaryEn', required: false },
+  ),
+  localizedPair(
+    {
+      id: 'plan-changes-vi',
+      name: 'changesVi',
+      type: 'textarea',
+      rows: 3,
+      label: 'console.plan.changesVi',
+      maxlength: 10000,
+    },
+    { id: 'plan-changes-en', name: 'changesEn', label: 'console.plan.changesEn' },
+  ),
+];
+
+export const EMERGENCY_REASON_FIELDS: FieldLayout<UpgradeField> = [
+  {
+    id: 'plan-emergency-reason',
+    name: 'emergencyReason',
+    type: 'textarea',
+    rows: 2,
+    label: 'console.plan.emergencyReason',
+    maxlength: 2000,
+    help: 'console.plan.emergencyReasonHelp',
+  },
+];
+
 /** Field names of a module's versions in the form. */
 export const fromVersionName = (moduleId: string) => `fromVersion:${moduleId}`;
 export const targetVersionName = (moduleId: string) => `targetVersion:${moduleId}`;
 
 /** A submission's values, trimmed; an unknown kind is FEATURE. */
 export function readUpgradeForm(form: FormData): UpgradeValues {
-  const text = (name: string) => String(form.get(name) ?? '').trim();
+  const text = (name: string) => textValue(form, name);
   const list = (name: string) => [...new Set(form.getAll(name).map(String).filter(Boolean))];
-  const texts = Object.fromEntries(UPGRADE_TEXT_FIELDS.map((field) => [field, text(field)])) as Record<
-    UpgradeTextField,
-    string
-  >;
   const kind = text('kind');
   const values: UpgradeValues = {
-    ...texts,
+    ...textValues(form, UPGRADE_TEXT_FIELDS),
     kind: (UPGRADE_KINDS as readonly string[]).includes(kind) ? (kind as UpgradeKind) : 'FEATURE',
     emergency: form.get('emergency') !== null,
     requiresRelogin: form.get('requiresRelogin') !== null,

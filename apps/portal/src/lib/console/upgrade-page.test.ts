@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  acknowledgementsByCustomer,
-  noticeEffect,
-  readUpgradeEdit,
-  toldCustomers,
-  type AckNotice,
-  type TargetPlan,
-} from './upgrade-page';
+import { noticeEffect, readUpgradeEdit, toldCustomers, type TargetPlan } from './upgrade-page';
 
 // Hanoi Water was sent its announcement (email and in-app); Saigon Garment's first notice is still planned.
 const plan: TargetPlan[] = [
@@ -75,39 +68,6 @@ describe('what an action on the upgrade page tells the customers', () => {
       sendsNow: [],
       pending: 'KEPT',
     });
-  });
-});
-
-describe('acknowledgements per customer', () => {
-  const now = new Date('2026-12-10T00:00:00Z');
-  const notice = (over: Partial<AckNotice>): AckNotice => ({
-    id: 'n',
-    stage: 'ANNOUNCEMENT',
-    customer: { id: 'hanoi' },
-    requiresAcknowledgement: true,
-    acknowledgeBy: '2026-12-12T00:00:00Z',
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    ...over,
-  });
-
-  it('counts acknowledged, awaited and overdue, with who acknowledged when', () => {
-    const result = acknowledgementsByCustomer(
-      [
-        notice({ acknowledgedAt: '2026-12-09T03:00:00Z', acknowledgedBy: { name: 'Nguyễn Thị Lan' } }),
-        notice({ stage: 'FINAL_REMINDER' }),
-        notice({ customer: { id: 'saigon' }, acknowledgeBy: '2026-12-09T00:00:00Z' }),
-        notice({ customer: { id: 'saigon' }, requiresAcknowledgement: false }),
-      ],
-      now,
-    );
-    expect(result.get('hanoi')).toEqual({
-      acknowledged: 1,
-      pending: 1,
-      overdue: 0,
-      by: [{ stage: 'ANNOUNCEMENT', name: 'Nguyễn Thị Lan', at: '2026-12-09T03:00:00Z' }],
-    });
-    expect(result.get('saigon')).toEqual({ acknowledged: 0, pending: 0, overdue: 1, by: [] });
   });
 });
 

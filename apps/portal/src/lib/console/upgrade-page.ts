@@ -1,8 +1,7 @@
 // The console's page of one upgrade: what each action there would tell the customers (stated in
-// its confirmation before anything is written), each customer's acknowledgements, and whether a
-// customer's window proposal has been applied. The rule of which notices a change sends is the
-// domain's (changeNotices), the very one the API's lifecycle writes by; this file only names the
-// customers and channels it reaches. Pure; used by the page's server load.
+// its confirmation before anything is written), and the fields its edit form reads. The rule of which notices a change sends is the domain's (changeNotices), the very one
+// the API's lifecycle writes by; this file only names the customers and channels it reaches. Pure;
+// used by the page's server load.
 import type { NoticeChannel, NoticeStage } from '@upgrade-desk/domain/enums';
 import {
   changeNotices,
@@ -89,48 +88,6 @@ export function noticeEffect(change: UpgradeChange, status: UpgradeStatus, plan:
     pendingCount,
     planned,
   };
-}
-
-/** A published notice that asks for an acknowledgement, as the page reads it (Upgrade.notices). */
-export interface AckNotice {
-  id: string;
-  stage: NoticeStage;
-  customer: { id: string };
-  requiresAcknowledgement: boolean;
-  acknowledgeBy: string | null;
-  acknowledgedAt: string | null;
-  acknowledgedBy: { name: string } | null;
-}
-
-export interface CustomerAcknowledgements {
-  acknowledged: number;
-  pending: number;
-  overdue: number;
-  /** Who acknowledged what, and when, oldest first. */
-  by: { stage: NoticeStage; name: string | null; at: string }[];
-}
-
-/** Per customer: its notices acknowledged, still awaited, and awaited past their deadline at `now`. */
-export function acknowledgementsByCustomer(
-  notices: readonly AckNotice[],
-  now: Date,
-): Map<string, CustomerAcknowledgements> {
-  const result = new Map<string, CustomerAcknowledgements>();
-  for (const notice of notices) {
-    if (!notice.requiresAcknowledgement) continue;
-    const entry = result.get(notice.customer.id) ?? { acknowledged: 0, pending: 0, overdue: 0, by: [] };
-    if (notice.acknowledgedAt) {
-      entry.acknowledged += 1;
-      entry.by.push({ stage: notice.stage, name: notice.acknowledgedBy?.name ?? null, at: notice.acknowledgedAt });
-    } else if (notice.acknowledgeBy && new Date(notice.acknowledgeBy) < now) {
-      entry.overdue += 1;
-    } else {
-      entry.pending += 1;
-    }
-    result.set(notice.customer.id, entry);
-  }
-  for (const entry of result.values()) entry.by.sort((a, b) => a.at.localeCompare(b.at));
-  return result;
 }
 
 /** The texts and details the edit form changes (the window moves through the reschedule form). */

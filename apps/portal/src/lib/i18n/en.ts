@@ -960,4 +960,8 @@ export const en: Record<keyof typeof vi, string> = {
   'console.requests.warrantyTitle': 'Warranty of the delivered module',
   'console.requests.warrantyEnd': 'Warranty ends on (the customer’s date, {zone})',
   'console.requests.warrantySave': 'Save the warranty date',
+  // Target versions: an upgrade moves a module only to a version published for it.
+  'form.error.UNKNOWN_MODULE_VERSION': 'That version has not been published for the module.',
+  'console.plan.error.unknownVersion': 'Choose a published version of this module.',
+  'console.plan.error.version': 'The target must be higher than the current version (written like 6.4.0).',
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../api-types';
-import { messages, plural, roleLabel, t, tOr, type MessageKey } from './messages';
+import { messages, plural, roleLabel, t, texts, tOr, type MessageKey } from './messages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -66,5 +66,12 @@ describe('tOr', () => {
   it('translates known keys built from API data and falls back for new ones', () => {
     expect(tOr('EN', 'category.finance', 'finance')).toBe('Finance and accounting');
     expect(tOr('VI', 'category.robotics', 'robotics')).toBe('robotics');
+  });
+});
+
+describe('texts', () => {
+  it('gives the text of each key under the prefix in the locale, in the order of the names', () => {
+    expect(texts('EN', 'settings', ['tokenName', 'tokenScopes'])).toEqual(['Name', 'Rights']);
+    expect(texts('VI', 'settings', ['tokenScopes', 'tokenName'])).toEqual(['Quyền', 'Tên gợi nhớ']);
   });
 });

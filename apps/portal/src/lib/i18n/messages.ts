@@ -21,6 +21,23 @@ export function t(locale: Locale, key: MessageKey, params?: MessageParams): stri
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** The names of the keys under `prefix` (`'console.plan'` -> `'module' | 'fromVersion' | ...`). */
+export type KeyUnder<Prefix extends string> = MessageKey extends infer Key
+  ? Key extends `${Prefix}.${infer Name}`
+    ? Name
+    : never
+  : never;
+
+/** The texts of several keys of one catalog section in `locale`, in their order (e.g. a table's column titles). */
+export function texts<Prefix extends string>(
+  locale: Locale,
+  prefix: Prefix,
+  names: readonly KeyUnder<Prefix>[],
+): string[] {
+  // KeyUnder admits only names that make a key with the prefix, which TypeScript cannot see through.
+  return names.map((name) => t(locale, `${prefix}.${name}` as MessageKey));
+}
+
 /** A role as people read it; the domain holds the titles, as the API names staff to customers with them. */
 export function roleLabel(locale: Locale, role: Role): string {
   return roleTitle(role, locale);

@@ -957,4 +957,8 @@ export const vi = {
   'console.requests.warrantyTitle': 'Bảo hành phân hệ đã bàn giao',
   'console.requests.warrantyEnd': 'Ngày hết bảo hành (theo ngày của khách hàng, {zone})',
   'console.requests.warrantySave': 'Lưu ngày bảo hành',
+  // Target versions: an upgrade moves a module only to a version published for it.
+  'form.error.UNKNOWN_MODULE_VERSION': 'Phiên bản này chưa được phát hành cho phân hệ.',
+  'console.plan.error.unknownVersion': 'Chọn một phiên bản đã phát hành của phân hệ này.',
+  'console.plan.error.version': 'Phiên bản đích phải cao hơn phiên bản hiện tại (nhập dạng 6.4.0).',
 } as const satisfies Record<string, string>;

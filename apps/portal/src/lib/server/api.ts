@@ -32,25 +32,24 @@ export async function loadQuery<Data, Variables extends AnyVariables>(
 
 export type MutationOutcome<Data> = { ok: true; data: Data } | { ok: false; message: MessageKey };
 
-type ActionCall = <Data, Variables extends AnyVariables>(
-  event: ApiEvent,
-  document: TypedDocumentNode<Data, Variables>,
-  variables: Variables,
-) => Promise<MutationOutcome<Data>>;
-
-function actionCall(operation: 'query' | 'mutation'): ActionCall {
-  return async (event, document, variables) => {
+/** Runs a query or mutation for a form action: a failure is the sentence the form shows, not an error page. */
+function actionRunner(operation: 'query' | 'mutation') {
+  return async <Data, Variables extends AnyVariables>(
+    event: ApiEvent,
+    document: TypedDocumentNode<Data, Variables>,
+    variables: Variables,
+  ): Promise<MutationOutcome<Data>> => {
     const client = graphqlClient(event);
-    const call = operation === 'query' ? client.query(document, variables) : client.mutation(document, variables);
-    return actionOutcome(event, operation, await call.toPromise());
+    const source = operation === 'query' ? client.query(document, variables) : client.mutation(document, variables);
+    return actionOutcome(event, operation, await source.toPromise());
   };
 }
 
 /** Runs a mutation for a form action; a failure comes back as the sentence the form shows. */
-export const runMutation: ActionCall = actionCall('mutation');
+export const runMutation = actionRunner('mutation');
 
 /** Runs a query for a form action (e.g. a preview): a failure is a form message, not an error page. */
-export const runActionQuery: ActionCall = actionCall('query');
+export const runActionQuery = actionRunner('query');
 
 function actionOutcome<Data>(
   event: ApiEvent,

@@ -19,8 +19,11 @@ export interface FormMutation<Data, Payload, Result, Failure extends Record<stri
    * has no result although the API named no error: shown as invalid input.
    */
   done(payload: Payload): Result | null;
-  /** What the page gets after a failure, e.g. `{ blackout: { values, errors } }`. */
-  failed(errors: FormErrors<Field>): Failure;
+  /**
+   * What the page gets after a failure, e.g. `{ blackout: { values, errors } }`; `userErrors` for a
+   * form whose fields the last part of a userError's `field` does not name alone (a list's entries).
+   */
+  failed(errors: FormErrors<Field>, userErrors: readonly UserError[]): Failure;
   /** The message beside each field the API may name as the last part of a userError's `field`. */
   fieldMessages?: Partial<Record<Field, MessageKey>>;
 }
@@ -41,7 +44,7 @@ export async function submitMutation<
   // A form may ask a question instead (a preview): its answer and userErrors are handled alike.
   const asks = document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'query');
   const outcome = await (asks ? runActionQuery : runMutation)(event, document, variables);
-  if (!outcome.ok) return fail(503, form.failed({ form: outcome.message } as FormErrors<Field>));
+  if (!outcome.ok) return fail(503, form.failed({ form: outcome.message } as FormErrors<Field>, []));
   const payload = form.payload(outcome.data);
   const result = payload.userErrors.length === 0 ? form.done(payload) : null;
   if (result !== null) return result;
@@ -51,10 +54,8 @@ export async function submitMutation<
     const message = field !== undefined ? form.fieldMessages?.[field] : undefined;
     if (field !== undefined && message) (errors as Partial<Record<Field, MessageKey>>)[field] = message;
   }
-  return fail(400, form.failed(errors));
+  return fail(400, form.failed(errors, payload.userErrors));
 }
 
-/** A text field's value, trimmed; '' when absent. */
-export function textValue(form: FormData, name: string): string {
-  return String(form.get(name) ?? '').trim();
-}
+// The actions read their texts beside submitMutation; the pure form modules read them from form-data.
+export { textValue } from '../form-data';

@@ -3,9 +3,10 @@
 // staff member's own zone and leave as instants.
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { ResultOf } from 'gql.tada';
-import { nodesOf } from '../api-types';
+import { nodesOf, type UserError } from '../api-types';
 import { consoleCapabilities } from '../console/capabilities';
 import {
+  moduleVersionErrors,
   readUpgradeForm,
   targetChoices,
   UPGRADE_FIELD_MESSAGES,
@@ -14,7 +15,7 @@ import {
   type UpgradeInput,
   type UpgradeValues,
 } from '../console/upgrade-form';
-import { UserErrorFields } from '../fragments';
+import { CustomerAddressFields, UserErrorFields } from '../fragments';
 import { graphql } from '../graphql';
 import type { MessageKey } from '../i18n/messages';
 import { loadQuery, runActionQuery, type ApiEvent } from './api';
@@ -24,32 +25,33 @@ import { submitMutation } from './form-action';
 
 // A page of customers with the modules they run: the form's target candidates. Beyond the first
 // hundred, leaving every box ticked still reaches them all (the API's default targets).
-const PlanChoicesQuery = graphql(`
-  query ConsolePlanChoices {
-    modules(first: 100) {
-      edges {
-        node {
-          id
-          name
-          latestVersion
+const PlanChoicesQuery = graphql(
+  `
+    query ConsolePlanChoices {
+      modules(first: 100) {
+        edges {
+          node {
+            id
+            name
+            latestVersion
+            versions {
+              version
+            }
+          }
         }
       }
-    }
-    customers(first: 100) {
-      edges {
-        node {
-          id
-          name
-          code
-          timeZone
-          locale
-          deactivatedAt
-          installedModules(first: 50) {
-            edges {
-              node {
-                version
-                module {
-                  id
+      customers(first: 100) {
+        edges {
+          node {
+            ...CustomerAddressFields
+            deactivatedAt
+            installedModules(first: 50) {
+              edges {
+                node {
+                  version
+                  module {
+                    id
+                  }
                 }
               }
             }
@@ -57,8 +59,9 @@ const PlanChoicesQuery = graphql(`
         }
       }
     }
-  }
-`);
+  `,
+  [CustomerAddressFields],
+);
 
 const PlanPreviewQuery = graphql(
   `
@@ -225,8 +228,12 @@ export async function saveUpgrade(event: RequestEvent, publish: boolean) {
     return fail(503, { upgrade: { values: submission.values, errors: { form: submission.failed } } });
   }
   const { values, outcome } = submission;
-  const failed = (errors: UpgradeFormState['errors']) => ({
-    upgrade: { values, errors } satisfies UpgradeFormState,
+  const failed = (errors: UpgradeFormState['errors'], userErrors: readonly UserError[] = []) => ({
+    upgrade: {
+      values,
+      errors,
+      versionErrors: moduleVersionErrors(userErrors, values.moduleIds),
+    } satisfies UpgradeFormState,
   });
   if (!outcome.ok) return fail(400, failed({ form: 'form.error.INVALID_INPUT', ...outcome.errors }));
   const done = (payload: { upgrade: { id: string } | null }) =>

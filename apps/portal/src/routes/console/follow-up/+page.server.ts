@@ -3,7 +3,7 @@ import { CALL_NOTE_MAX } from '@upgrade-desk/domain/follow-up';
 import { nodesOf } from '$lib/api-types';
 import { consoleCapabilities } from '$lib/console/capabilities';
 import { followUpCustomers, mayRecordCall } from '$lib/console/follow-up';
-import { UserErrorFields } from '$lib/fragments';
+import { CustomerAddressFields, UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { DEFAULT_LOCALE, parseLocale } from '$lib/i18n/locale';
 import { t } from '$lib/i18n/messages';
@@ -15,83 +15,82 @@ import type { Actions, PageServerLoad } from './$types';
 // Every customer with its account team, contacts and window proposals, and every overdue
 // acknowledgement with the calls made about it, in one call: the page keeps the customers the
 // viewer looks after (see followUpCustomers).
-const FollowUpQuery = graphql(`
-  query ConsoleFollowUp {
-    customers(first: 100) {
-      edges {
-        node {
-          id
-          name
-          code
-          timeZone
-          locale
-          contactEmail
-          contactPhone
-          accountTeam {
-            name
-            role
-            user {
-              id
-            }
-          }
-          users(first: 10) {
-            edges {
-              node {
+const FollowUpQuery = graphql(
+  `
+    query ConsoleFollowUp {
+      customers(first: 100) {
+        edges {
+          node {
+            ...CustomerAddressFields
+            contactEmail
+            contactPhone
+            accountTeam {
+              name
+              role
+              user {
                 id
-                name
-                email
-                role
-                disabledAt
+              }
+            }
+            users(first: 10) {
+              edges {
+                node {
+                  id
+                  name
+                  email
+                  role
+                  disabledAt
+                }
+              }
+            }
+            windowProposals {
+              id
+              windowStart
+              windowEnd
+              reason
+              state
+              createdAt
+              upgrade {
+                id
+                title
+                windowStart
+                windowEnd
               }
             }
           }
-          windowProposals {
+        }
+      }
+      overdueAcknowledgements(first: 100) {
+        totalCount
+        edges {
+          node {
             id
-            windowStart
-            windowEnd
-            reason
-            state
-            createdAt
+            title
+            stage
+            acknowledgeBy
+            escalatedAt
+            customer {
+              id
+            }
             upgrade {
               id
               title
               windowStart
-              windowEnd
+            }
+            calls {
+              id
+              note
+              at
+              caller {
+                name
+              }
             }
           }
         }
       }
     }
-    overdueAcknowledgements(first: 100) {
-      totalCount
-      edges {
-        node {
-          id
-          title
-          stage
-          acknowledgeBy
-          escalatedAt
-          customer {
-            id
-          }
-          upgrade {
-            id
-            title
-            windowStart
-          }
-          calls {
-            id
-            note
-            at
-            caller {
-              name
-            }
-          }
-        }
-      }
-    }
-  }
-`);
+  `,
+  [CustomerAddressFields],
+);
 
 export const load: PageServerLoad = async (event) => {
   const viewer = requireStaff(event.locals);

@@ -1,7 +1,7 @@
 import { nodesOf, UPGRADE_STATUSES } from '$lib/api-types';
 import {
-  acknowledgementProgress,
   BOARD_DEPENDENCY,
+  boardProgress,
   boardQueryFromParams,
   calendarDays,
   matchesBoardFilter,
@@ -14,12 +14,10 @@ import { requireStaff, STAFF_TIME_ZONE_COOKIE, staffTimeZone } from '$lib/server
 import { daysBounds, localDateKey } from '@upgrade-desk/domain/time-zone';
 import type { PageServerLoad } from './$types';
 
-// Both queries load 40 upgrades, more than a month usually holds (the page says when there are
-// more): each brings up to 100 targets and 100 notices, and 40 keep the operation well inside the
-// API's cost limit, which a page of 100 would not.
-
-// Only the stages that ask for an acknowledgement (the notice policy's: the announcement and, for
-// server maintenance, the final reminder), so that a page of notices covers every target's.
+// Both queries load 60 upgrades, more than a month usually holds (the page says when there are
+// more): each brings up to 100 targets with where they stand (the API's acknowledgementProgress,
+// one list in place of the targets and their notices), and 60 keep the operation inside half the
+// API's cost limit, which 62 would not.
 const BoardUpgradeFields = graphql(`
   fragment BoardUpgradeFields on Upgrade {
     id
@@ -33,29 +31,17 @@ const BoardUpgradeFields = graphql(`
       id
       name
     }
-    targets(first: 100) {
-      edges {
-        node {
-          id
-          name
-          code
-        }
+    acknowledgementProgress(first: 100) {
+      customer {
+        id
+        name
+        code
       }
-    }
-    notices(first: 100, filter: { stages: [ANNOUNCEMENT, FINAL_REMINDER] }) {
-      edges {
-        node {
-          id
-          requiresAcknowledgement
-          acknowledgeBy
-          acknowledgedAt
-          acknowledgedBy {
-            name
-          }
-          customer {
-            id
-          }
-        }
+      state
+      deadline
+      by {
+        name
+        at
       }
     }
   }
@@ -81,7 +67,7 @@ const BoardConnectionFields = graphql(
 const UpcomingQuery = graphql(
   `
     query ConsoleUpgradesUpcoming {
-      upgrades: upcomingMaintenance(first: 40) {
+      upgrades: upcomingMaintenance(first: 60) {
         ...BoardConnectionFields
       }
     }
@@ -92,7 +78,7 @@ const UpcomingQuery = graphql(
 const CalendarQuery = graphql(
   `
     query ConsoleUpgradesCalendar($from: DateTime!, $to: DateTime!) {
-      upgrades(first: 40, filter: { from: $from, to: $to }) {
+      upgrades(first: 60, filter: { from: $from, to: $to }) {
         ...BoardConnectionFields
       }
     }
@@ -102,10 +88,13 @@ const CalendarQuery = graphql(
 
 type BoardUpgradeData = ResultOf<typeof BoardUpgradeFields>;
 
-function boardUpgrade(upgrade: BoardUpgradeData, now: Date) {
-  const targets = nodesOf(upgrade.targets);
-  const { notices: _notices, targets: _targets, ...rest } = upgrade;
-  return { ...rest, targets, progress: acknowledgementProgress(targets, nodesOf(upgrade.notices), now) };
+function boardUpgrade(upgrade: BoardUpgradeData) {
+  const { acknowledgementProgress, ...rest } = upgrade;
+  return {
+    ...rest,
+    targets: acknowledgementProgress.map((target) => target.customer),
+    progress: boardProgress(acknowledgementProgress),
+  };
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -127,7 +116,7 @@ export const load: PageServerLoad = async (event) => {
     data = await loadQuery(event, UpcomingQuery, {});
   }
   const loaded = nodesOf(data.upgrades)
-    .map((upgrade) => boardUpgrade(upgrade, now))
+    .map(boardUpgrade)
     .sort((a, b) => a.windowStart.localeCompare(b.windowStart));
   const upgrades = loaded.filter((upgrade) => matchesBoardFilter(upgrade, query.filter));
 

@@ -6,7 +6,8 @@ import type { PageServerData } from './$types';
 const hanoi = { id: 'c-hanoi', name: 'Nước sạch Hà Nội', code: 'HANOI-WATER' };
 const saigon = { id: 'c-saigon', name: 'Dệt may Sài Gòn', code: 'SAIGON-GARMENT' };
 
-function upgrade(id: string, targets: (typeof hanoi)[], notices: unknown[] = []) {
+/** An upgrade as the API answers the board, its targets' standing worked out by the API. */
+function upgrade(id: string, targets: (typeof hanoi)[], standing: Record<string, object> = {}) {
   return {
     id,
     kind: 'FEATURE',
@@ -16,18 +17,18 @@ function upgrade(id: string, targets: (typeof hanoi)[], notices: unknown[] = [])
     windowEnd: '2026-12-09T17:00:00.000Z',
     policyWarnings: ['SHORT_NOTICE'],
     modules: [{ id: `m-${id}`, name: `Module ${id}` }],
-    targets: connection(targets),
-    notices: connection(notices),
+    acknowledgementProgress: targets.map((customer) => ({
+      customer,
+      state: 'NOT_ASKED',
+      deadline: null,
+      by: [],
+      ...standing[customer.id],
+    })),
   };
 }
 
 const acknowledged = {
-  id: 'n1',
-  requiresAcknowledgement: true,
-  acknowledgeBy: '2026-12-08T00:00:00.000Z',
-  acknowledgedAt: '2026-12-07T03:00:00.000Z',
-  acknowledgedBy: { name: 'Nguyễn Văn An' },
-  customer: { id: hanoi.id },
+  [hanoi.id]: { state: 'ACKNOWLEDGED', by: [{ name: 'Nguyễn Văn An', at: '2026-12-07T03:00:00.000Z' }] },
 };
 
 describe('upgrades board load', () => {
@@ -38,7 +39,7 @@ describe('upgrades board load', () => {
       answers: {
         ConsoleUpgradesCalendar: {
           data: {
-            upgrades: connection([upgrade('both', [hanoi, saigon], [acknowledged]), upgrade('saigon', [saigon])]),
+            upgrades: connection([upgrade('both', [hanoi, saigon], acknowledged), upgrade('saigon', [saigon])]),
           },
         },
       },

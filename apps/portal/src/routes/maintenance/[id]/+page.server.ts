@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { nodesOf } from '$lib/api-types';
-import { InboxNoticeFields, UserErrorFields } from '$lib/fragments';
+import { InboxNoticeFields, UpgradeListFields, UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { loadQuery } from '$lib/server/api';
 import { submitMutation } from '$lib/server/form-action';
@@ -19,22 +19,11 @@ const UpgradeQuery = graphql(
       node(id: $id) {
         __typename
         ... on Upgrade {
-          id
-          kind
-          status
-          title
+          ...UpgradeListFields
           summary
           targetVersion
-          windowStart
-          windowEnd
-          expectedDowntimeMinutes
-          requiresRelogin
           sandboxStart
           sandboxVerifiedAt
-          modules {
-            id
-            name
-          }
           windowProposals {
             id
             windowStart
@@ -54,7 +43,7 @@ const UpgradeQuery = graphql(
       }
     }
   `,
-  [InboxNoticeFields],
+  [UpgradeListFields, InboxNoticeFields],
 );
 
 export const load: PageServerLoad = async (event) => {

@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { fromLocalInputValue, isValidTimeZone, toLocalInputValue } from '@upgrade-desk/domain/time-zone';
 import { isUpgradeOpen, nextUpgradeStatuses, UPGRADE_STATUSES } from '@upgrade-desk/domain/upgrade-status';
-import { nodesOf, type UpgradeStatus } from '$lib/api-types';
+import type { UpgradeStatus } from '$lib/api-types';
 import { consoleCapabilities } from '$lib/console/capabilities';
-import { acknowledgementsByCustomer, noticeEffect, readUpgradeEdit } from '$lib/console/upgrade-page';
+import { noticeEffect, readUpgradeEdit } from '$lib/console/upgrade-page';
 import { UserErrorFields } from '$lib/fragments';
 import { graphql } from '$lib/graphql';
 import { t, type MessageKey } from '$lib/i18n/messages';
@@ -72,21 +72,18 @@ const UpgradeQuery = graphql(`
             channels
           }
         }
-        notices(first: 100, filter: { stages: [ANNOUNCEMENT, FINAL_REMINDER] }) {
-          edges {
-            node {
-              id
-              stage
-              customer {
-                id
-              }
-              requiresAcknowledgement
-              acknowledgeBy
-              acknowledgedAt
-              acknowledgedBy {
-                name
-              }
-            }
+        acknowledgementProgress(first: 100) {
+          customer {
+            id
+          }
+          state
+          acknowledged
+          pending
+          overdue
+          by {
+            stage
+            name
+            at
           }
         }
         windowProposals {
@@ -175,7 +172,7 @@ export const load: PageServerLoad = async (event) => {
   const viewer = requireStaff(event.locals);
   const data = await loadQuery(event, UpgradeQuery, { id: event.params.id });
   if (data.node?.__typename !== 'Upgrade') error(404, 'not-found');
-  const { noticePlan: plan, notices, windowProposals, ...upgrade } = data.node;
+  const { noticePlan: plan, acknowledgementProgress, windowProposals, ...upgrade } = data.node;
   const runs = consoleCapabilities(viewer.role).planUpgrades;
   const open = isUpgradeOpen(upgrade.status);
   const next = runs ? nextUpgradeStatuses(upgrade.kind, upgrade.status) : [];
@@ -183,7 +180,10 @@ export const load: PageServerLoad = async (event) => {
   return {
     upgrade,
     plan,
-    acknowledgements: Object.fromEntries(acknowledgementsByCustomer(nodesOf(notices), new Date())),
+    // Per customer asked for an acknowledgement, as the API counts them (one never asked shows none).
+    acknowledgements: Object.fromEntries(
+      acknowledgementProgress.filter((p) => p.state !== 'NOT_ASKED').map((p) => [p.customer.id, p]),
+    ),
     proposals: windowProposals.map((proposal) => {
       const target = windows.get(proposal.customer.id);
       const zone = target?.timeZone ?? staffTimeZone(undefined);
