@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, loadConfig } from '../../apps/api/src/index.ts';
 import type { PrismaClient } from '@upgrade-desk/db';
+import { MODULE_REQUEST_PATH, MODULE_REQUEST_STAGES } from '@upgrade-desk/domain';
 import { advanceModuleRequest } from '../../apps/api/src/module-requests/advance.ts';
 import { ACCOUNTS, NOW, startTestApi, type TestApi } from './harness.ts';
 
@@ -58,19 +59,7 @@ async function newExtension(title = 'Báo cáo doanh thu theo tuyến ống') {
 
 /** Staff walk a request forward from its stage to `to`, one step at a time, taking turns. */
 async function walk(id: string, from: string, to: string) {
-  const path = [
-    'SUBMITTED',
-    'CONSULTATION',
-    'ANALYSIS',
-    'CONTRACT',
-    'DEVELOPMENT',
-    'SANDBOX_TESTING',
-    'VERIFICATION',
-    'INSTALLATION',
-    'TRAINING',
-    'WARRANTY',
-    'CLOSED',
-  ];
+  const path: readonly string[] = MODULE_REQUEST_PATH;
   let last: Payload | undefined;
   for (const [index, stage] of path.slice(path.indexOf(from) + 1, path.indexOf(to) + 1).entries()) {
     const by = STAFF_ADVANCERS[index % STAFF_ADVANCERS.length]!;
@@ -111,21 +100,7 @@ describe('the demo data', () => {
       { token: await api.login(ACCOUNTS.care) },
     );
     expect(new Set(data.moduleRequests.edges.map((e: { node: { stage: string } }) => e.node.stage))).toEqual(
-      new Set([
-        'SUBMITTED',
-        'CONSULTATION',
-        'ANALYSIS',
-        'CONTRACT',
-        'DEVELOPMENT',
-        'SANDBOX_TESTING',
-        'VERIFICATION',
-        'INSTALLATION',
-        'TRAINING',
-        'WARRANTY',
-        'CLOSED',
-        'REJECTED',
-        'WITHDRAWN',
-      ]),
+      new Set(MODULE_REQUEST_STAGES),
     );
     expect(seeded['HANOI-WATER'].length).toBeGreaterThanOrEqual(3);
     expect(seeded['SAIGON-GARMENT'].length).toBeGreaterThanOrEqual(3);

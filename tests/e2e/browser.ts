@@ -69,6 +69,18 @@ export async function logIn(page: Page, portal: string, email: string, path = '/
   });
 }
 
+/** Sets the portal's language cookie: pages then render in `locale`, whatever the browser asks for. */
+export async function setPortalLocale(browser: Browser, portal: string, locale: 'VI' | 'EN'): Promise<void> {
+  await browser.context.addCookies([{ name: 'ud_locale', value: locale, url: portal }]);
+}
+
+/** Logs in as `email` in Vietnamese, whoever was logged in before (a failed test may have left a session). */
+export async function logInAfresh(browser: Browser, portal: string, email: string, path: string): Promise<void> {
+  await browser.context.clearCookies();
+  await setPortalLocale(browser, portal, 'VI');
+  await logIn(browser.page, portal, email, path);
+}
+
 /**
  * Holds the portal's scripts back, so the page stays server-rendered and not yet interactive,
  * until the returned function lets them through and waits for hydration.

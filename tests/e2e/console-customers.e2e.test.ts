@@ -5,44 +5,22 @@
 // module with a warranty date in the customer's zone, and creates a catalog module and publishes a
 // version. Every console page passes axe in Vietnamese and English; its start-up JavaScript is
 // measured (gzipped) and saved beside a screenshot of each page.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  isHydrated,
-  logIn,
-  logOut,
-  openBrowser,
-  seriousAxeViolations,
-  startupScripts,
-  type Browser,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { isHydrated, logIn, logOut, seriousAxeViolations, startupScripts, type Browser } from './browser.ts';
 import { passwordLinkFor } from './outbox.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { ACCOUNTS, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 const VENDOR_ADMIN = 'admin@vendor.example';
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-// A test that failed half-way leaves no one logged in for the next.
-afterEach(async () => {
-  await browser?.context.clearCookies();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+withStackAndBrowser((running) => ({ stack, browser } = running), { signedOutBetweenTests: true });
 
 async function customerId(code: string): Promise<string> {
   const data = await stack.gql<{ customers: { edges: { node: { id: string; code: string } }[] } }>(

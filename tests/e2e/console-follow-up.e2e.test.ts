@@ -3,12 +3,12 @@
 // (staff only); a customer admin answers an announcement with "this window does not suit us" on
 // the maintenance page, without JavaScript; the engineer sees the proposal in the follow-up and moves
 // that customer's window to it in one click, and the customer reads that it was accepted.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, logOut, openBrowser, type Browser } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { logIn, logOut, openBrowser, type Browser, setPortalLocale, logInAfresh } from './browser.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { ACCOUNTS, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 const CUSTOMER_CARE = 'care@vendor.example';
 const NOTE = 'Đã gọi chị Lan (kế toán trưởng): sẽ xác nhận trong chiều nay.';
@@ -17,24 +17,9 @@ const DAY = 24 * 3600_000;
 
 let stack: Stack;
 let browser: Browser;
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-/** Logs in as `email` in Vietnamese, whoever was logged in before (a failed test may have left a session). */
-async function logInAs(email: string, to: string): Promise<void> {
-  await browser.context.clearCookies();
-  await browser.context.addCookies([{ name: 'ud_locale', value: 'VI', url: stack.portal }]);
-  await logIn(browser.page, stack.portal, email, to);
-}
+const logInAs = (email: string, to: string) => logInAfresh(browser, stack.portal, email, to);
 
 /** A date and time in Hanoi (UTC+07:00, no daylight saving) as a datetime-local field takes it. */
 function hanoiInput(at: Date): string {
@@ -150,7 +135,7 @@ describe('a window proposal', () => {
   it('is sent by a customer admin from the maintenance page, without JavaScript', async () => {
     const plain = await openBrowser({ javaScriptEnabled: false });
     try {
-      await plain.context.addCookies([{ name: 'ud_locale', value: 'VI', url: stack.portal }]);
+      await setPortalLocale(plain, stack.portal, 'VI');
       await logIn(plain.page, stack.portal, ACCOUNTS.hanoiAdmin, `/maintenance/${encodeURIComponent(upgrade.id)}`);
       const form = plain.page.getByTestId('propose-window');
       // The end before the start: refused by the page, what was typed is kept.

@@ -3,12 +3,21 @@
 // comment reaches the care staff's open inbox live, without a reload, and they mark alerts read,
 // one and then all; a role that does not release advisories is neither offered nor shown them.
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isHydrated, liveStreamOpened, logIn, logOut, openBrowser, type Browser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  isHydrated,
+  liveStreamOpened,
+  logIn,
+  logOut,
+  openBrowser,
+  type Browser,
+  setPortalLocale,
+  logInAfresh,
+} from './browser.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { ACCOUNTS, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 const IMPLEMENTATION = 'impl@vendor.example';
 const CUSTOMER_CARE = 'care@vendor.example';
@@ -17,24 +26,9 @@ const VINHLONG_ADMIN = 'admin@vinhlong-water.example';
 
 let stack: Stack;
 let browser: Browser;
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-/** Logs in as `email` in Vietnamese, whoever was logged in before (a failed test may have left a session). */
-async function logInAs(email: string, at: string): Promise<void> {
-  await browser.context.clearCookies();
-  await browser.context.addCookies([{ name: 'ud_locale', value: 'VI', url: stack.portal }]);
-  await logIn(browser.page, stack.portal, email, at);
-}
+const logInAs = (email: string, at: string) => logInAfresh(browser, stack.portal, email, at);
 
 async function click(page: Page, selector: string): Promise<void> {
   await expect.poll(() => isHydrated(page)).toBe(true);
@@ -193,7 +187,7 @@ describe('the staff inbox', () => {
   it('marks an alert read without JavaScript', async () => {
     const plain = await openBrowser({ javaScriptEnabled: false });
     try {
-      await plain.context.addCookies([{ name: 'ud_locale', value: 'VI', url: stack.portal }]);
+      await setPortalLocale(plain, stack.portal, 'VI');
       await logIn(plain.page, stack.portal, IMPLEMENTATION, '/console/alerts?show=unread');
       const before = await plain.page.getByTestId('staff-alert').count();
       expect(before).toBeGreaterThan(0);

@@ -4,14 +4,14 @@
 // (each notice's time in the customer's zone, the texts in the customer's language), sees a refused
 // publication come back on its field with the values kept, and publishes. Without JavaScript the
 // "Preview" button renders the same plan on the server. Other staff roles get a 403 page.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { dateTimeFormatter, formatLocalTime, fromLocalInputValue, localDateKey } from '@upgrade-desk/domain/time-zone';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isHydrated, logIn, logOut, openBrowser, type Browser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { isHydrated, logIn, logOut, type Browser } from './browser.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { ACCOUNTS, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const STAFF_ZONE = 'America/New_York';
@@ -20,21 +20,7 @@ const TARGETS = ['HAIPHONG-LOGISTICS', 'STRAITS-FREIGHT'];
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-afterEach(async () => {
-  await browser?.context.clearCookies();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+withStackAndBrowser((running) => ({ stack, browser } = running), { signedOutBetweenTests: true });
 
 interface CustomerNode {
   id: string;

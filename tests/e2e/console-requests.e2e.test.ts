@@ -4,11 +4,11 @@
 // sees the module installed with its warranty; an admin previews a policy change and saves it;
 // customers get a 403 page; axe finds nothing serious in Vietnamese or English; and each
 // screen's JavaScript is weighed (gzipped), reported in screenshots/console-js-size.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DESKTOP,
   logIn,
@@ -18,23 +18,24 @@ import {
   seriousAxeViolations,
   type AxeViolation,
   type Browser,
+  setPortalLocale,
+  logInAfresh,
 } from './browser.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { ACCOUNTS, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 const IMPLEMENTATION = 'impl@vendor.example';
 const TITLE = 'Phân hệ mua hàng cho nhà máy nước Hà Nội';
 
 let stack: Stack;
 let browser: Browser;
+withStackAndBrowser((running) => ({ stack, browser } = running));
 let requestId = '';
 /** The module the walked request delivered: its warranty end, and its customer's zone. */
 let delivered: { warrantyEndsAt: string; timeZone: string } | null = null;
 
 beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // The customer's request, as it arrives from the portal's customer side.
   const { modules } = await stack.gql<{ modules: { edges: { node: { id: string; key: string } }[] } }>(
     ACCOUNTS.hanoiAdmin,
@@ -51,23 +52,10 @@ beforeAll(async () => {
   requestId = created.moduleRequestCreate.moduleRequest!.id;
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
 const requestPath = () => `/console/requests/${encodeURIComponent(requestId)}`;
 
-async function setLocale(locale: 'VI' | 'EN'): Promise<void> {
-  await browser.context.addCookies([{ name: 'ud_locale', value: locale, url: stack.portal }]);
-}
-
-/** Logs in as `email` in Vietnamese, whoever was logged in before (a failed test may have left a session). */
-async function logInAs(email: string, path: string): Promise<void> {
-  await browser.context.clearCookies();
-  await setLocale('VI');
-  await logIn(browser.page, stack.portal, email, path);
-}
+const setLocale = (locale: 'VI' | 'EN') => setPortalLocale(browser, stack.portal, locale);
+const logInAs = (email: string, path: string) => logInAfresh(browser, stack.portal, email, path);
 
 /** Presses the request page's forward button `steps` times, waiting for each step to show. */
 async function advance(steps: number): Promise<void> {
@@ -222,7 +210,7 @@ describe('the request queue', () => {
         openModuleRequests: { edges: { node: { id: string; stage: string } }[] };
       }>(IMPLEMENTATION, '{ openModuleRequests(stage: CONSULTATION, first: 1) { edges { node { id stage } } } }');
       const id = openModuleRequests.edges[0]!.node.id;
-      await plain.context.addCookies([{ name: 'ud_locale', value: 'VI', url: stack.portal }]);
+      await setPortalLocale(plain, stack.portal, 'VI');
       await logIn(plain.page, stack.portal, IMPLEMENTATION, `/console/requests/${encodeURIComponent(id)}`);
       await plain.page.fill('#advance-note', 'Đã thống nhất phạm vi với khách hàng.');
       await Promise.all([plain.page.waitForLoadState('load'), plain.page.getByTestId('advance').click()]);
@@ -289,7 +277,7 @@ describe('the notice policies', () => {
   it('an admin previews a change without JavaScript, sees the notices it moves, then saves it', async () => {
     const plain = await openBrowser({ javaScriptEnabled: false });
     try {
-      await plain.context.addCookies([{ name: 'ud_locale', value: 'VI', url: stack.portal }]);
+      await setPortalLocale(plain, stack.portal, 'VI');
       await logIn(plain.page, stack.portal, ADMIN, '/console/policies?kind=FEATURE');
       const { page } = plain;
       expect(await page.locator('h1').textContent()).toBe('Chính sách thông báo');

@@ -2,12 +2,12 @@
 // proposal is applied in one click, its RESCHEDULED notice named beside the button; cancelling,
 // without JavaScript, first shows a confirmation naming the CANCELLED notice, its customers and
 // their channels, and only the confirmed second step cancels. Each effect is checked through the API.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isHydrated, logIn, openBrowser, type Browser } from './browser.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { ACCOUNTS, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 const ENGINEER = 'engineer@vendor.example';
 const HANOI = 'Công ty Nước sạch Hà Nội';
@@ -43,6 +43,7 @@ interface PlanResult {
 
 let stack: Stack;
 let browser: Browser;
+withStackAndBrowser((running) => ({ stack, browser } = running));
 let upgradeId = '';
 let proposed = { start: '', end: '' };
 
@@ -50,9 +51,6 @@ const planOf = async () => (await stack.gql<PlanResult>(ENGINEER, PLAN, { id: up
 const upgradePath = () => `/console/upgrades/${encodeURIComponent(upgradeId)}`;
 
 beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // A scheduled demo upgrade announced to Hanoi Water: its admin proposes a window two weeks later.
   const { upgrades } = await stack.gql<{
     upgrades: { edges: { node: { id: string; windowStart: string; windowEnd: string } }[] };
@@ -78,11 +76,6 @@ beforeAll(async () => {
   }
   if (!upgradeId) throw new Error('no scheduled demo upgrade was announced to Hanoi Water');
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
 describe('the upgrade page', () => {
   it('moves one customer to the window it proposed in one click, saying first what it sends', async () => {

@@ -5,11 +5,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EVERYDAY_OPERATIONS } from '@upgrade-desk/graphiql';
-import { isHydrated, logIn, logOut, openBrowser, type Browser } from './browser.ts';
+import { isHydrated, logIn, logOut, type Browser } from './browser.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { ACCOUNTS, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -46,20 +47,11 @@ async function responseText(root: Page | FrameLocator): Promise<string> {
 
 let stack: Stack;
 let browser: Browser;
+withStackAndBrowser((running) => ({ stack, browser } = running), { signedOutBetweenTests: true });
 let network: NetworkLog;
 
 beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
   network = await blockOutsideRequests(browser.context);
-});
-
-// Each test starts signed out, whatever the previous one left.
-afterEach(() => browser.context.clearCookies());
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
 });
 
 describe('GraphiQL with every non-local request blocked', () => {

@@ -1,21 +1,16 @@
 // The notice inbox: acknowledging one and several (the API records them), without JavaScript too,
 // and notices published by the vendor's staff arriving live, without a reload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { liveStreamOpened, logIn, openBrowser, type Browser } from './browser.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { ACCOUNTS, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 let stack: Stack;
 let browser: Browser;
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
 beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
   await logIn(browser.page, stack.portal, ACCOUNTS.hanoiUser, '/notices');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
 });
 
 interface NoticeState {

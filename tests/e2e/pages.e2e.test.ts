@@ -1,38 +1,29 @@
 // Every page in Vietnamese and English, on a desktop and a 375 px phone: axe-core finds no serious
 // or critical violation, nothing overflows sideways, and a screenshot of each is saved under
 // tests/e2e/screenshots/. Also: the language switch, and the dashboard's JavaScript weight.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DESKTOP,
   liveStreamOpened,
   logIn,
   logOut,
-  openBrowser,
   PHONE,
   seriousAxeViolations,
   startupScripts,
   type AxeViolation,
   type Browser,
+  setPortalLocale,
 } from './browser.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { ACCOUNTS, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
 describe('language', () => {
   it('is Vietnamese by default, switches to English with the visible switch, and keeps it', async () => {
@@ -66,7 +57,7 @@ describe('language', () => {
 
 describe('every page', () => {
   it('has no serious accessibility violations, fits a phone, and is photographed', async () => {
-    const { page, context } = browser;
+    const { page } = browser;
     await logIn(page, stack.portal, ACCOUNTS.hanoiAdmin);
 
     const ids = await stack.gql<{
@@ -97,43 +88,41 @@ describe('every page', () => {
     const problems: { page: string; violations: AxeViolation[] }[] = [];
     const overflowing: string[] = [];
 
-    for (const locale of ['VI', 'EN'] as const) {
-      await context.addCookies([{ name: 'ud_locale', value: locale, url: stack.portal }]);
-      for (const [device, viewport] of [
-        ['desktop', DESKTOP],
-        ['phone', PHONE],
-      ] as const) {
-        await page.setViewportSize(viewport);
-        for (const [name, pagePath] of pages) {
-          await page.goto(`${stack.portal}${pagePath}`, { waitUntil: 'load' });
-          const label = `${name}-${locale.toLowerCase()}-${device}`;
-          await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${label}.png`), fullPage: true });
-          const violations = await seriousAxeViolations(page);
-          if (violations.length > 0) problems.push({ page: label, violations });
-          const tooWide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-          if (tooWide) overflowing.push(label);
+    /** Runs `look` in each language on each device, named like `vi-phone`. */
+    const inEveryView = async (look: (view: string) => Promise<void>) => {
+      for (const locale of ['VI', 'EN'] as const) {
+        await setPortalLocale(browser, stack.portal, locale);
+        for (const [device, viewport] of [
+          ['desktop', DESKTOP],
+          ['phone', PHONE],
+        ] as const) {
+          await page.setViewportSize(viewport);
+          await look(`${locale.toLowerCase()}-${device}`);
         }
       }
-    }
+    };
+    /** Opens the page, saves its screenshot as `label`, and keeps what axe finds serious. */
+    const audit = async (label: string, pagePath: string) => {
+      await page.goto(`${stack.portal}${pagePath}`, { waitUntil: 'load' });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${label}.png`), fullPage: true });
+      const violations = await seriousAxeViolations(page);
+      if (violations.length > 0) problems.push({ page: label, violations });
+    };
+
+    await inEveryView(async (view) => {
+      for (const [name, pagePath] of pages) {
+        const label = `${name}-${view}`;
+        await audit(label, pagePath);
+        const tooWide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        if (tooWide) overflowing.push(label);
+      }
+    });
 
     // The login page, logged out.
     await logOut(page);
-    for (const locale of ['VI', 'EN'] as const) {
-      await context.addCookies([{ name: 'ud_locale', value: locale, url: stack.portal }]);
-      for (const [device, viewport] of [
-        ['desktop', DESKTOP],
-        ['phone', PHONE],
-      ] as const) {
-        await page.setViewportSize(viewport);
-        await page.goto(`${stack.portal}/login`, { waitUntil: 'load' });
-        const label = `login-${locale.toLowerCase()}-${device}`;
-        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${label}.png`), fullPage: true });
-        const violations = await seriousAxeViolations(page);
-        if (violations.length > 0) problems.push({ page: label, violations });
-      }
-    }
+    await inEveryView((view) => audit(`login-${view}`, '/login'));
     await page.setViewportSize(DESKTOP);
-    await context.addCookies([{ name: 'ud_locale', value: 'VI', url: stack.portal }]);
+    await setPortalLocale(browser, stack.portal, 'VI');
 
     expect(problems, JSON.stringify(problems, null, 2)).toEqual([]);
     expect(overflowing).toEqual([]);

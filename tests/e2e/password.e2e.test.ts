@@ -1,25 +1,17 @@
 // An invitation from the vendor's admin, opened from the .eml in the outbox: the set-password page
 // refuses a mismatch, sets the password, logs straight in, and the link then no longer works.
 // Also the login page's "forgot password" form, which answers alike for any address.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logOut, openBrowser, type Browser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { logOut, type Browser } from './browser.ts';
 import { passwordLinkFor } from './outbox.ts';
-import { startStack, type Stack } from './stack.ts';
+import { type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 const VENDOR_ADMIN = 'admin@vendor.example';
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
 describe('invitation', () => {
   it('the invitee sets a password from the emailed link and is logged in; the link then is spent', async () => {

@@ -1,21 +1,13 @@
 // The module catalog and module requests: a customer admin requests a module from the catalog and
 // follows it in /requests (comment, withdraw); a customer user reads but cannot request.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, logOut, openBrowser, type Browser } from './browser.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { describe, expect, it } from 'vitest';
+import { logIn, logOut, type Browser } from './browser.ts';
+import { ACCOUNTS, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
 describe('module requests', () => {
   const title = 'Quản lý mua vật tư đồng hồ nước';

@@ -1,20 +1,12 @@
 // Logging in and out as each customer role, the session cookie, and the same-origin GraphQL proxy.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdScripts, isHydrated, logIn, logOut, openBrowser, type Browser } from './browser.ts';
-import { ACCOUNTS, DEMO_PASSWORD, startStack, type Stack } from './stack.ts';
+import { describe, expect, it } from 'vitest';
+import { holdScripts, isHydrated, logIn, logOut, type Browser } from './browser.ts';
+import { ACCOUNTS, DEMO_PASSWORD, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
 describe('session', () => {
   it('sends an anonymous visitor to /login and back to the page asked for', async () => {

@@ -1,21 +1,13 @@
 // Settings of a customer admin: blackout windows (times typed in the customer's zone) and API
 // tokens with a one-time reveal; a customer user sees neither form.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn, logOut, openBrowser, type Browser } from './browser.ts';
-import { ACCOUNTS, startStack, type Stack } from './stack.ts';
+import { describe, expect, it } from 'vitest';
+import { logIn, logOut, type Browser } from './browser.ts';
+import { ACCOUNTS, type Stack } from './stack.ts';
+import { withStackAndBrowser } from './suite.ts';
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await openBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+withStackAndBrowser((running) => ({ stack, browser } = running));
 
 async function blackoutWindows() {
   const data = await stack.gql<{

@@ -19,6 +19,7 @@ export type {
 export * from './warranty.ts';
 export * from './upgrade-status.ts';
 export * from './module-version.ts';
+export * from './module-categories.ts';
 export * from './one-time-link.ts';
 export * from './role-titles.ts';
 export * from './customer-input.ts';

@@ -1,19 +1,15 @@
 // The module catalog (ADMIN): entries with bilingual names and descriptions, prerequisites, and
 // released versions. Module.latestVersion is always the highest published version.
 import type { Prisma, PrismaClient } from '@upgrade-desk/db';
-import { compareModuleVersions, highestModuleVersion, moduleVersionProblem } from '@upgrade-desk/domain';
+import {
+  compareModuleVersions,
+  highestModuleVersion,
+  isModuleCategory,
+  MODULE_CATEGORIES,
+  moduleVersionProblem,
+} from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
 import { done, problem, refused, type Outcome, type Problem } from '../problem.ts';
-
-/** The catalog's groups; the portal translates these codes. */
-export const MODULE_CATEGORIES = [
-  'finance',
-  'supply-chain',
-  'human-resources',
-  'customers',
-  'industry',
-  'analytics',
-] as const;
 
 const MODULE_KEY = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
@@ -61,7 +57,7 @@ function fieldProblems(input: ModuleFields, creating: boolean) {
     else data[name] = trimmed;
   }
   if (input.category != null) {
-    if (!(MODULE_CATEGORIES as readonly string[]).includes(input.category))
+    if (!isModuleCategory(input.category))
       problems.push(problem('INVALID_INPUT', `The category is one of ${MODULE_CATEGORIES.join(', ')}.`, ['category']));
     else data.category = input.category;
   } else if (creating) problems.push(problem('INVALID_INPUT', 'Give the category.', ['category']));

@@ -1,9 +1,8 @@
 import type { Plugin } from 'graphql-yoga';
 import type { PrismaClient } from '@upgrade-desk/db';
+import { NOT_FOUND, pathRoute } from '../path-route.ts';
 import { CALENDAR_PATH_PREFIX, calendarTokenFromPath } from './calendar-token.ts';
 import { renderCalendarFeed } from './feed.ts';
-
-const NOT_FOUND = 'Not found\n';
 
 /**
  * Serves `GET /calendar/<token>.ics` next to GraphQL, inside yoga, so it works through `yoga.fetch`
@@ -11,33 +10,18 @@ const NOT_FOUND = 'Not found\n';
  * answer says nothing about whether a token ever existed or whose it was.
  */
 export function calendarFeed(deps: { prisma: PrismaClient }): Plugin {
-  return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (!url.pathname.startsWith(CALENDAR_PATH_PREFIX)) return;
-      const text = (status: number, body: string, headers: Record<string, string> = {}) =>
-        endResponse(
-          new fetchAPI.Response(body, {
-            status,
-            headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers },
-          }),
-        );
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        return text(405, 'Method not allowed\n', { allow: 'GET, HEAD' });
-      }
-      const token = calendarTokenFromPath(url.pathname);
-      const feed = token ? await renderCalendarFeed(deps.prisma, token) : null;
-      if (feed === null) return text(404, NOT_FOUND);
-      endResponse(
-        new fetchAPI.Response(request.method === 'HEAD' ? null : feed, {
-          headers: {
-            'content-type': 'text/calendar; charset=utf-8',
-            'content-disposition': 'inline; filename="upgrades.ics"',
-            // The URL is a secret: keep the feed out of shared caches and the token out of Referer headers.
-            'cache-control': 'private, no-cache',
-            'referrer-policy': 'no-referrer',
-          },
-        }),
-      );
-    },
-  };
+  return pathRoute(CALENDAR_PATH_PREFIX, ['GET', 'HEAD'], async ({ request, url, respond, text }) => {
+    const token = calendarTokenFromPath(url.pathname);
+    const feed = token ? await renderCalendarFeed(deps.prisma, token) : null;
+    if (feed === null) return text(404, NOT_FOUND);
+    respond(request.method === 'HEAD' ? null : feed, {
+      headers: {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': 'inline; filename="upgrades.ics"',
+        // The URL is a secret: keep the feed out of shared caches and the token out of Referer headers.
+        'cache-control': 'private, no-cache',
+        'referrer-policy': 'no-referrer',
+      },
+    });
+  });
 }

@@ -2,6 +2,7 @@ import type { ModuleRequestKind, ModuleRequestStage, Prisma } from '@upgrade-des
 import { startsModuleRequestWarranty, warrantyEndsAt } from '@upgrade-desk/domain';
 import { audit } from '../audit.ts';
 import { tellCustomerOfStep } from './tell-customer.ts';
+import { recordModuleRequestEvent } from './timeline.ts';
 
 export interface RequestToAdvance {
   id: string;
@@ -38,28 +39,14 @@ export async function advanceModuleRequest(
     data: { stage: step.to, stageEnteredAt: step.now, updatedAt: step.now },
   });
   if (count === 0) return false;
-  const event = await tx.moduleRequestEvent.create({
-    data: { requestId: request.id, kind: 'STAGE', stage: step.to, note: step.note, at: step.now, byId: step.actorId },
-    select: { id: true },
+  const entry = { requestId: request.id, stage: step.to, note: step.note, at: step.now, byId: step.actorId };
+  const eventId = await recordModuleRequestEvent(tx, { ...entry, kind: 'STAGE' }, 'module-request.advance', {
+    from: request.stage,
+    to: step.to,
+    note: step.note,
   });
   const delivered = deliversModule(request, step.to) ? await deliver(tx, request, step) : null;
-  await audit(tx, {
-    actorId: step.actorId,
-    action: 'module-request.advance',
-    entityType: 'ModuleRequest',
-    entityId: request.id,
-    data: { from: request.stage, to: step.to, note: step.note },
-    at: step.now,
-  });
-  await tellCustomerOfStep(tx, {
-    requestId: request.id,
-    eventId: event.id,
-    stage: step.to,
-    at: step.now,
-    byId: step.actorId,
-    note: step.note,
-    delivered,
-  });
+  await tellCustomerOfStep(tx, { ...entry, eventId, delivered });
   return true;
 }
 

@@ -1,6 +1,6 @@
 import type { ModuleRequestStage, Prisma } from '@upgrade-desk/db';
 import { MODULE_REQUEST_LIMITS } from '@upgrade-desk/domain';
-import { audit } from '../audit.ts';
+import { recordModuleRequestEvent } from './timeline.ts';
 
 /**
  * Whether the request's conversation (comments and assignments) is at its cap. Locks the request's
@@ -23,8 +23,9 @@ export interface Comment {
 
 /** A comment joins the request's timeline, from the customer's users or the vendor's staff; returns its event's id. */
 export async function addModuleRequestComment(tx: Prisma.TransactionClient, comment: Comment): Promise<string> {
-  const event = await tx.moduleRequestEvent.create({
-    data: {
+  const eventId = await recordModuleRequestEvent(
+    tx,
+    {
       requestId: comment.requestId,
       kind: 'COMMENT',
       stage: comment.stage,
@@ -32,19 +33,11 @@ export async function addModuleRequestComment(tx: Prisma.TransactionClient, comm
       at: comment.now,
       byId: comment.byId,
     },
-    select: { id: true },
-  });
+    'module-request.comment',
+  );
   // Bumps updatedAt, so lists sorted by activity see the conversation move.
   await tx.moduleRequest.update({ where: { id: comment.requestId }, data: { updatedAt: comment.now } });
-  await audit(tx, {
-    actorId: comment.byId,
-    action: 'module-request.comment',
-    entityType: 'ModuleRequest',
-    entityId: comment.requestId,
-    data: { eventId: event.id },
-    at: comment.now,
-  });
-  return event.id;
+  return eventId;
 }
 
 export interface Assignment {
@@ -64,8 +57,9 @@ export async function assignModuleRequest(tx: Prisma.TransactionClient, assignme
     where: { id: assignment.requestId },
     data: { assigneeId: assignment.assigneeId, updatedAt: assignment.now },
   });
-  await tx.moduleRequestEvent.create({
-    data: {
+  await recordModuleRequestEvent(
+    tx,
+    {
       requestId: assignment.requestId,
       kind: 'ASSIGNMENT',
       stage: assignment.stage,
@@ -74,13 +68,7 @@ export async function assignModuleRequest(tx: Prisma.TransactionClient, assignme
       byId: assignment.byId,
       assigneeId: assignment.assigneeId,
     },
-  });
-  await audit(tx, {
-    actorId: assignment.byId,
-    action: 'module-request.assign',
-    entityType: 'ModuleRequest',
-    entityId: assignment.requestId,
-    data: { from: assignment.previousAssigneeId, to: assignment.assigneeId, note: assignment.note },
-    at: assignment.now,
-  });
+    'module-request.assign',
+    { from: assignment.previousAssigneeId, to: assignment.assigneeId, note: assignment.note },
+  );
 }

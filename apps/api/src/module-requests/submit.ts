@@ -1,7 +1,7 @@
 import type { ModuleRequestKind, Prisma } from '@upgrade-desk/db';
 import { FINAL_MODULE_REQUEST_STAGES } from '@upgrade-desk/domain';
-import { audit } from '../audit.ts';
 import { tellCustomerOfStep } from './tell-customer.ts';
+import { recordModuleRequestEvent } from './timeline.ts';
 
 export interface NewModuleRequest {
   customerId: string;
@@ -23,31 +23,14 @@ export async function submitModuleRequest(tx: Prisma.TransactionClient, request:
     data: { ...fields, createdById, stage: 'SUBMITTED', stageEnteredAt: now, createdAt: now, updatedAt: now },
     select: { id: true },
   });
-  const event = await tx.moduleRequestEvent.create({
-    data: { requestId: created.id, kind: 'STAGE', stage: 'SUBMITTED', at: now, byId: createdById },
-    select: { id: true },
+  const entry = { requestId: created.id, stage: 'SUBMITTED', note: null, at: now, byId: createdById } as const;
+  const eventId = await recordModuleRequestEvent(tx, { ...entry, kind: 'STAGE' }, 'module-request.create', {
+    kind: fields.kind,
+    moduleId: fields.moduleId,
+    title: fields.title,
+    missingPrerequisites: fields.missingPrerequisites,
   });
-  await audit(tx, {
-    actorId: createdById,
-    action: 'module-request.create',
-    entityType: 'ModuleRequest',
-    entityId: created.id,
-    data: {
-      kind: fields.kind,
-      moduleId: fields.moduleId,
-      title: fields.title,
-      missingPrerequisites: fields.missingPrerequisites,
-    },
-    at: now,
-  });
-  await tellCustomerOfStep(tx, {
-    requestId: created.id,
-    eventId: event.id,
-    stage: 'SUBMITTED',
-    at: now,
-    byId: createdById,
-    note: null,
-  });
+  await tellCustomerOfStep(tx, { ...entry, eventId });
   return created.id;
 }
 

@@ -2,11 +2,11 @@
 // over GraphQL. Rules: admin/modules.ts and admin/installed-modules.ts.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Locale } from '@upgrade-desk/db';
-import { compareModuleVersions, INSTALLED_MODULE_MANAGER_ROLES } from '@upgrade-desk/domain';
+import { compareModuleVersions, INSTALLED_MODULE_MANAGER_ROLES, MODULE_CATEGORIES } from '@upgrade-desk/domain';
 import { uniqueId } from '../auth/visibility.ts';
 import type { Outcome } from '../problem.ts';
 import { changeInstalledVersion, installModule, setWarrantyEnd, uninstallModule } from '../admin/installed-modules.ts';
-import { createModule, MODULE_CATEGORIES, publishModuleVersion, updateModule } from '../admin/modules.ts';
+import { createModule, publishModuleVersion, updateModule } from '../admin/modules.ts';
 import { builder } from './builder.ts';
 import { CustomerNode } from './customer.ts';
 import { InstalledModuleNode } from './installed-module.ts';

@@ -3,10 +3,9 @@ import type { Plugin } from 'graphql-yoga';
 import { audit } from '../audit.ts';
 import type { Config } from '../config.ts';
 import type { NoticeEvents } from '../notices/events.ts';
+import { NOT_FOUND, pathRoute } from '../path-route.ts';
 import { RESUBSCRIBE_FIELD, unsubscribePage } from './page.ts';
 import { UNSUBSCRIBE_PATH_PREFIX, unsubscribeKey, unsubscribeUserFromPath } from './token.ts';
-
-const NOT_FOUND = 'Not found\n';
 
 // Nothing on the page loads from elsewhere or runs; its one form posts back to this same URL.
 const PAGE_SECURITY = {
@@ -44,48 +43,33 @@ export function unsubscribeLinks(deps: {
   now?: () => Date;
 }): Plugin {
   const now = deps.now ?? (() => new Date());
-  return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (!url.pathname.startsWith(UNSUBSCRIBE_PATH_PREFIX)) return;
-      const text = (status: number, body: string, headers: Record<string, string> = {}) =>
-        endResponse(
-          new fetchAPI.Response(body, {
-            status,
-            headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers },
-          }),
-        );
-      if (!['GET', 'HEAD', 'POST'].includes(request.method)) {
-        return text(405, 'Method not allowed\n', { allow: 'GET, HEAD, POST' });
-      }
-      const userId = unsubscribeUserFromPath(await unsubscribeKey(deps), url.pathname);
-      const select = { email: true, locale: true, emailNotifications: true } as const;
-      let user = userId ? await deps.prisma.user.findUnique({ where: { id: userId }, select }) : null;
-      if (!userId || !user) return text(404, NOT_FOUND);
+  return pathRoute(UNSUBSCRIBE_PATH_PREFIX, ['GET', 'HEAD', 'POST'], async ({ request, url, respond, text }) => {
+    const userId = unsubscribeUserFromPath(await unsubscribeKey(deps), url.pathname);
+    const select = { email: true, locale: true, emailNotifications: true } as const;
+    let user = userId ? await deps.prisma.user.findUnique({ where: { id: userId }, select }) : null;
+    if (!userId || !user) return text(404, NOT_FOUND);
 
-      if (request.method === 'POST') {
-        const emailNotifications = await wantsResubscribe(request);
-        if (user.emailNotifications !== emailNotifications) {
-          user = await deps.prisma.$transaction(async (tx) => {
-            const updated = await tx.user.update({ where: { id: userId }, data: { emailNotifications }, select });
-            await audit(tx, {
-              actorId: userId,
-              action: 'user.emailNotifications',
-              entityType: 'User',
-              entityId: userId,
-              at: now(),
-              data: { emailNotifications, via: 'unsubscribe-link' },
-            });
-            return updated;
+    if (request.method === 'POST') {
+      const emailNotifications = await wantsResubscribe(request);
+      if (user.emailNotifications !== emailNotifications) {
+        user = await deps.prisma.$transaction(async (tx) => {
+          const updated = await tx.user.update({ where: { id: userId }, data: { emailNotifications }, select });
+          await audit(tx, {
+            actorId: userId,
+            action: 'user.emailNotifications',
+            entityType: 'User',
+            entityId: userId,
+            at: now(),
+            data: { emailNotifications, via: 'unsubscribe-link' },
           });
-          // Cached answers (viewer { emailNotifications }) are dropped in every API process.
-          deps.events.publish('dataChanged', { source: 'unsubscribe-link' });
-        }
+          return updated;
+        });
+        // Cached answers (viewer { emailNotifications }) are dropped in every API process.
+        deps.events.publish('dataChanged', { source: 'unsubscribe-link' });
       }
-      endResponse(
-        new fetchAPI.Response(request.method === 'HEAD' ? null : unsubscribePage(user), {
-          headers: { 'content-type': 'text/html; charset=utf-8', ...PAGE_SECURITY },
-        }),
-      );
-    },
-  };
+    }
+    respond(request.method === 'HEAD' ? null : unsubscribePage(user), {
+      headers: { 'content-type': 'text/html; charset=utf-8', ...PAGE_SECURITY },
+    });
+  });
 }

@@ -1,6 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import type { Locale, NoticeStage } from '@upgrade-desk/db';
 import { webhookDeliveryRows } from '@upgrade-desk/domain';
 import { Webhook } from 'standardwebhooks';
 import type { Config } from '../../config.ts';
@@ -86,20 +85,14 @@ export const webhookChannel: DeliveryChannel = {
   },
 };
 
-/** What a partner tool receives: the published notice, with Relay global IDs as the API shows them. */
-export interface NoticeWebhookPayload {
-  id: string;
-  upgradeId: string;
-  customerCode: string;
-  stage: NoticeStage;
-  locale: Locale;
-  title: string;
-  body: string;
-  scheduledFor: string;
-  publishedAt: string | null;
-  requiresAcknowledgement: boolean;
-  acknowledgeBy: string | null;
-}
+/** A value as JSON carries it: a date as ISO 8601 text. */
+type AsJson<T> = T extends Date ? string : T;
+
+/**
+ * What a partner tool receives: the published notice as delivered, field for field, with Relay
+ * global IDs as the API shows them and dates as text. Its JSON Schema is in ./webhook-events/.
+ */
+export type NoticeWebhookPayload = { [K in keyof WebhookNotice]: AsJson<WebhookNotice[K]> };
 
 export interface WebhookNotice extends DeliveredNotice {
   id: string;

@@ -1,16 +1,14 @@
 // The catalog forms (ADMIN): a module's bilingual texts, category and prerequisites, and a version
 // to publish. Pure, for the browser and the server alike.
+import { MODULE_CATEGORIES } from '@upgrade-desk/domain/module-categories';
 import { emptyTexts, textValue, textValues } from '../form-data';
 import { localizedPair, type FieldLayout, type TextFieldSpec } from '../form-fields';
-import { vi } from '../i18n/vi';
 import type { MessageKey } from '../i18n/messages';
 import type { FormState } from '../kept-form';
 import type { SelectOption } from '../select-options';
 
-/** The catalog's categories: the codes the portal has names for (the API accepts the same six). */
-export const MODULE_CATEGORIES: readonly string[] = Object.keys(vi)
-  .filter((key) => key.startsWith('category.'))
-  .map((key) => key.slice('category.'.length));
+/** The catalog's categories: the domain's list, which the API enforces. */
+export { MODULE_CATEGORIES };
 
 export const MODULE_TEXT_FIELDS = ['key', 'nameVi', 'nameEn', 'descriptionVi', 'descriptionEn', 'category'] as const;
 type ModuleTextField = (typeof MODULE_TEXT_FIELDS)[number];

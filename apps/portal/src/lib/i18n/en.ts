@@ -400,13 +400,6 @@ export const en: Record<keyof typeof vi, string> = {
   'form.error.LIMIT_REACHED':
     'The limit has been reached: remove ones no longer needed (or wait for open ones to close), then try again.',
 
-  'role.CUSTOMER_USER': 'Customer user',
-  'role.CUSTOMER_ADMIN': 'Customer administrator',
-  'role.CUSTOMER_CARE': 'Customer care',
-  'role.IMPLEMENTATION': 'Implementation',
-  'role.ENGINEER': 'Engineer',
-  'role.ADMIN': 'Administrator',
-
   'error.title': 'Something went wrong',
   'error.status': 'Error {status}',
   'error.notFound': 'The page you asked for does not exist.',

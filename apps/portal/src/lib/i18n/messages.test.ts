@@ -21,12 +21,15 @@ describe('message catalog', () => {
     }
   });
 
-  it('names every role in both languages', () => {
-    for (const role of ROLES) {
-      expect(roleLabel('VI', role)).toBe(messages.vi[`role.${role}`]);
-      expect(roleLabel('EN', role)).toBe(messages.en[`role.${role}`]);
-      expect(roleLabel('EN', role)).not.toBe(roleLabel('VI', role));
+  it('names every role in both languages, each apart from the others', () => {
+    for (const locale of ['VI', 'EN'] as const) {
+      const titles = ROLES.map((role) => roleLabel(locale, role));
+      for (const title of titles) expect(title.trim(), locale).not.toBe('');
+      expect(new Set(titles).size, locale).toBe(ROLES.length);
     }
+    for (const role of ROLES) expect(roleLabel('EN', role)).not.toBe(roleLabel('VI', role));
+    expect(roleLabel('VI', 'IMPLEMENTATION')).toBe('Triển khai (TK)');
+    expect(roleLabel('EN', 'CUSTOMER_ADMIN')).toBe('Customer administrator');
   });
 });
 

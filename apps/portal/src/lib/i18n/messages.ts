@@ -1,6 +1,7 @@
 // The portal's texts: the catalogs (vi.ts, the default and the source of the keys; en.ts) and the
 // functions components call. Components never hold user-visible literals.
 import { LOCALES, type Locale, type Role } from '../api-types';
+import { roleTitle } from '@upgrade-desk/domain/role-titles';
 import { en } from './en';
 import { vi } from './vi';
 
@@ -37,8 +38,9 @@ export function texts<Prefix extends string>(
   return names.map((name) => t(locale, `${prefix}.${name}` as MessageKey));
 }
 
+/** A role as people read it; the domain holds the titles, as the API names staff to customers with them. */
 export function roleLabel(locale: Locale, role: Role): string {
-  return t(locale, `role.${role}`);
+  return roleTitle(role, locale);
 }
 
 /** The languages a customer or a user may be given, named in `locale`, for a drop-down. */

@@ -400,13 +400,6 @@ export const vi = {
   'form.error.LIMIT_REACHED':
     'Đã đạt giới hạn: hãy xóa bớt những mục không còn cần (hoặc chờ các mục đang mở hoàn tất) rồi thử lại.',
 
-  'role.CUSTOMER_USER': 'Người dùng của khách hàng',
-  'role.CUSTOMER_ADMIN': 'Quản trị viên của khách hàng',
-  'role.CUSTOMER_CARE': 'Chăm sóc khách hàng (CSKH)',
-  'role.IMPLEMENTATION': 'Triển khai (TK)',
-  'role.ENGINEER': 'Kỹ sư',
-  'role.ADMIN': 'Quản trị hệ thống',
-
   'error.title': 'Đã xảy ra lỗi',
   'error.status': 'Mã lỗi {status}',
   'error.notFound': 'Không tìm thấy trang bạn yêu cầu.',
