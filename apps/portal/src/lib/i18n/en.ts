@@ -738,7 +738,8 @@ export const en: Record<keyof typeof vi, string> = {
   'console.plan.targetVersion': 'To version',
   'console.plan.fromVersionOf': 'From version ({module})',
   'console.plan.targetVersionOf': 'To version ({module})',
-  'console.plan.versionsHelp': 'Leave “To version” empty for the latest version.',
+  'console.plan.versionsHelp':
+    'Leave “To version” empty when the upgrade does not change that module’s version (server work); otherwise pick a published version.',
   'console.plan.window': 'Maintenance window',
   'console.plan.windowStart': 'Starts',
   'console.plan.windowEnd': 'Ends',

@@ -737,7 +737,8 @@ export const vi = {
   'console.plan.targetVersion': 'Lên phiên bản',
   'console.plan.fromVersionOf': 'Từ phiên bản ({module})',
   'console.plan.targetVersionOf': 'Lên phiên bản ({module})',
-  'console.plan.versionsHelp': 'Để trống “Lên phiên bản” để dùng phiên bản mới nhất.',
+  'console.plan.versionsHelp':
+    'Để trống “Lên phiên bản” khi bản nâng cấp không đổi phiên bản của phân hệ đó (công việc máy chủ); nếu không, hãy chọn một phiên bản đã phát hành.',
   'console.plan.window': 'Khung giờ thực hiện',
   'console.plan.windowStart': 'Bắt đầu',
   'console.plan.windowEnd': 'Kết thúc',

@@ -33,7 +33,6 @@ const PlanChoicesQuery = graphql(
           node {
             id
             name
-            latestVersion
             versions {
               version
             }
