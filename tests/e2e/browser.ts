@@ -1,6 +1,7 @@
 // Debian's chromium driven by playwright-core (STACK.md item 9): a fresh profile per context.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
@@ -155,4 +156,20 @@ export async function startupScripts(response: Response | null, portal: string):
   const preloads = [...((await response?.allHeaders())?.link ?? '').matchAll(/<([^>]+\.js)>; rel="modulepreload"/g)];
   const imports = [...((await response?.text()) ?? '').matchAll(/import\("([^"]+\.js)"\)/g)];
   return new Set([...preloads, ...imports].map((match) => new URL(match[1]!, `${portal}/`).pathname));
+}
+
+/**
+ * The gzipped size of a file the portal serves. A kept-alive connection the server closes as the
+ * request goes out is reset; like a browser, the request is then sent once more on a new one.
+ */
+export async function gzippedBytes(page: Page, url: string, attempts = 3): Promise<number> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const response = await page.request.get(url, { headers: { connection: 'close' } });
+      if (!response.ok()) throw new Error(`${url} answered ${response.status()}`);
+      return gzipSync(await response.body(), { level: 9 }).length;
+    } catch (error) {
+      if (attempt >= attempts || !/ECONNRESET|socket hang up/.test(String(error))) throw error;
+    }
+  }
 }

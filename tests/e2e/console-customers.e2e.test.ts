@@ -7,10 +7,17 @@
 // measured (gzipped) and saved beside a screenshot of each page.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { isHydrated, logIn, logOut, seriousAxeViolations, startupScripts, type Browser } from './browser.ts';
+import {
+  gzippedBytes,
+  isHydrated,
+  logIn,
+  logOut,
+  seriousAxeViolations,
+  startupScripts,
+  type Browser,
+} from './browser.ts';
 import { passwordLinkFor } from './outbox.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
 import { ACCOUNTS, type Stack } from './stack.ts';
@@ -329,8 +336,7 @@ describe('every console page', () => {
     const gzipped = new Map<string, number>();
     const sizeOf = async (file: string) => {
       if (!gzipped.has(file)) {
-        const body = await (await page.request.get(`${stack.portal}${file}`)).body();
-        gzipped.set(file, gzipSync(body, { level: 9 }).length);
+        gzipped.set(file, await gzippedBytes(page, `${stack.portal}${file}`));
       }
       return gzipped.get(file)!;
     };
