@@ -16,6 +16,7 @@ import { isDatabaseEmpty, resetDatabase } from '../../prisma/seed/reset-database
 import { seedDemo } from '../../prisma/seed/seed-demo.ts';
 import { seedLarge } from '../../prisma/seed/seed-large.ts';
 import { stableId } from '../../prisma/seed/stable-id.ts';
+import { startFloorServer } from './bench-floor.ts';
 import {
   CUSTOMERS_WITH_MODULES,
   DASHBOARD,
@@ -276,11 +277,11 @@ async function p50(served: Served, operation: Operation, rounds: number): Promis
 
 /** Requests per second over 10 connections; as the customer user unless another bearer (or null: anonymous) is given. */
 async function throughput(
-  served: Served,
+  served: Pick<Served, 'url'> & Partial<Pick<Served, 'tokens'>>,
   query: string,
   variables: object,
   seconds: number,
-  bearer: string | null = served.tokens.customer,
+  bearer: string | null = served.tokens?.customer ?? null,
 ): Promise<number> {
   const result = await autocannon({
     url: served.url,
@@ -470,6 +471,8 @@ export async function benchCredentialAndPage(adminUrl: string): Promise<void> {
     await uncached.close();
   }
 
+  await benchFloor(url, label, seconds);
+
   const cached = await serve(url, 'cache on');
   try {
     const anonymous = await throughput(cached, TYPENAME, {}, seconds, null);
@@ -479,5 +482,35 @@ export async function benchCredentialAndPage(adminUrl: string): Promise<void> {
     );
   } finally {
     await cached.close();
+  }
+}
+
+/**
+ * The uncached dashboard on a bare server of the same stack (lib/bench-floor.ts), against that
+ * server's own anonymous `{ __typename }`: how far the product's ratio is from what the stack allows.
+ */
+async function benchFloor(url: string, label: string, seconds: number): Promise<void> {
+  const db = await createDatabase(url);
+  const floor = await startFloorServer(db.prisma, CUSTOMER_USER, NOW);
+  try {
+    const answer = await fetch(floor.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: DASHBOARD, variables: DASHBOARD_VARIABLES }),
+    });
+    const text = await answer.text();
+    if (!answer.ok || text.includes('"errors"')) throw new Error(`floor server: ${text.slice(0, 300)}`);
+    await throughput(floor, TYPENAME, {}, 2);
+    await throughput(floor, DASHBOARD, DASHBOARD_VARIABLES, 2);
+    const before = await throughput(floor, TYPENAME, {}, seconds);
+    const dashboard = await throughput(floor, DASHBOARD, DASHBOARD_VARIABLES, seconds);
+    const after = await throughput(floor, TYPENAME, {}, seconds);
+    const anonymous = (before + after) / 2;
+    console.log(
+      `large     (e) ${'floor: bare stack, dashboard'.padEnd(30)}: ${dashboard.toFixed(0)} req/s, ${(dashboard / anonymous).toFixed(2)}x its own { __typename } (${anonymous.toFixed(0)} req/s; ${label.slice(4)}; yoga + Pothos + plugin-prisma + Prisma with nothing of the product's, for reference)`,
+    );
+  } finally {
+    await floor.close();
+    await db.close();
   }
 }
