@@ -471,7 +471,7 @@ export async function benchCredentialAndPage(adminUrl: string): Promise<void> {
     await uncached.close();
   }
 
-  await benchFloor(url, label, seconds);
+  await benchFloor(url, seconds);
 
   const cached = await serve(url, 'cache on');
   try {
@@ -489,7 +489,7 @@ export async function benchCredentialAndPage(adminUrl: string): Promise<void> {
  * The uncached dashboard on a bare server of the same stack (lib/bench-floor.ts), against that
  * server's own anonymous `{ __typename }`: how far the product's ratio is from what the stack allows.
  */
-async function benchFloor(url: string, label: string, seconds: number): Promise<void> {
+async function benchFloor(url: string, seconds: number): Promise<void> {
   const db = await createDatabase(url);
   const floor = await startFloorServer(db.prisma, CUSTOMER_USER, NOW);
   try {
@@ -507,7 +507,7 @@ async function benchFloor(url: string, label: string, seconds: number): Promise<
     const after = await throughput(floor, TYPENAME, {}, seconds);
     const anonymous = (before + after) / 2;
     console.log(
-      `large     (e) ${'floor: bare stack, dashboard'.padEnd(30)}: ${dashboard.toFixed(0)} req/s, ${(dashboard / anonymous).toFixed(2)}x its own { __typename } (${anonymous.toFixed(0)} req/s; ${label.slice(4)}; yoga + Pothos + plugin-prisma + Prisma with nothing of the product's, for reference)`,
+      `large     (e) ${'floor: bare stack, dashboard'.padEnd(30)}: ${dashboard.toFixed(0)} req/s, ${(dashboard / anonymous).toFixed(2)}x its own { __typename } (${anonymous.toFixed(0)} req/s; yoga + Pothos + plugin-prisma + Prisma with nothing of the product's, for reference)`,
     );
   } finally {
     await floor.close();
